@@ -1,0 +1,42 @@
+"""Defaults shared by every environment. Environment variables prefixed PARTICIPA_ override
+any of these (PARTICIPA_DATABASE_URL, PARTICIPA_SECRET_KEY, PARTICIPA_RATELIMIT_STORAGE_URI,
+PARTICIPA_MAIL_BACKEND, ...)."""
+
+SECRET_KEY = None
+DATABASE_URL = None  # None: SQLite in instance/participa.sqlite3
+
+SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+BABEL_DEFAULT_LOCALE = "ca"
+BABEL_DEFAULT_TIMEZONE = "Europe/Madrid"
+LANGUAGES = ["ca", "es", "en"]
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = False
+REMEMBER_COOKIE_HTTPONLY = True
+REMEMBER_COOKIE_SAMESITE = "Lax"
+PERMANENT_SESSION_LIFETIME = 60 * 60 * 12
+
+WTF_CSRF_TIME_LIMIT = None
+MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+
+RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_ENABLED = True
+RATELIMIT_HEADERS_ENABLED = False
+RATELIMIT_LOGIN = "10 per minute;50 per hour"
+RATELIMIT_REGISTER = "5 per minute;30 per hour"
+RATELIMIT_RESET = "5 per minute;20 per hour"
+
+MAIL_BACKEND = "outbox"  # outbox (a folder of .eml files) or smtp
+MAIL_OUTBOX_DIR = None  # None: instance/outbox
+MAIL_DEFAULT_SENDER = "Participa <no-reply@participa.localhost>"
+MAIL_SERVER = "localhost"
+MAIL_PORT = 25
+MAIL_USE_TLS = False
+MAIL_USERNAME = None
+MAIL_PASSWORD = None
+
+PASSWORD_RESET_MAX_AGE = 60 * 60  # seconds a reset link stays valid
+SITE_NAME = "Participa"
+PAGE_SIZE = 20

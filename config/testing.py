@@ -1,0 +1,7 @@
+"""Tests: the test database comes from PARTICIPA_TEST_DATABASE_URL (see tests/conftest.py)."""
+
+TESTING = True
+SECRET_KEY = "testing-secret-key"
+SERVER_NAME = None
+WTF_CSRF_ENABLED = True
+RATELIMIT_STORAGE_URI = "memory://"

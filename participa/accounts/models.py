@@ -1,0 +1,53 @@
+"""The user account. Roles are data: ``is_council`` here, ``ProcessRole`` rows for facilitators."""
+
+import secrets
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participa.core.models import TimestampMixin
+from participa.core.types import UTCDateTime
+from participa.extensions import db
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class User(UserMixin, TimestampMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(sa.String(80), nullable=False)
+    password_hash: Mapped[str] = mapped_column(sa.String(255), nullable=False)
+    locale: Mapped[str] = mapped_column(sa.String(5), nullable=False, default="ca")
+    neighbourhood_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("neighbourhoods.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    is_council: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
+    # Part of the login id: rotating it ends every session of this account (logout, new password).
+    session_token: Mapped[str] = mapped_column(
+        sa.String(32), nullable=False, default=new_session_token
+    )
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    neighbourhood = relationship("Neighbourhood", lazy="joined")
+    process_roles = relationship(
+        "ProcessRole", back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def facilitates(self, process) -> bool:
+        return any(role.process_id == process.id for role in self.process_roles)
+
+    @property
+    def is_facilitator(self) -> bool:
+        return bool(self.process_roles)
+
+    def __repr__(self):
+        return f"<User {self.id}>"

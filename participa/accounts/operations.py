@@ -1,0 +1,116 @@
+"""Every write about accounts. Operations flush, never commit; the actor is passed in."""
+
+import hashlib
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import func, select
+
+from participa.accounts.models import User, new_session_token
+from participa.accounts.passwords import hash_password, needs_rehash, verify_password
+from participa.core.errors import DomainError
+from participa.core.models import log_action
+from participa.core.types import utcnow
+from participa.extensions import db
+from flask_babel import lazy_gettext as _l
+
+RESET_SALT = "participa-password-reset"
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def get_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == normalize_email(email)))
+
+
+def register_user(
+    *, name, email, password, locale="ca", neighbourhood_id=None, is_council=False, actor=None
+) -> User:
+    """Create an account. Refuses an e-mail already registered (DomainError)."""
+    email = normalize_email(email)
+    if get_user_by_email(email) is not None:
+        raise DomainError(
+            _l("An account with this e-mail already exists. Sign in, or reset your password.")
+        )
+    user = User(
+        name=name.strip(),
+        email=email,
+        password_hash=hash_password(password),
+        locale=locale,
+        neighbourhood_id=neighbourhood_id,
+        is_council=is_council,
+    )
+    db.session.add(user)
+    db.session.flush()
+    log_action("register", user, actor=actor or user)
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user with this e-mail and password, or None. Takes the same time for unknown e-mails."""
+    user = get_user_by_email(email)
+    if not verify_password(user.password_hash if user else None, password):
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    db.session.flush()
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """Rotate the session token: every cookie issued before stops working."""
+    user.session_token = new_session_token()
+    db.session.flush()
+
+
+def update_profile(user: User, *, name, locale, neighbourhood_id, actor) -> User:
+    user.name = name.strip()
+    user.locale = locale
+    user.neighbourhood_id = neighbourhood_id
+    db.session.flush()
+    log_action("update_profile", user, actor=actor)
+    return user
+
+
+def set_password(user: User, password: str, *, actor) -> User:
+    """Store a new password and end every other session of this account."""
+    user.password_hash = hash_password(password)
+    end_sessions(user)
+    log_action("set_password", user, actor=actor)
+    return user
+
+
+def change_password(user: User, current_password: str, new_password: str, *, actor) -> User:
+    if not verify_password(user.password_hash, current_password):
+        raise DomainError(_l("The current password is not correct."))
+    return set_password(user, new_password, actor=actor)
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+
+
+def _fingerprint(user: User) -> str:
+    # changes when the password changes, so a link works once
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def make_reset_token(user: User) -> str:
+    """A signed link token that expires (PASSWORD_RESET_MAX_AGE) and dies once used."""
+    return _serializer().dumps({"u": user.id, "f": _fingerprint(user)})
+
+
+def user_for_reset_token(token: str) -> User | None:
+    try:
+        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    except (SignatureExpired, BadSignature):
+        return None
+    if not isinstance(data, dict):
+        return None
+    user = db.session.get(User, data.get("u")) if isinstance(data.get("u"), int) else None
+    if user is None or data.get("f") != _fingerprint(user):
+        return None
+    return user

@@ -1,0 +1,57 @@
+"""Password rules (12–128 characters, no common passwords) and argon2 hashing."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import lazy_gettext as _l
+
+MIN_LENGTH = 12
+MAX_LENGTH = 128
+_hasher = PasswordHasher()
+# verified against when the e-mail is unknown, so sign-in takes the same time either way
+_DUMMY_HASH = _hasher.hash("participa-dummy-password-for-timing")
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    text = (Path(__file__).with_name("common_passwords.txt")).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def password_problem(password: str, *, email: str = "", name: str = ""):
+    """Why this password is not acceptable (a translated message), or None when it is."""
+    if len(password) < MIN_LENGTH:
+        return _l("Use at least %(n)s characters.", n=MIN_LENGTH)
+    if len(password) > MAX_LENGTH:
+        return _l("Use at most %(n)s characters.", n=MAX_LENGTH)
+    lowered = password.lower()
+    core = re.sub(r"[\d\W_]+$", "", re.sub(r"^[\d\W_]+", "", lowered))
+    words = common_passwords()
+    if lowered in words or core in words or len(set(lowered)) < 5:
+        return _l("This password is too common. Choose a less predictable one.")
+    local_part = email.split("@", 1)[0].lower()
+    if (len(local_part) >= 4 and local_part in lowered) or (
+        len(name) >= 4 and name.lower().replace(" ", "") in lowered
+    ):
+        return _l("Do not use your name or e-mail address in your password.")
+    return None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)

@@ -1,0 +1,2 @@
+"""The council's dashboard shell and navigation. Each feature's admin pages live in its own
+package (``plans/admin.py`` under /admin/plans/ ...)."""

@@ -1,0 +1,80 @@
+"""The ``participa`` command: Flask's (run, shell, routes), Flask-Migrate's ``db`` and ours."""
+
+import click
+from flask.cli import FlaskGroup, with_appcontext
+
+from participa.extensions import db
+
+
+def _create_app():
+    from participa import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app)
+def main():
+    """Participa: participatory democracy for neighbourhood community plans."""
+
+
+@click.command("seed-demo")
+@with_appcontext
+def seed_demo_command():
+    """Load the demo town (idempotent: running it twice adds nothing)."""
+    from participa.seed import DEMO_ACCOUNTS, seed_demo
+
+    created = seed_demo()
+    db.session.commit()
+    click.echo(f"Demo town ready ({created} new records).")
+    click.echo("Demo accounts (password for all: %s):" % DEMO_ACCOUNTS[0][3])
+    for email, name, role, _password in DEMO_ACCOUNTS:
+        click.echo(f"  {role:<12} {email:<32} {name}")
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--name", required=True, help="Name shown next to what the person publishes.")
+@click.option(
+    "--role", type=click.Choice(["resident", "facilitator", "council"]), default="resident"
+)
+@click.option("--process", "process_slugs", multiple=True,
+              help="Slug of a process the facilitator facilitates (repeatable).")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Asked for when not given.")
+@click.option("--locale", type=click.Choice(["ca", "es", "en"]), default="ca")
+@with_appcontext
+def create_user_command(email, name, role, process_slugs, password, locale):
+    """Create an account with a role."""
+    from participa.accounts.operations import register_user
+    from participa.accounts.passwords import password_problem
+    from participa.core.errors import DomainError
+    from participa.processes.operations import assign_facilitator
+    from participa.processes.queries import get_process_by_slug
+
+    problem = password_problem(password, email=email, name=name)
+    if problem:
+        raise click.BadParameter(str(problem), param_hint="--password")
+    processes = []
+    for slug in process_slugs:
+        process = get_process_by_slug(slug)
+        if process is None:
+            raise click.BadParameter(f"no process with slug {slug!r}", param_hint="--process")
+        processes.append(process)
+    if role == "facilitator" and not processes:
+        click.echo("Note: a facilitator facilitates processes; give --process SLUG to assign one.")
+    try:
+        user = register_user(
+            name=name, email=email, password=password, locale=locale,
+            is_council=(role == "council"),
+        )
+        for process in processes:
+            assign_facilitator(process, user, actor=None)
+    except DomainError as error:
+        raise click.ClickException(str(error.message)) from error
+    db.session.commit()
+    click.echo(f"Created {role} {user.email} (id {user.id}).")
+
+
+def register_commands(app):
+    app.cli.add_command(seed_demo_command)
+    app.cli.add_command(create_user_command)

@@ -1,0 +1,1 @@
+"""Shared pieces every feature uses: database types, markdown, mail, errors, i18n, security."""

@@ -1,0 +1,39 @@
+"""Helpers the council's and facilitators' management pages share."""
+
+from flask import flash, redirect, render_template, request
+
+from participa.core.errors import DomainError
+from participa.extensions import db
+
+
+def form_data(form, exclude=("csrf_token", "form_name", "submit")) -> dict:
+    """A form's cleaned values as a plain dict for an operation."""
+    return {name: field.data for name, field in form._fields.items() if name not in exclude}
+
+
+def attach_error(form, error: DomainError) -> None:
+    """Show a domain error beside its field, or at the top of the form."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+def save_form(form, save, *, template, success, next_url, **context):
+    """The management form flow: validate → operation → commit → flash → redirect.
+
+    ``save(data)`` calls one operation and returns the saved object; ``next_url(obj)`` says where
+    to go after. Invalid input re-renders the form with a 400 and changes nothing."""
+    if request.method == "POST" and form.validate():
+        try:
+            saved = save(form_data(form))
+        except DomainError as error:
+            db.session.rollback()
+            attach_error(form, error)
+        else:
+            db.session.commit()
+            flash(success, "success")
+            return redirect(next_url(saved))
+    status = 400 if (form.errors or form.form_errors) else 200
+    return render_template(template, form=form, **context), status

@@ -1,0 +1,70 @@
+"""Error pages (400, 403, 404, 405, 429, 500), translated, and domain errors."""
+
+from flask import render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+
+from participa.extensions import db
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken; the message is shown to the person, translated."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field  # the form field the message belongs to, if any
+
+
+TITLES = {
+    400: _l("Bad request"),
+    403: _l("Not allowed"),
+    404: _l("Page not found"),
+    405: _l("Method not allowed"),
+    429: _l("Too many requests"),
+    500: _l("Something went wrong"),
+}
+MESSAGES = {
+    400: _l("The request could not be understood. Please go back, reload the page and try again."),
+    403: _l("You do not have permission to do this."),
+    404: _l("We could not find the page you were looking for."),
+    405: _l("This address does not accept that kind of request."),
+    429: _l("You have tried this too many times in a short while. Please wait a minute and try "
+            "again."),
+    500: _l("An unexpected error happened. It has been recorded; please try again later."),
+}
+
+
+def render_error(code: int, message=None):
+    return (
+        render_template(
+            "errors/error.html",
+            code=code,
+            title=TITLES[code],
+            message=message or MESSAGES[code],
+        ),
+        code,
+    )
+
+
+def init_app(app):
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        db.session.rollback()
+        return render_error(
+            400, _l("Your form expired or was not sent from this site. Please reload the page "
+                    "and send it again.")
+        )
+
+    for code in (400, 403, 404, 405, 429):
+        app.register_error_handler(code, lambda error, code=code: _handle(code))
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        return render_error(500)
+
+
+def _handle(code):
+    db.session.rollback()
+    return render_error(code)

@@ -1,0 +1,42 @@
+"""Languages: Catalan (default), Spanish, English. Dates shown in Europe/Madrid."""
+
+from flask import current_app, request
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_login import current_user
+
+from participa.extensions import babel
+
+LANGUAGE_NAMES = {"ca": "Català", "es": "Español", "en": "English"}
+LANGUAGE_COOKIE = "lang"
+
+
+def select_locale() -> str:
+    """The user's choice, then the language cookie, then Accept-Language, then Catalan."""
+    languages = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    cookie = request.cookies.get(LANGUAGE_COOKIE)
+    if cookie in languages:
+        return cookie
+    return request.accept_languages.best_match(languages) or current_app.config[
+        "BABEL_DEFAULT_LOCALE"
+    ]
+
+
+def init_app(app):
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
+        format_datetime(value, fmt) if value else ""
+    )
+    app.jinja_env.filters["date"] = lambda value, fmt="long": (
+        format_date(value, fmt) if value else ""
+    )
+    app.jinja_env.filters["number"] = lambda value: format_decimal(value)
+    app.jinja_env.filters["label"] = lambda member: member.label if member is not None else ""
+
+    @app.context_processor
+    def language_context():
+        return {
+            "current_locale": str(get_locale()),
+            "language_names": LANGUAGE_NAMES,
+        }

@@ -1,0 +1,47 @@
+"""Sessions, CSRF, rate limits and the security headers every response carries."""
+
+from flask import g
+from flask_babel import lazy_gettext as _l
+
+from participa.extensions import csrf, db, limiter, login_manager
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def init_app(app):
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please sign in to continue.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+
+    @app.after_request
+    def security_headers(response):
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        if getattr(g, "private_page", False) or "Set-Cookie" in headers:
+            headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+@login_manager.user_loader
+def load_user(login_id: str):
+    """Login ids are "<user id>:<session token>"; a rotated token ends old sessions."""
+    from participa.accounts.models import User
+
+    user_id, _, token = login_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_token != token:
+        return None
+    return user

@@ -1,0 +1,15 @@
+"""Times are stored in UTC and entered and shown in Europe/Madrid."""
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+LOCAL_TZ = ZoneInfo("Europe/Madrid")
+
+
+def local_to_utc(naive_local: datetime) -> datetime:
+    """A wall-clock time in Madrid (as typed in a form) → an aware UTC datetime."""
+    return naive_local.replace(tzinfo=LOCAL_TZ).astimezone(UTC)
+
+
+def utc_to_local(aware: datetime) -> datetime:
+    return aware.astimezone(LOCAL_TZ)

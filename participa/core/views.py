@@ -1,0 +1,55 @@
+"""Site-wide pages: health check, home, language switch."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from participa.core.i18n import LANGUAGE_COOKIE
+from participa.extensions import db
+from participa.plans.queries import list_public_plans_by_neighbourhood
+from participa.processes.queries import list_active_processes
+
+bp = Blueprint("core", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    """The benchmark ceiling: no database, no template."""
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@bp.get("/")
+def home():
+    return render_template(
+        "home.html",
+        processes=list_active_processes(),
+        plans_by_neighbourhood=list_public_plans_by_neighbourhood(),
+    )
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """A local path to go back to, never another site."""
+    if not target:
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return fallback
+    return target
+
+
+@bp.post("/language")
+def set_language():
+    """Remember the chosen language (cookie, and the account when signed in)."""
+    lang = request.form.get("lang", "")
+    if lang not in current_app.config["LANGUAGES"]:
+        return redirect(url_for("core.home"))
+    if current_user.is_authenticated and current_user.locale != lang:
+        current_user.locale = lang
+        db.session.commit()
+    response = redirect(safe_next(request.form.get("next"), url_for("core.home")))
+    response.set_cookie(
+        LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response

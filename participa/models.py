@@ -1,0 +1,7 @@
+"""Every model, imported once so the metadata (migrations, schema test) is complete."""
+
+from participa.accounts.models import User  # noqa: F401
+from participa.core.models import ActionLog  # noqa: F401
+from participa.neighbourhoods.models import Neighbourhood  # noqa: F401
+from participa.plans.models import CommunityPlan  # noqa: F401
+from participa.processes.models import Category, Phase, Process, ProcessRole  # noqa: F401

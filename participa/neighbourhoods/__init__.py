@@ -1,0 +1,1 @@
+"""Neighbourhoods: the places plans and processes belong to."""

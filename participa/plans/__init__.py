@@ -1,0 +1,1 @@
+"""Community plans (plans comunitaris): the frame a neighbourhood's processes belong to."""

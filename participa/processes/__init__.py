@@ -1,0 +1,3 @@
+"""Participatory processes, their ordered phases, categories and facilitators.
+
+``participa.processes.phases`` is the one place that decides what the active phase allows."""

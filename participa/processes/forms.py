@@ -1,0 +1,55 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from participa.core.forms import LocalDateTimeField, OptionalIntSelect, SlugField, checkbox_list
+from participa.processes.models import PhaseKind
+
+
+class ProcessForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
+    slug = SlugField()
+    plan_id = OptionalIntSelect(_l("Community plan"), choices=[])
+    summary = StringField(_l("Summary"), validators=[Optional(), Length(max=500)])
+    description = TextAreaField(
+        _l("Description"), validators=[Optional(), Length(max=20_000)],
+        description=_l("You can use Markdown: **bold**, *italics*, lists and links."),
+    )
+    neighbourhood_ids = checkbox_list(_l("Neighbourhoods"))
+    is_published = BooleanField(_l("Published (visible to everyone)"))
+
+
+class PhaseForm(FlaskForm):
+    kind = SelectField(_l("Kind of phase"), choices=[(k.value, k.label) for k in PhaseKind])
+    title = StringField(
+        _l("Title (optional)"), validators=[Optional(), Length(max=200)],
+        description=_l("Leave it blank to use the kind's name."),
+    )
+    starts_at = LocalDateTimeField(
+        _l("Starts at"), validators=[InputRequired()],
+        description=_l("Date and time in Europe/Madrid."),
+    )
+    ends_at = LocalDateTimeField(
+        _l("Ends at"), validators=[InputRequired()],
+        description=_l("Date and time in Europe/Madrid."),
+    )
+    position = IntegerField(
+        _l("Order"), validators=[Optional(), NumberRange(min=0, max=100)], default=0
+    )
+
+    def validate_ends_at(self, field):
+        if field.data and self.starts_at.data and field.data <= self.starts_at.data:
+            raise ValidationError(_l("The end must come after the start."))
+
+
+class CategoryForm(FlaskForm):
+    name = StringField(_l("Category name"), validators=[InputRequired(), Length(max=120)])
+
+
+class FacilitatorForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail of the person"),
+        validators=[InputRequired(), Email(check_deliverability=False), Length(max=254)],
+        description=_l("The person must already have an account."),
+    )

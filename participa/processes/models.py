@@ -1,0 +1,160 @@
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participa.core.models import TimestampMixin, enum_column
+from participa.core.types import UTCDateTime
+from participa.extensions import db
+from flask_babel import lazy_gettext as _l
+
+
+class PhaseKind(enum.Enum):
+    INFORMATION = "information"
+    PROPOSALS = "proposals"
+    DEBATE = "debate"
+    VOTING = "voting"
+    IMPLEMENTATION = "implementation"
+    EVALUATION = "evaluation"
+
+    @property
+    def label(self):
+        return PHASE_KIND_LABELS[self]
+
+
+PHASE_KIND_LABELS = {
+    PhaseKind.INFORMATION: _l("Information"),
+    PhaseKind.PROPOSALS: _l("Proposals"),
+    PhaseKind.DEBATE: _l("Debate"),
+    PhaseKind.VOTING: _l("Voting"),
+    PhaseKind.IMPLEMENTATION: _l("Implementation"),
+    PhaseKind.EVALUATION: _l("Evaluation"),
+}
+
+
+class ProcessRoleKind(enum.Enum):
+    FACILITATOR = "facilitator"
+
+    @property
+    def label(self):
+        return _l("Facilitator")
+
+
+process_neighbourhoods = sa.Table(
+    "process_neighbourhoods",
+    db.metadata,
+    sa.Column("process_id", sa.ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "neighbourhood_id",
+        sa.ForeignKey("neighbourhoods.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+)
+
+
+class Process(TimestampMixin, db.Model):
+    __tablename__ = "processes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("community_plans.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    slug: Mapped[str] = mapped_column(sa.String(80), nullable=False, unique=True)
+    summary: Mapped[str] = mapped_column(sa.String(500), nullable=False, default="")
+    description: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    is_published: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=False, index=True
+    )
+
+    plan = relationship("CommunityPlan", back_populates="processes", lazy="joined")
+    neighbourhoods = relationship(
+        "Neighbourhood",
+        secondary=process_neighbourhoods,
+        lazy="selectin",
+        order_by="Neighbourhood.name",
+    )
+    phases = relationship(
+        "Phase",
+        back_populates="process",
+        order_by="(Phase.position, Phase.starts_at)",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+    categories = relationship(
+        "Category",
+        back_populates="process",
+        order_by="(Category.position, Category.name)",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+    roles = relationship("ProcessRole", back_populates="process", cascade="all, delete-orphan")
+
+    def __repr__(self):
+        return f"<Process {self.id} {self.slug}>"
+
+
+class Phase(db.Model):
+    __tablename__ = "phases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("processes.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[PhaseKind] = enum_column(PhaseKind, "phase_kind", nullable=False)
+    title: Mapped[str] = mapped_column(sa.String(200), nullable=False, default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
+    position: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+
+    process = relationship("Process", back_populates="phases")
+
+    __table_args__ = (sa.CheckConstraint("ends_at > starts_at", name="dates_order"),)
+
+    def __repr__(self):
+        return f"<Phase {self.id} {self.kind.value}>"
+
+
+class Category(db.Model):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("processes.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(sa.String(120), nullable=False)
+    position: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+
+    process = relationship("Process", back_populates="categories")
+
+    __table_args__ = (sa.UniqueConstraint("process_id", "name"),)
+
+    def __repr__(self):
+        return f"<Category {self.id} {self.name}>"
+
+
+class ProcessRole(db.Model):
+    """A person's role in one process (a facilitator moderates and manages it)."""
+
+    __tablename__ = "process_roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("processes.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    role: Mapped[ProcessRoleKind] = enum_column(
+        ProcessRoleKind, "process_role_kind", nullable=False, default=ProcessRoleKind.FACILITATOR
+    )
+
+    process = relationship("Process", back_populates="roles")
+    user = relationship("User", back_populates="process_roles")
+
+    __table_args__ = (sa.UniqueConstraint("process_id", "user_id"),)
+
+    def __repr__(self):
+        return f"<ProcessRole {self.id} {self.role.value}>"

@@ -1,0 +1,105 @@
+"""Writes about processes, their phases, categories and facilitators."""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from participa.core.errors import DomainError
+from participa.core.models import assign_slug, log_action
+from participa.extensions import db
+from participa.neighbourhoods.models import Neighbourhood
+from participa.processes.models import (
+    Category, Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind,
+)
+
+PROCESS_FIELDS = ("title", "plan_id", "summary", "description", "is_published")
+PHASE_FIELDS = ("title", "starts_at", "ends_at", "position")
+
+
+def create_process(data: dict, *, actor) -> Process:
+    return _save_process(Process(), data, actor=actor, verb="create_process")
+
+
+def update_process(process: Process, data: dict, *, actor) -> Process:
+    return _save_process(process, data, actor=actor, verb="update_process")
+
+
+def _save_process(process, data, *, actor, verb):
+    for field in PROCESS_FIELDS:
+        value = data[field]
+        setattr(process, field, "" if value is None and field in ("summary", "description")
+                else value)
+    process.neighbourhoods = list(
+        db.session.scalars(
+            select(Neighbourhood).where(Neighbourhood.id.in_(data.get("neighbourhood_ids") or []))
+        )
+    )
+    assign_slug(process, data.get("slug"), data["title"])
+    db.session.add(process)
+    db.session.flush()
+    log_action(verb, process, actor=actor, slug=process.slug, published=process.is_published)
+    return process
+
+
+def add_phase(process: Process, data: dict, *, actor) -> Phase:
+    phase = Phase(process=process)
+    return _save_phase(phase, data, actor=actor, verb="add_phase")
+
+
+def update_phase(phase: Phase, data: dict, *, actor) -> Phase:
+    return _save_phase(phase, data, actor=actor, verb="update_phase")
+
+
+def _save_phase(phase, data, *, actor, verb):
+    if data["ends_at"] <= data["starts_at"]:
+        raise DomainError(_l("The end must come after the start."), field="ends_at")
+    phase.kind = PhaseKind(data["kind"])
+    for field in PHASE_FIELDS:
+        setattr(phase, field, data[field] if data[field] is not None else
+                ("" if field == "title" else 0))
+    db.session.add(phase)
+    db.session.flush()
+    log_action(verb, phase, actor=actor, process_id=phase.process_id, kind=phase.kind,
+               starts_at=phase.starts_at, ends_at=phase.ends_at)
+    return phase
+
+
+def delete_phase(phase: Phase, *, actor) -> None:
+    log_action("delete_phase", phase, actor=actor, process_id=phase.process_id, kind=phase.kind)
+    db.session.delete(phase)
+    db.session.flush()
+
+
+def add_category(process: Process, name: str, *, actor) -> Category:
+    name = name.strip()
+    if any(c.name.lower() == name.lower() for c in process.categories):
+        raise DomainError(_l("This process already has a category with that name."), field="name")
+    category = Category(process=process, name=name, position=len(process.categories))
+    db.session.add(category)
+    db.session.flush()
+    log_action("add_category", category, actor=actor, process_id=process.id, name=name)
+    return category
+
+
+def remove_category(category: Category, *, actor) -> None:
+    log_action("remove_category", category, actor=actor, process_id=category.process_id,
+               name=category.name)
+    db.session.delete(category)
+    db.session.flush()
+
+
+def assign_facilitator(process: Process, user, *, actor) -> ProcessRole:
+    if user is None:
+        raise DomainError(_l("There is no account with this e-mail."), field="email")
+    if user.facilitates(process):
+        raise DomainError(_l("This person already facilitates this process."), field="email")
+    role = ProcessRole(process=process, user=user, role=ProcessRoleKind.FACILITATOR)
+    db.session.add(role)
+    db.session.flush()
+    log_action("assign_facilitator", process, actor=actor, user_id=user.id)
+    return role
+
+
+def remove_facilitator(role: ProcessRole, *, actor) -> None:
+    log_action("remove_facilitator", role.process, actor=actor, user_id=role.user_id)
+    db.session.delete(role)
+    db.session.flush()

@@ -1,0 +1,50 @@
+# Participa — the README's commands. Everything it needs, it installs itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+TRANSLATIONS := participa/translations
+
+.PHONY: run test test-sqlite test-postgres bench lint venv system-deps translations compile-translations seed clean
+
+$(BIN)/participa: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip 2>/dev/null || true
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/participa
+
+venv: $(BIN)/participa
+
+compile-translations: venv
+	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
+
+## make translations: extract the strings and update ca/es/en catalogs (then fill them in)
+translations: venv
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o $(TRANSLATIONS)/messages.pot --no-location --sort-output --project=Participa .
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-location --ignore-obsolete --no-fuzzy-matching
+
+## make run: install, migrate a SQLite database, load the demo town, serve on 127.0.0.1:$(PORT)
+run: compile-translations
+	$(BIN)/participa db upgrade
+	$(BIN)/participa seed-demo
+	@echo "Participa is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	$(BIN)/participa run --host 127.0.0.1 --port $(PORT)
+
+system-deps:
+	bash scripts/system-deps.sh
+
+## make test: the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests included
+test: system-deps compile-translations
+	bash scripts/test.sh
+
+test-sqlite: compile-translations
+	$(BIN)/pytest -q
+
+bench: system-deps compile-translations
+	bash scripts/bench.sh
+
+lint: venv
+	$(BIN)/ruff check participa tests
+
+clean:
+	rm -rf .test-run instance/outbox

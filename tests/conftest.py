@@ -1,0 +1,115 @@
+"""Shared fixtures: one migrated database per run (SQLite file, or PostgreSQL when
+PARTICIPA_TEST_DATABASE_URL is set), emptied after every test; a client; users of every role."""
+
+import os
+import re
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from participa import create_app
+from participa.core.mail import read_outbox
+from participa.extensions import db, limiter
+from tests import factories
+
+CSRF_RE = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
+
+
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("PARTICIPA_TEST_DATABASE_URL")
+    if url:
+        return url
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    outbox = tmp_path_factory.mktemp("outbox")
+    app = create_app(
+        {
+            "ENV": "testing",
+            "DATABASE_URL": database_url(tmp_path_factory),
+            "MAIL_OUTBOX_DIR": str(outbox),
+            "SERVER_NAME": "participa.test",
+        }
+    )
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as conn:
+                conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_state(app):
+    """Each test starts with empty tables, an empty outbox and fresh rate limits."""
+    with app.app_context():
+        yield
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+    for path in os.listdir(app.config["MAIL_OUTBOX_DIR"]):
+        os.remove(os.path.join(app.config["MAIL_OUTBOX_DIR"], path))
+    limiter.reset()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def outbox(app):
+    """A callable returning the messages sent so far (oldest first)."""
+    return lambda: read_outbox(app.config["MAIL_OUTBOX_DIR"])
+
+
+def csrf_token(client, url="/accounts/login") -> str:
+    """The CSRF token of this client's session, read from a page with a form."""
+    match = CSRF_RE.search(client.get(url).get_data(as_text=True))
+    assert match, f"no CSRF token on {url}"
+    return match.group(1)
+
+
+def post(client, url, data=None, *, token_from="/accounts/login", **kwargs):
+    """POST with this session's CSRF token, as a browser would."""
+    data = dict(data or {})
+    data.setdefault("csrf_token", csrf_token(client, token_from))
+    return client.post(url, data=data, **kwargs)
+
+
+def login(client, user, password=factories.PASSWORD):
+    response = post(client, "/accounts/login", {"email": user.email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return response
+
+
+@pytest.fixture
+def process():
+    return factories.make_process(categories=("Espai públic", "Cultura"))
+
+
+@pytest.fixture
+def resident():
+    return factories.make_user("resident")
+
+
+@pytest.fixture
+def facilitator(process):
+    return factories.make_user("facilitator", process=process)
+
+
+@pytest.fixture
+def council():
+    return factories.make_user("council")
+
+
+@pytest.fixture
+def commit():
+    """Commit what a test built, so requests (other sessions) see it."""
+    return db.session.commit

@@ -40,3 +40,5 @@ MAIL_PASSWORD = None
 PASSWORD_RESET_MAX_AGE = 60 * 60  # seconds a reset link stays valid
 SITE_NAME = "Participa"
 PAGE_SIZE = 20
+RATELIMIT_POST = "10 per minute;100 per hour"
+RATELIMIT_SUPPORT = "60 per minute;1000 per hour"

@@ -74,6 +74,7 @@ def _register_blueprints(app):
     from participa.plans.views import bp as plans_bp
     from participa.processes.admin import bp as processes_admin_bp
     from participa.processes.views import bp as processes_bp
+    from participa.proposals.views import bp as proposals_bp
 
     for bp in (
         core_bp,
@@ -81,6 +82,7 @@ def _register_blueprints(app):
         neighbourhoods_bp,
         plans_bp,
         processes_bp,
+        proposals_bp,
         admin_bp,
         neighbourhoods_admin_bp,
         plans_admin_bp,

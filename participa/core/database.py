@@ -1,5 +1,6 @@
 """Database wiring: Flask-SQLAlchemy, Flask-Migrate and SQLite pragmas (WAL, foreign keys)."""
 
+import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -37,3 +38,15 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def lock_row(model, row_id) -> None:
+    """Serialize the writers that touch one row until the transaction ends.
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` on the row. SQLite has no row locks: a no-op UPDATE takes
+    the database's write lock (reads before it ran outside any transaction, so nothing stale is
+    kept). Rules like "at most N supports per person" check their counts after this call."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.execute(sa.update(model).where(model.id == row_id).values(id=model.id))
+    else:
+        db.session.execute(sa.select(model.id).where(model.id == row_id).with_for_update())

@@ -18,6 +18,29 @@ class ProcessForm(FlaskForm):
     )
     neighbourhood_ids = checkbox_list(_l("Neighbourhoods"))
     is_published = BooleanField(_l("Published (visible to everyone)"))
+    proposal_body_limit = IntegerField(
+        _l("Longest proposal text (characters)"), default=3000,
+        validators=[InputRequired(), NumberRange(min=100, max=20_000)],
+    )
+    proposal_edit_minutes = IntegerField(
+        _l("Minutes an author may edit a proposal"), default=15,
+        validators=[InputRequired(), NumberRange(min=0, max=60 * 24 * 30)],
+    )
+    proposals_per_person = IntegerField(
+        _l("Proposals per person"), default=0, description=_l("0 means no limit."),
+        validators=[InputRequired(), NumberRange(min=0, max=1000)],
+    )
+    supports_enabled = BooleanField(_l("Collect supports for proposals"), default=True)
+    supports_per_person = IntegerField(
+        _l("Supports per person"), default=0, description=_l("0 means no limit."),
+        validators=[InputRequired(), NumberRange(min=0, max=100_000)],
+    )
+    support_threshold = IntegerField(
+        _l("Supports a proposal needs to reach the threshold"), default=0,
+        description=_l("0 means no threshold."),
+        validators=[InputRequired(), NumberRange(min=0, max=10_000_000)],
+    )
+    supports_visible = BooleanField(_l("Show how many supports each proposal has"), default=True)
 
 
 class PhaseForm(FlaskForm):

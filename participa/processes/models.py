@@ -68,6 +68,14 @@ class Process(TimestampMixin, db.Model):
     is_published: Mapped[bool] = mapped_column(
         sa.Boolean, nullable=False, default=False, index=True
     )
+    # proposal settings (0 means "no limit")
+    proposal_body_limit: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=3000)
+    proposal_edit_minutes: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=15)
+    proposals_per_person: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    supports_enabled: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=True)
+    supports_per_person: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    support_threshold: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    supports_visible: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=True)
 
     plan = relationship("CommunityPlan", back_populates="processes", lazy="joined")
     neighbourhoods = relationship(
@@ -91,6 +99,14 @@ class Process(TimestampMixin, db.Model):
         lazy="selectin",
     )
     roles = relationship("ProcessRole", back_populates="process", cascade="all, delete-orphan")
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "proposal_body_limit > 0 AND proposal_edit_minutes >= 0 AND proposals_per_person >= 0"
+            " AND supports_per_person >= 0 AND support_threshold >= 0",
+            name="proposal_settings",
+        ),
+    )
 
     def __repr__(self):
         return f"<Process {self.id} {self.slug}>"

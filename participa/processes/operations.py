@@ -11,7 +11,12 @@ from participa.processes.models import (
     Category, Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind,
 )
 
-PROCESS_FIELDS = ("title", "plan_id", "summary", "description", "is_published")
+PROCESS_FIELDS = (
+    "title", "plan_id", "summary", "description", "is_published", "proposal_body_limit",
+    "proposal_edit_minutes", "proposals_per_person", "supports_enabled", "supports_per_person",
+    "support_threshold", "supports_visible",
+)
+DEFAULTS = {"summary": "", "description": ""}
 PHASE_FIELDS = ("title", "starts_at", "ends_at", "position")
 
 
@@ -25,9 +30,9 @@ def update_process(process: Process, data: dict, *, actor) -> Process:
 
 def _save_process(process, data, *, actor, verb):
     for field in PROCESS_FIELDS:
-        value = data[field]
-        setattr(process, field, "" if value is None and field in ("summary", "description")
-                else value)
+        if field in data:
+            value = data[field]
+            setattr(process, field, DEFAULTS.get(field) if value is None else value)
     process.neighbourhoods = list(
         db.session.scalars(
             select(Neighbourhood).where(Neighbourhood.id.in_(data.get("neighbourhood_ids") or []))

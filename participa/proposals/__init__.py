@@ -1,0 +1,1 @@
+"""Proposals and supports: residents propose and support; facilitators and the council answer."""

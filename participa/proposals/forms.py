@@ -1,0 +1,48 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from participa.core.forms import OptionalIntSelect
+from participa.proposals.models import ANSWER_STATES
+
+
+class ProposalForm(FlaskForm):
+    """A proposal's fields. ``process=`` gives the categories, neighbourhoods and text limit."""
+
+    title = StringField(
+        _l("Title"), validators=[InputRequired(), Length(max=150)],
+        description=_l("At most 150 characters. Say what you propose, not the problem."),
+    )
+    body = TextAreaField(
+        _l("Your proposal"), validators=[InputRequired()],
+        description=_l("Explain what, where and why. You can use Markdown: **bold**, *italics*, "
+                       "lists and links."),
+    )
+    category_id = OptionalIntSelect(_l("Category (optional)"), choices=[])
+    neighbourhood_id = OptionalIntSelect(_l("Neighbourhood (optional)"), choices=[])
+    address = StringField(
+        _l("Address (optional)"), validators=[Optional(), Length(max=200)],
+        description=_l("A street, square or building, if the proposal is about a place."),
+        render_kw={"autocomplete": "street-address"},
+    )
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        none = [(None, _l("— none —"))]
+        self.category_id.choices = none + [(c.id, c.name) for c in process.categories]
+        self.neighbourhood_id.choices = none + [(n.id, n.name) for n in process.neighbourhoods]
+        limit = process.proposal_body_limit
+        self.body.validators = [InputRequired(), Length(max=limit, message=_l(
+            "Write at most %(n)s characters.", n=limit))]
+        self.body.render_kw = {"maxlength": limit, "rows": 12}
+
+
+class AnswerForm(FlaskForm):
+    state = SelectField(_l("State"), choices=[(s.value, s.label) for s in ANSWER_STATES])
+    answer = TextAreaField(
+        _l("Official answer"), validators=[InputRequired(), Length(max=10_000)],
+        description=_l("Markdown. The author is e-mailed when the answer is published."),
+        render_kw={"rows": 6},
+    )
+    publish = BooleanField(_l("Publish the answer now"))

@@ -1,0 +1,159 @@
+"""Every write about proposals and supports. Flush, never commit; the actor is passed in.
+
+Limits that must hold under parallel requests (proposals per person, supports per person) are
+checked after ``lock_row(User, actor.id)``, which serializes one person's writes; the unique
+constraint on supports and the counter updated in SQL do the rest."""
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from participa.accounts.models import User
+from participa.core.database import lock_row
+from participa.core.errors import DomainError
+from participa.core.models import log_action
+from participa.core.text import fold
+from participa.core.types import utcnow
+from participa.extensions import db
+from participa.proposals import queries
+from participa.proposals.models import ANSWER_STATES, Proposal, ProposalState, Support
+from participa.proposals.permissions import (
+    Blocked, can_answer_proposal, can_edit_proposal, can_unsupport, can_withdraw_proposal,
+    propose_blocked, support_blocked,
+)
+
+FIELDS = ("title", "body", "category_id", "neighbourhood_id", "address")
+
+
+def _check_content(process, data):
+    """What a form checks, checked again: an operation is not only called from a form."""
+    title = (data.get("title") or "").strip()
+    body = (data.get("body") or "").strip()
+    if not title or len(title) > 150:
+        raise DomainError(_l("Write a title of at most 150 characters."), field="title")
+    if not body or len(body) > process.proposal_body_limit:
+        raise DomainError(
+            _l("Write a text of at most %(n)s characters.", n=process.proposal_body_limit),
+            field="body",
+        )
+    if data.get("category_id") and data["category_id"] not in {c.id for c in process.categories}:
+        raise DomainError(_l("Choose one of this process's categories."), field="category_id")
+    allowed = {n.id for n in process.neighbourhoods}
+    if data.get("neighbourhood_id") and data["neighbourhood_id"] not in allowed:
+        raise DomainError(_l("Choose one of this process's neighbourhoods."),
+                          field="neighbourhood_id")
+
+
+def _apply(proposal, data):
+    for field in FIELDS:
+        value = data.get(field)
+        setattr(proposal, field, (value or "").strip() if field in ("title", "body", "address")
+                else value or None)
+    proposal.search_text = fold(f"{proposal.title}\n{proposal.body}")
+
+
+def create_proposal(process, data: dict, *, actor, now=None) -> Proposal:
+    lock_row(User, actor.id)
+    blocked = propose_blocked(actor, process, authored=queries.count_authored(process, actor),
+                              now=now)
+    if blocked is Blocked.LIMIT:
+        raise DomainError(
+            _l("You have reached the limit of %(n)s proposals in this process.",
+               n=process.proposals_per_person)
+        )
+    if blocked is not None:
+        raise DomainError(_l("Proposals cannot be created in the current phase."))
+    _check_content(process, data)
+    proposal = Proposal(process=process, author_id=actor.id)
+    _apply(proposal, data)
+    db.session.add(proposal)
+    db.session.flush()
+    log_action("create_proposal", proposal, actor=actor, process_id=process.id)
+    return proposal
+
+
+def update_proposal(proposal, data: dict, *, actor, now=None) -> Proposal:
+    lock_row(Proposal, proposal.id)
+    db.session.refresh(proposal)
+    if not can_edit_proposal(actor, proposal, now):
+        raise DomainError(_l("This proposal cannot be edited any more: the edit window has "
+                             "passed, or it already has supports or an answer."))
+    _check_content(proposal.process, data)
+    _apply(proposal, data)
+    db.session.flush()
+    log_action("update_proposal", proposal, actor=actor, process_id=proposal.process_id)
+    return proposal
+
+
+def withdraw_proposal(proposal, *, actor) -> Proposal:
+    if not can_withdraw_proposal(actor, proposal):
+        raise DomainError(_l("Only its author can withdraw a proposal, and only once."))
+    proposal.state = ProposalState.WITHDRAWN
+    proposal.withdrawn_at = utcnow()
+    db.session.flush()
+    log_action("withdraw_proposal", proposal, actor=actor, process_id=proposal.process_id)
+    return proposal
+
+
+def _bump_supports(proposal, delta: int) -> None:
+    db.session.execute(
+        sa.update(Proposal)
+        .where(Proposal.id == proposal.id)
+        .values(supports_count=Proposal.supports_count + delta)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(proposal, ["supports_count"])
+
+
+def support_proposal(proposal, *, actor, now=None) -> Support:
+    """Add the actor's support; refuses a second one, a closed phase and an exceeded limit."""
+    lock_row(User, actor.id)
+    process = proposal.process
+    blocked = support_blocked(
+        actor, proposal, used=queries.supports_used(process, actor),
+        supported=queries.has_supported(proposal, actor), now=now,
+    )
+    if blocked is not None:
+        raise DomainError(blocked.label)
+    support = Support(proposal_id=proposal.id, user_id=actor.id, process_id=process.id)
+    try:
+        with db.session.begin_nested():
+            db.session.add(support)
+    except IntegrityError as error:  # a parallel request won: one support per person
+        raise DomainError(Blocked.ALREADY.label) from error
+    _bump_supports(proposal, +1)
+    return support
+
+
+def unsupport_proposal(proposal, *, actor, now=None) -> None:
+    lock_row(User, actor.id)
+    if not can_unsupport(actor, proposal, supported=queries.has_supported(proposal, actor),
+                         now=now):
+        raise DomainError(_l("You cannot withdraw this support now."))
+    deleted = db.session.execute(
+        sa.delete(Support)
+        .where(Support.proposal_id == proposal.id, Support.user_id == actor.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if deleted:
+        _bump_supports(proposal, -deleted)
+
+
+def answer_proposal(proposal, *, state, answer: str, publish: bool, actor) -> Proposal:
+    """Save the official answer; publishing it sets the proposal's public state."""
+    if not can_answer_proposal(actor, proposal):
+        raise DomainError(_l("You cannot answer this proposal."))
+    state = ProposalState(state)
+    if state not in ANSWER_STATES:
+        raise DomainError(_l("Choose evaluating, accepted or rejected."), field="state")
+    proposal.answer_state = state
+    proposal.answer = (answer or "").strip()
+    proposal.answered_at = utcnow()
+    proposal.answered_by_id = actor.id
+    if publish:
+        proposal.state = state
+        proposal.answer_published_at = proposal.answered_at
+    db.session.flush()
+    log_action("answer_proposal", proposal, actor=actor, process_id=proposal.process_id,
+               state=state, published=publish)
+    return proposal

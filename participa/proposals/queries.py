@@ -1,0 +1,152 @@
+"""Reads about proposals: index pages in a fixed number of queries, counts, similar ones."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
+
+from participa.core.text import fold, words
+from participa.extensions import db
+from participa.proposals.models import Proposal, ProposalState, Support
+
+SORTS = ("recent", "supports", "comments", "random")
+RANDOM_MODULUS = 2_147_483_629  # a prime: (id * a + b) mod p is a stable shuffle per seed
+
+
+@dataclass
+class Page:
+    items: list
+    page: int
+    per_page: int
+    has_next: bool
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+
+def _visible(process):
+    return sa.and_(Proposal.process_id == process.id, Proposal.deleted_at.is_(None))
+
+
+def list_proposals(
+    process, *, q="", state=None, category_id=None, neighbourhood_id=None, sort="recent",
+    seed=1, page=1, per_page=20, author_id=None, supporter_id=None,
+) -> Page:
+    """One page of a process's proposals. Withdrawn ones only when asked for by state.
+
+    One query whatever the page size (authors, categories and neighbourhoods joined in); no
+    COUNT, so a deep archive costs what a small one does."""
+    query = sa.select(Proposal).where(_visible(process))
+    if state is not None:
+        query = query.where(Proposal.state == state)
+    else:
+        query = query.where(Proposal.state != ProposalState.WITHDRAWN)
+    if category_id:
+        query = query.where(Proposal.category_id == category_id)
+    if neighbourhood_id:
+        query = query.where(Proposal.neighbourhood_id == neighbourhood_id)
+    if author_id:
+        query = query.where(Proposal.author_id == author_id)
+    if supporter_id:
+        query = query.where(
+            Proposal.id.in_(sa.select(Support.proposal_id).where(Support.user_id == supporter_id))
+        )
+    for word in words(q)[:8]:
+        query = query.where(Proposal.search_text.contains(word, autoescape=True))
+
+    if sort == "supports":
+        query = query.order_by(Proposal.supports_count.desc(), Proposal.id.desc())
+    elif sort == "comments":
+        query = query.order_by(Proposal.comments_count.desc(), Proposal.id.desc())
+    elif sort == "random":
+        a, b = 1 + seed % 999_983, seed % RANDOM_MODULUS
+        shuffled = (sa.cast(Proposal.id, sa.BigInteger) * a + b) % RANDOM_MODULUS
+        query = query.order_by(shuffled, Proposal.id)
+    else:
+        query = query.order_by(Proposal.id.desc())
+
+    query = query.options(
+        joinedload(Proposal.author), joinedload(Proposal.category),
+        joinedload(Proposal.neighbourhood),
+    )
+    rows = list(db.session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)))
+    return Page(items=rows[:per_page], page=page, per_page=per_page, has_next=len(rows) > per_page)
+
+
+def get_proposal(process, proposal_id: int) -> Proposal | None:
+    return db.session.scalar(
+        sa.select(Proposal)
+        .where(_visible(process), Proposal.id == proposal_id)
+        .options(joinedload(Proposal.author), joinedload(Proposal.category),
+                 joinedload(Proposal.neighbourhood), joinedload(Proposal.answered_by))
+    )
+
+
+def count_authored(process, user) -> int:
+    """Proposals this person has in the process (withdrawn ones count: no limit dodging)."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Proposal)
+        .where(_visible(process), Proposal.author_id == user.id)
+    )
+
+
+def supports_used(process, user) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Support)
+        .where(Support.user_id == user.id, Support.process_id == process.id)
+    )
+
+
+def has_supported(proposal, user) -> bool:
+    return db.session.scalar(
+        sa.select(Support.id).where(Support.proposal_id == proposal.id, Support.user_id == user.id)
+    ) is not None
+
+
+def supported_ids(user, proposal_ids) -> set[int]:
+    """Which of these proposals the person supports (one query for a whole page)."""
+    if not proposal_ids:
+        return set()
+    return set(db.session.scalars(
+        sa.select(Support.proposal_id)
+        .where(Support.user_id == user.id, Support.proposal_id.in_(list(proposal_ids)))
+    ))
+
+
+def similar_proposals(process, title: str, body: str = "", *, exclude_id=None, limit=5):
+    """Up to ``limit`` proposals of the process sharing the most words (4+ letters) with this
+    title and body — shown before publishing, so people support instead of duplicating."""
+    title_words = words(title, min_length=4)
+    body_words = [w for w in words(body, min_length=5) if w not in title_words]
+    candidates = (title_words + body_words)[:12]
+    if not candidates:
+        return []
+    query = (
+        sa.select(Proposal)
+        .where(_visible(process), Proposal.state != ProposalState.WITHDRAWN)
+        .where(sa.or_(*[Proposal.search_text.contains(w, autoescape=True) for w in candidates]))
+        .order_by(Proposal.supports_count.desc(), Proposal.id.desc())
+        .limit(200)
+    )
+    if exclude_id:
+        query = query.where(Proposal.id != exclude_id)
+    scored = []
+    for proposal in db.session.scalars(query):
+        text = proposal.search_text
+        title_text = fold(proposal.title)
+        score = sum(3 if w in title_text else 1 for w in candidates if w in text)
+        scored.append((score, proposal.supports_count, proposal.id, proposal))
+    scored.sort(key=lambda item: item[:3], reverse=True)
+    return [item[3] for item in scored[:limit]]
+
+
+def list_for_export(process):
+    """Every visible proposal of a process, oldest first, with what the export shows."""
+    return db.session.scalars(
+        sa.select(Proposal)
+        .where(_visible(process))
+        .order_by(Proposal.id)
+        .options(joinedload(Proposal.author), joinedload(Proposal.category),
+                 joinedload(Proposal.neighbourhood))
+    )

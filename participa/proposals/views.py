@@ -1,0 +1,319 @@
+"""Proposals of a process: index, new (with preview), page, edit, withdraw, support, answer,
+and the open-data exports."""
+
+import csv
+import io
+import json
+import secrets
+
+from flask import (
+    Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session,
+    url_for,
+)
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from participa.core.admin import attach_error, form_data
+from participa.core.errors import DomainError
+from participa.core.mail import send_mail
+from participa.core.views import safe_next
+from participa.extensions import db, limiter
+from participa.processes.permissions import can_manage_process
+from participa.processes.views import get_visible_process_or_404
+from participa.proposals import operations, queries
+from participa.proposals.forms import AnswerForm, ProposalForm
+from participa.proposals.models import ProposalState
+from participa.proposals.permissions import (
+    Blocked, can_answer_proposal, can_edit_proposal, can_see_supports, can_unsupport,
+    can_withdraw_proposal, propose_blocked, support_blocked,
+)
+
+bp = Blueprint("proposals", __name__, url_prefix="/processes/<slug>")
+bp.add_app_template_global(support_blocked)
+bp.add_app_template_global(can_unsupport)
+
+
+def _limit(name):
+    return limiter.limit(lambda: current_app.config[name], methods=["POST"])
+
+
+def _proposal_or_404(process, id):
+    return queries.get_proposal(process, id) or abort(404)
+
+
+def _support_context(process, proposals):
+    """What the support buttons need for these proposals, in two queries at most."""
+    if not current_user.is_authenticated:
+        return {"used": 0, "supported": set(), "remaining": None}
+    used = queries.supports_used(process, current_user)
+    limit = process.supports_per_person
+    return {
+        "used": used,
+        "supported": queries.supported_ids(current_user, [p.id for p in proposals]),
+        "remaining": max(limit - used, 0) if limit else None,
+    }
+
+
+def _index_args():
+    args = request.args
+    state = args.get("state") or None
+    try:
+        state = ProposalState(state) if state else None
+    except ValueError:
+        state = None
+    sort = args.get("sort") if args.get("sort") in queries.SORTS else "recent"
+    return {
+        "q": (args.get("q") or "").strip()[:100],
+        "state": state,
+        "category_id": args.get("category", type=int),
+        "neighbourhood_id": args.get("neighbourhood", type=int),
+        "sort": sort,
+        "page": max(args.get("page", 1, type=int), 1),
+        "filter": args.get("filter") if args.get("filter") in ("mine", "supported") else None,
+    }
+
+
+@bp.get("/proposals/")
+def index(slug):
+    process = get_visible_process_or_404(slug)
+    filters = _index_args()
+    if filters["sort"] == "random" and "seed" not in session:
+        session["seed"] = secrets.randbelow(2**31)
+    mine = filters["filter"] == "mine" and current_user.is_authenticated
+    supported = filters["filter"] == "supported" and current_user.is_authenticated
+    page = queries.list_proposals(
+        process,
+        q=filters["q"], state=filters["state"], category_id=filters["category_id"],
+        neighbourhood_id=filters["neighbourhood_id"], sort=filters["sort"],
+        seed=session.get("seed", 1), page=filters["page"],
+        per_page=current_app.config["PAGE_SIZE"],
+        author_id=current_user.id if mine else None,
+        supporter_id=current_user.id if supported else None,
+    )
+    authored = (queries.count_authored(process, current_user)
+                if current_user.is_authenticated else 0)
+    return render_template(
+        "proposals/index.html",
+        process=process,
+        page=page,
+        filters=filters,
+        states=list(ProposalState),
+        propose_blocked=propose_blocked(current_user, process, authored=authored),
+        show_supports=can_see_supports(current_user, process),
+        **_support_context(process, page.items),
+    )
+
+
+@bp.route("/proposals/new", methods=["GET", "POST"])
+@login_required
+@_limit("RATELIMIT_POST")
+def new(slug):
+    process = get_visible_process_or_404(slug)
+    blocked = propose_blocked(current_user, process,
+                              authored=queries.count_authored(process, current_user))
+    if blocked is not None:
+        flash(_("You cannot create a proposal in this process now.") if blocked != Blocked.LIMIT
+              else _("You have reached the limit of proposals in this process."), "error")
+        return redirect(url_for(".index", slug=slug))
+    form = ProposalForm(process=process)
+    preview = similar = None
+    if form.validate_on_submit():
+        if request.form.get("action") == "publish":
+            try:
+                proposal = operations.create_proposal(process, form_data(form),
+                                                      actor=current_user)
+            except DomainError as error:
+                db.session.rollback()
+                attach_error(form, error)
+            else:
+                db.session.commit()
+                flash(_("Your proposal has been published."), "success")
+                return redirect(url_for(".show", slug=slug, id=proposal.id))
+        else:
+            preview = form_data(form)
+            similar = queries.similar_proposals(process, form.title.data, form.body.data)
+    status = 400 if (form.errors or form.form_errors) else 200
+    return render_template("proposals/form.html", process=process, form=form, proposal=None,
+                           preview=preview, similar=similar), status
+
+
+@bp.get("/proposals/<int:id>")
+def show(slug, id):
+    process = get_visible_process_or_404(slug)
+    return _render_show(process, _proposal_or_404(process, id))
+
+
+def _render_show(process, proposal, answer_form=None, status=200):
+    context = _support_context(process, [proposal])
+    supported = proposal.id in context["supported"]
+    if answer_form is None and can_answer_proposal(current_user, proposal):
+        answer_form = AnswerForm(formdata=None, state=(proposal.answer_state or
+                                 ProposalState.EVALUATING).value, answer=proposal.answer)
+    return render_template(
+        "proposals/show.html",
+        process=process,
+        proposal=proposal,
+        supported=supported,
+        blocked=support_blocked(current_user, proposal, used=context["used"],
+                                supported=supported),
+        may_unsupport=can_unsupport(current_user, proposal, supported=supported),
+        remaining=context["remaining"],
+        show_supports=can_see_supports(current_user, proposal),
+        may_edit=can_edit_proposal(current_user, proposal),
+        may_withdraw=can_withdraw_proposal(current_user, proposal),
+        may_manage=can_manage_process(current_user, process),
+        answer_form=answer_form,
+    ), status
+
+
+@bp.route("/proposals/<int:id>/edit", methods=["GET", "POST"])
+@login_required
+@_limit("RATELIMIT_POST")
+def edit(slug, id):
+    process = get_visible_process_or_404(slug)
+    proposal = _proposal_or_404(process, id)
+    if not can_edit_proposal(current_user, proposal):
+        abort(403)
+    form = ProposalForm(process=process, obj=proposal)
+    if form.validate_on_submit():
+        try:
+            operations.update_proposal(proposal, form_data(form), actor=current_user)
+        except DomainError as error:
+            db.session.rollback()
+            attach_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Your proposal has been saved."), "success")
+            return redirect(url_for(".show", slug=slug, id=id))
+    status = 400 if (form.errors or form.form_errors) else 200
+    return render_template("proposals/form.html", process=process, form=form, proposal=proposal,
+                           preview=None, similar=None), status
+
+
+def _act(slug, id, action, success, *, permission=None):
+    """The POST-only actions: load, authorize (403), run one operation, commit, go back."""
+    process = get_visible_process_or_404(slug)
+    proposal = _proposal_or_404(process, id)
+    if permission is not None and not permission(current_user, proposal):
+        abort(403)
+    try:
+        action(proposal)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(success, "success")
+    fallback = url_for(".show", slug=slug, id=id)
+    return redirect(safe_next(request.form.get("next"), fallback))
+
+
+@bp.post("/proposals/<int:id>/withdraw")
+@login_required
+def withdraw(slug, id):
+    return _act(slug, id, lambda p: operations.withdraw_proposal(p, actor=current_user),
+                _("Your proposal has been withdrawn."), permission=can_withdraw_proposal)
+
+
+@bp.post("/proposals/<int:id>/support")
+@login_required
+@_limit("RATELIMIT_SUPPORT")
+def support(slug, id):
+    return _act(slug, id, lambda p: operations.support_proposal(p, actor=current_user),
+                _("Thank you: you support this proposal."))
+
+
+@bp.post("/proposals/<int:id>/unsupport")
+@login_required
+@_limit("RATELIMIT_SUPPORT")
+def unsupport(slug, id):
+    return _act(slug, id, lambda p: operations.unsupport_proposal(p, actor=current_user),
+                _("You no longer support this proposal."))
+
+
+@bp.post("/proposals/<int:id>/answer")
+@login_required
+def answer(slug, id):
+    process = get_visible_process_or_404(slug)
+    proposal = _proposal_or_404(process, id)
+    if not can_answer_proposal(current_user, proposal):
+        abort(403)
+    form = AnswerForm()
+    if not form.validate():
+        return _render_show(process, proposal, answer_form=form, status=400)
+    was_published = proposal.is_answer_published
+    operations.answer_proposal(proposal, state=form.state.data, answer=form.answer.data,
+                               publish=form.publish.data, actor=current_user)
+    db.session.commit()
+    if form.publish.data:
+        _mail_answer(proposal, updated=was_published)
+        flash(_("The answer has been published and the author has been told."), "success")
+    else:
+        flash(_("The answer has been saved without publishing it."), "success")
+    return redirect(url_for(".show", slug=slug, id=id))
+
+
+def _mail_answer(proposal, *, updated):
+    author = proposal.author
+    link = url_for(".show", slug=proposal.process.slug, id=proposal.id, _external=True)
+    with force_locale(author.locale):
+        send_mail(
+            author.email,
+            _("Your proposal \"%(title)s\" has an answer", title=proposal.title),
+            render_template("proposals/email/answered.txt", proposal=proposal, link=link,
+                            updated=updated),
+        )
+
+
+EXPORT_FIELDS = ("id", "title", "body", "state", "category", "neighbourhood", "address",
+                 "author", "supports", "comments", "answer", "created_at", "url")
+
+
+def _export_rows(process):
+    show_supports = process.supports_visible
+    for p in queries.list_for_export(process):
+        yield {
+            "id": p.id,
+            "title": p.title,
+            "body": p.body,
+            "state": p.state.value,
+            "category": p.category.name if p.category else None,
+            "neighbourhood": p.neighbourhood.name if p.neighbourhood else None,
+            "address": p.address or None,
+            "author": p.author.name,
+            "supports": p.supports_count if show_supports else None,
+            "comments": p.comments_count,
+            "answer": p.answer if p.is_answer_published else None,
+            "created_at": p.created_at.isoformat(),
+            "url": url_for(".show", slug=process.slug, id=p.id, _external=True),
+        }
+
+
+@bp.get("/proposals.json")
+def export_json(slug):
+    process = get_visible_process_or_404(slug)
+    body = json.dumps(list(_export_rows(process)), ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/json",
+                    headers={"Access-Control-Allow-Origin": "*"})
+
+
+@bp.get("/proposals.csv")
+def export_csv(slug):
+    process = get_visible_process_or_404(slug)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS)
+    writer.writeheader()
+    for row in _export_rows(process):
+        writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+    return Response(
+        buffer.getvalue(), mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{process.slug}-proposals.csv"'},
+    )
+
+
+def _csv_safe(value):
+    """Neutralize spreadsheet formulas in user text (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value

@@ -11,7 +11,7 @@ class DomainError(Exception):
     """A rule of the domain was broken; the message is shown to the person, translated."""
 
     def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
+        super().__init__(message)  # lazy: translated when shown, in the reader's language
         self.message = message
         self.field = field  # the form field the message belongs to, if any
 

@@ -1,6 +1,6 @@
 """Languages: Catalan (default), Spanish, English. Dates shown in Europe/Madrid."""
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_login import current_user
 
@@ -13,6 +13,8 @@ LANGUAGE_COOKIE = "lang"
 def select_locale() -> str:
     """The user's choice, then the language cookie, then Accept-Language, then Catalan."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI, e-mails sent with force_locale, background work
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     cookie = request.cookies.get(LANGUAGE_COOKIE)

@@ -5,3 +5,4 @@ SECRET_KEY = "testing-secret-key"
 SERVER_NAME = None
 WTF_CSRF_ENABLED = True
 RATELIMIT_STORAGE_URI = "memory://"
+PAGE_CACHE_SECONDS = 0  # tests that need it turn it on

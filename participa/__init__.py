@@ -22,8 +22,9 @@ def create_app(config=None):
     )
     _load_config(app, config or {})
 
-    from participa.core import database, errors, i18n, security, templating
+    from participa.core import cache, database, errors, i18n, security, templating
 
+    cache.init_app(app)  # first: a cached page skips all the rest
     database.init_app(app)
     i18n.init_app(app)
     security.init_app(app)

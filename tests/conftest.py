@@ -6,6 +6,7 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from participa import create_app
@@ -113,3 +114,22 @@ def council():
 def commit():
     """Commit what a test built, so requests (other sessions) see it."""
     return db.session.commit
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in an application context of its own, as in
+    production: a fresh ``g`` (signed-in user, locale) and a fresh database session per request.
+
+    The plain ``client`` runs its requests inside the test's app context (pushed by _clean_state),
+    so the user and locale Flask-Login and Flask-Babel cache on ``g`` leak from one request (and
+    one client) into the next. Commit what a request must see (``commit``); after a request,
+    ``db.session.expire_all()`` before reading what it wrote."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def isolated_client(app):
+    return IsolatedClient(app, app.response_class, use_cookies=True)

@@ -1,7 +1,9 @@
 """Form pieces shared by every feature."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateTimeLocalField, SelectField, SelectMultipleField, StringField
+from wtforms import (
+    DateTimeLocalField, SelectChoice, SelectField, SelectMultipleField, StringField,
+)
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -11,17 +13,30 @@ from participa.core.timeutil import local_to_utc, utc_to_local
 
 def language_field(label=None):
     return SelectField(
-        label or _l("Language"), choices=list(LANGUAGE_NAMES.items()), default="ca"
+        label or _l("Language"),
+        choices=[SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()],
+        default="ca",
     )
 
 
 class OptionalIntSelect(SelectField):
     """A select whose empty choice means None and whose other values are integers."""
 
+    def iter_choices(self):
+        """Render the empty choice as ``value=""`` (not "None") and mark the chosen integer as
+        selected (SelectField compares ``str(value)`` with the integer data, never equal)."""
+        return [
+            choice._replace(
+                value="" if choice.value is None else choice.value,
+                selected=choice.value == self.data,
+            )
+            for choice in super().iter_choices()
+        ]
+
     def process_formdata(self, valuelist):
         if valuelist:
             raw = valuelist[0]
-            if raw in ("", None):
+            if raw in ("", "None", None):
                 self.data = None
                 return
             try:

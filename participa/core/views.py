@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_login import current_user
 
 from participa.core.i18n import LANGUAGE_COOKIE
-from participa.extensions import db
+from participa.extensions import csrf, db
 from participa.plans.queries import list_public_plans_by_neighbourhood
 from participa.processes.queries import list_active_processes
 
@@ -39,8 +39,14 @@ def safe_next(target: str | None, fallback: str) -> str:
 
 
 @bp.post("/language")
+@csrf.exempt
 def set_language():
-    """Remember the chosen language (cookie, and the account when signed in)."""
+    """Remember the chosen language (cookie, and the account when signed in).
+
+    For a visitor this only sets their own preference cookie, so the switcher carries no CSRF
+    token and their pages stay cacheable; changing a signed-in account needs the token."""
+    if current_user.is_authenticated:
+        csrf.protect()
     lang = request.form.get("lang", "")
     if lang not in current_app.config["LANGUAGES"]:
         return redirect(url_for("core.home"))

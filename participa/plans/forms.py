@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from participa.core.forms import SlugField, checkbox_list
@@ -18,7 +18,8 @@ class PlanForm(FlaskForm):
     starts_on = DateField(_l("Starts on"), validators=[InputRequired()])
     ends_on = DateField(_l("Ends on (optional)"), validators=[Optional()])
     status = SelectField(
-        _l("Status"), choices=[(s.value, s.label) for s in PlanStatus], default="draft"
+        _l("Status"), choices=[SelectChoice(s.value, s.label) for s in PlanStatus],
+        default="draft",
     )
     neighbourhood_ids = checkbox_list(_l("Neighbourhoods"))
 

@@ -1,6 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField, EmailField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField,
+)
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from participa.core.forms import LocalDateTimeField, OptionalIntSelect, SlugField, checkbox_list
@@ -44,7 +46,9 @@ class ProcessForm(FlaskForm):
 
 
 class PhaseForm(FlaskForm):
-    kind = SelectField(_l("Kind of phase"), choices=[(k.value, k.label) for k in PhaseKind])
+    kind = SelectField(
+        _l("Kind of phase"), choices=[SelectChoice(k.value, k.label) for k in PhaseKind]
+    )
     title = StringField(
         _l("Title (optional)"), validators=[Optional(), Length(max=200)],
         description=_l("Leave it blank to use the kind's name."),

@@ -140,7 +140,10 @@ def unsupport_proposal(proposal, *, actor, now=None) -> None:
 
 
 def answer_proposal(proposal, *, state, answer: str, publish: bool, actor) -> Proposal:
-    """Save the official answer; publishing it sets the proposal's public state."""
+    """Save the official answer; publishing it sets the proposal's public state.
+
+    There is one answer: saving it unpublished takes a published one out of public view (the
+    state goes back to "not answered yet"), so a draft never shows as the official answer."""
     if not can_answer_proposal(actor, proposal):
         raise DomainError(_l("You cannot answer this proposal."))
     state = ProposalState(state)
@@ -153,6 +156,9 @@ def answer_proposal(proposal, *, state, answer: str, publish: bool, actor) -> Pr
     if publish:
         proposal.state = state
         proposal.answer_published_at = proposal.answered_at
+    else:
+        proposal.state = ProposalState.PUBLISHED
+        proposal.answer_published_at = None
     db.session.flush()
     log_action("answer_proposal", proposal, actor=actor, process_id=proposal.process_id,
                state=state, published=publish)

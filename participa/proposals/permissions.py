@@ -57,11 +57,13 @@ def can_create_proposal(user, process, *, authored: int = 0, now=None) -> bool:
 
 
 def can_edit_proposal(user, proposal, now=None) -> bool:
-    """The author, within the edit window, while nobody supports it and it is unanswered."""
+    """The author, within the edit window, while nobody supports it and it is unanswered
+    (an answer saved unpublished counts: it answers the text as it was)."""
     if not is_signed_in(user) or proposal.author_id != user.id:
         return False
     return (
         proposal.state == ProposalState.PUBLISHED
+        and proposal.answered_at is None
         and proposal.supports_count == 0
         and (now or utcnow()) < proposal.edit_deadline()
     )

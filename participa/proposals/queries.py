@@ -10,7 +10,7 @@ from participa.extensions import db
 from participa.proposals.models import Proposal, ProposalState, Support
 
 SORTS = ("recent", "supports", "comments", "random")
-RANDOM_MODULUS = 2_147_483_629  # a prime: (id * a + b) mod p is a stable shuffle per seed
+RANDOM_MODULUS = 2_147_483_629  # a prime: the random sort is a stable shuffle per seed
 
 
 @dataclass
@@ -60,8 +60,14 @@ def list_proposals(
     elif sort == "comments":
         query = query.order_by(Proposal.comments_count.desc(), Proposal.id.desc())
     elif sort == "random":
-        a, b = 1 + seed % 999_983, seed % RANDOM_MODULUS
-        shuffled = (sa.cast(Proposal.id, sa.BigInteger) * a + b) % RANDOM_MODULUS
+        # (id * a + b) mod p alone keeps the ids' order for many seeds (a small multiplier, or
+        # one near -1 mod p), so "random" would list a process oldest or newest first; squaring
+        # it once more mixes the order whatever the seed. Every step stays within 64 bits.
+        a = 1 + (seed * 2_654_435_761 + 1_013_904_223) % (RANDOM_MODULUS - 1)
+        b = (seed * 40_503 + 12_345) % RANDOM_MODULUS
+        c = 1 + (seed * 40_503 + 1_664_525) % (RANDOM_MODULUS - 1)
+        k = (sa.cast(Proposal.id, sa.BigInteger) * a + b) % RANDOM_MODULUS
+        shuffled = ((k * k) % RANDOM_MODULUS * c + k) % RANDOM_MODULUS
         query = query.order_by(shuffled, Proposal.id)
     else:
         query = query.order_by(Proposal.id.desc())

@@ -149,7 +149,8 @@ def _render_show(process, proposal, answer_form=None, status=200):
     supported = proposal.id in context["supported"]
     if answer_form is None and can_answer_proposal(current_user, proposal):
         answer_form = AnswerForm(formdata=None, state=(proposal.answer_state or
-                                 ProposalState.EVALUATING).value, answer=proposal.answer)
+                                 ProposalState.EVALUATING).value, answer=proposal.answer,
+                                 publish=proposal.is_answer_published)
     return render_template(
         "proposals/show.html",
         process=process,

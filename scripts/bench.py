@@ -1,0 +1,149 @@
+"""Drive a running Participa with wrk and print requests/s and p50/p99 latency per page, each
+as a ratio to /healthz measured on the same server in the same run.
+
+usage: bench.py BASE_URL [--duration S] [--connections N]"""
+
+import argparse
+import http.client
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, duration, connections, script=None, cookie=None):
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+    if script:
+        cmd += ["-s", script]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = {}
+    for pct in ("50", "99"):
+        value, unit = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out).groups()
+        lat[pct] = float(value) * UNIT[unit]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: .*", out)
+    return {"rps": rps, "p50": lat["50"], "p99": lat["99"],
+            "bad": int(non2xx.group(1)) if non2xx else 0,
+            "socket_errors": errors.group(0) if errors else ""}
+
+
+def login(base, email, password):
+    """Sign in like a browser; return (cookie header, csrf token)."""
+    parts = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request("GET", "/accounts/login")
+    response = conn.getresponse()
+    page = response.read().decode()
+    cookie = response.getheader("Set-Cookie").split(";", 1)[0]
+    token = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode({"email": email, "password": password, "csrf_token": token})
+    conn.request("POST", "/accounts/login", body=body, headers={
+        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 302, f"bench login failed: {response.status}"
+    cookie = response.getheader("Set-Cookie").split(";", 1)[0]
+    conn.request("GET", "/accounts/me", headers={"Cookie": cookie})
+    response = conn.getresponse()
+    page = response.read().decode()
+    token = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', page).group(1)
+    return cookie, token
+
+
+def support_script(cookie, token, first_id, count):
+    lua = f"""
+wrk.method = "POST"
+wrk.headers["Cookie"] = "{cookie}"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+local body = "csrf_token={urllib.parse.quote(token)}"
+math.randomseed(42)
+request = function()
+  local id = {first_id} + math.random(0, {count - 1})
+  return wrk.format(nil, "/processes/bench/proposals/" .. id .. "/support", nil, body)
+end
+"""
+    handle, path = tempfile.mkstemp(suffix=".lua")
+    with os.fdopen(handle, "w") as f:
+        f.write(lua)
+    return path
+
+
+def first_proposal_id(base):
+    parts = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.request("GET", "/processes/bench/proposals/?sort=recent")
+    page = conn.getresponse().read().decode()
+    newest = max(int(x) for x in re.findall(r"/processes/bench/proposals/(\d+)\"", page))
+    return newest - 9999
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("--duration", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    base = args.base.rstrip("/")
+    d, c = args.duration, args.connections
+
+    first = first_proposal_id(base)
+    cookie, token = login(base, "bench0@example.org", "benchmark-password-2026")
+    pages = [
+        ("/healthz", "/healthz", None),
+        ("index, default sort", "/processes/bench/proposals/", None),
+        ("index, search", "/processes/bench/proposals/?q=arbres+casal", None),
+        ("index, filter", "/processes/bench/proposals/?state=published&sort=supports", None),
+        ("proposal page", f"/processes/bench/proposals/{first + 4321}", None),
+        ("index, signed in", "/processes/bench/proposals/", cookie),
+        ("search, signed in", "/processes/bench/proposals/?q=arbres+casal", cookie),
+        ("filter, signed in", "/processes/bench/proposals/?state=published&sort=supports",
+         cookie),
+        ("proposal, signed in", f"/processes/bench/proposals/{first + 4321}", cookie),
+    ]
+    results = []
+    for name, path, with_cookie in pages:
+        results.append((name, wrk(base + path, d, c, cookie=with_cookie)))
+    script = support_script(cookie, token, first, 10_000)
+    results.append(("support POST", wrk(base + "/processes/bench/proposals/", d, c, script)))
+    os.remove(script)
+
+    health = results[0][1]
+    print(f"\nParticipa benchmark — wrk -t2 -c{c} -d{d}s against {base}")
+    print(f"{'page':<24}{'req/s':>10}{'ratio':>9}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx/3xx':>13}")
+    for name, r in results:
+        print(f"{name:<24}{r['rps']:>10.0f}{r['rps'] / health['rps']:>8.1%}"
+              f"{r['p50']:>10.2f}{r['p99']:>10.2f}{r['bad']:>13}")
+        if r["socket_errors"]:
+            print(f"  {r['socket_errors']}")
+
+    # growth is measured signed in: no page cache, every request reaches the database
+    small = wrk(base + "/processes/bench-1k/proposals/?sort=supports", d, c, cookie=cookie)
+    large = wrk(base + "/processes/bench-100k/proposals/?sort=supports", d, c, cookie=cookie)
+    growth = large["p50"] / small["p50"]
+    print(f"\nindex p50 (signed in, most supported) at 1,000 proposals: {small['p50']:.2f} ms;"
+          f" at 100,000: {large['p50']:.2f} ms; growth ×{growth:.2f}")
+
+    index, signed = results[1][1], results[5][1]
+    checks = [
+        ("index (visitors) serves ≥ 20% of /healthz req/s", index["rps"] / health["rps"] >= 0.2),
+        ("index (visitors) p99 < 50 ms at 16 connections", index["p99"] < 50),
+        ("index (signed in) serves ≥ 20% of /healthz req/s",
+         signed["rps"] / health["rps"] >= 0.2),
+        ("index (signed in) p99 < 50 ms at 16 connections", signed["p99"] < 50),
+        ("100k-proposal index ≤ 1.5× the 1k one (p50)", growth <= 1.5),
+    ]
+    print()
+    for label, ok in checks:
+        print(f"{'PASS' if ok else 'MISS'}  {label}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

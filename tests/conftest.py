@@ -129,6 +129,12 @@ class IsolatedClient(FlaskClient):
         with self.application.app_context():
             return super().open(*args, **kwargs)
 
+    def another(self) -> "IsolatedClient":
+        """A second browser: no cookies, the same headers."""
+        other = type(self)(self.application, self.application.response_class, use_cookies=True)
+        other.environ_base.update(self.environ_base)
+        return other
+
 
 @pytest.fixture
 def isolated_client(app):

@@ -33,6 +33,13 @@ class OptionalIntSelect(SelectField):
             for choice in super().iter_choices()
         ]
 
+    def process_data(self, value):
+        """The stored value (an id or None), kept as an integer so it shows as chosen."""
+        try:
+            self.data = None if value in (None, "") else int(value)
+        except (TypeError, ValueError):
+            self.data = None
+
     def process_formdata(self, valuelist):
         if valuelist:
             raw = valuelist[0]

@@ -2,10 +2,12 @@
 
 Nothing user-written reaches a template as trusted HTML any other way."""
 
+from functools import partial
 from urllib.parse import urlsplit
 
 import bleach
 import markdown as md
+from bleach.linkifier import LinkifyFilter
 from markupsafe import Markup
 
 TAGS = frozenset(
@@ -20,9 +22,11 @@ LINK_REL = "nofollow noopener ugc"
 
 
 def _safe_link(attrs, new=False):
-    """bleach linkify callback: drop links whose scheme is not allowed, mark the rest."""
+    """bleach linkify callback: drop links whose scheme is not allowed, mark the rest.
+
+    bleach removes a forbidden href but keeps the ``<a>``: a link to nowhere goes too."""
     href = attrs.get((None, "href"), "")
-    if not is_safe_url(href):
+    if not href or not is_safe_url(href):
         return None
     attrs[(None, "rel")] = LINK_REL
     return attrs
@@ -49,14 +53,14 @@ def render_markdown(text: str | None, *, tags=TAGS) -> Markup:
     if not text:
         return Markup("")
     html = md.markdown(text, extensions=["sane_lists"], output_format="html")
+    # linkify as a filter of the same pass: a second bleach.linkify pass escaped the text of
+    # <code> and <pre> again ("&lt;" shown as "&amp;lt;")
     cleaner = bleach.Cleaner(
         tags=tags,
         attributes=ATTRIBUTES,
         protocols=SCHEMES,
         strip=True,
         strip_comments=True,
-        filters=[],
+        filters=[partial(LinkifyFilter, callbacks=[_safe_link], skip_tags={"pre", "code"})],
     )
-    cleaned = cleaner.clean(html)
-    linked = bleach.linkify(cleaned, callbacks=[_safe_link], skip_tags={"pre", "code"})
-    return Markup(linked)
+    return Markup(cleaner.clean(html))

@@ -35,6 +35,9 @@ def safe_next(target: str | None, fallback: str) -> str:
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
+    # browsers read "/\evil.example" as "//evil.example" and drop tabs and newlines
+    if "\\" in target or not target.isprintable():
+        return fallback
     return target
 
 

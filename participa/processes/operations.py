@@ -46,21 +46,22 @@ def _save_process(process, data, *, actor, verb):
 
 
 def add_phase(process: Process, data: dict, *, actor) -> Phase:
-    phase = Phase(process=process)
-    return _save_phase(phase, data, actor=actor, verb="add_phase")
+    return _save_phase(Phase(), data, actor=actor, verb="add_phase", process=process)
 
 
 def update_phase(phase: Phase, data: dict, *, actor) -> Phase:
     return _save_phase(phase, data, actor=actor, verb="update_phase")
 
 
-def _save_phase(phase, data, *, actor, verb):
+def _save_phase(phase, data, *, actor, verb, process=None):
     if data["ends_at"] <= data["starts_at"]:
         raise DomainError(_l("The end must come after the start."), field="ends_at")
     phase.kind = PhaseKind(data["kind"])
     for field in PHASE_FIELDS:
         setattr(phase, field, data[field] if data[field] is not None else
                 ("" if field == "title" else 0))
+    if process is not None:  # joins its process only once valid: a refused phase leaves no trace
+        phase.process = process
     db.session.add(phase)
     db.session.flush()
     log_action(verb, phase, actor=actor, process_id=phase.process_id, kind=phase.kind,

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from participa.core.forms import OptionalIntSelect
@@ -39,7 +39,8 @@ class ProposalForm(FlaskForm):
 
 
 class AnswerForm(FlaskForm):
-    state = SelectField(_l("State"), choices=[(s.value, s.label) for s in ANSWER_STATES])
+    state = SelectField(_l("State"),
+                        choices=[SelectChoice(s.value, s.label) for s in ANSWER_STATES])
     answer = TextAreaField(
         _l("Official answer"), validators=[InputRequired(), Length(max=10_000)],
         description=_l("Markdown. The author is e-mailed when the answer is published."),

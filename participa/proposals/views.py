@@ -38,6 +38,12 @@ def _limit(name):
     return limiter.limit(lambda: current_app.config[name], methods=["POST"])
 
 
+# supporting and withdrawing a support draw on one allowance
+_support_limit = limiter.shared_limit(
+    lambda: current_app.config["RATELIMIT_SUPPORT"], scope="support", methods=["POST"]
+)
+
+
 def _proposal_or_404(process, id):
     return queries.get_proposal(process, id) or abort(404)
 
@@ -55,6 +61,9 @@ def _support_context(process, proposals):
     }
 
 
+MAX_PAGE = 100_000  # deeper pages are empty; a bigger OFFSET overflows SQLite (a 500)
+
+
 def _index_args():
     args = request.args
     state = args.get("state") or None
@@ -69,7 +78,7 @@ def _index_args():
         "category_id": args.get("category", type=int),
         "neighbourhood_id": args.get("neighbourhood", type=int),
         "sort": sort,
-        "page": max(args.get("page", 1, type=int), 1),
+        "page": min(max(args.get("page", 1, type=int), 1), MAX_PAGE),
         "filter": args.get("filter") if args.get("filter") in ("mine", "supported") else None,
     }
 
@@ -219,7 +228,7 @@ def withdraw(slug, id):
 
 @bp.post("/proposals/<int:id>/support")
 @login_required
-@_limit("RATELIMIT_SUPPORT")
+@_support_limit
 def support(slug, id):
     return _act(slug, id, lambda p: operations.support_proposal(p, actor=current_user),
                 _("Thank you: you support this proposal."))
@@ -227,7 +236,7 @@ def support(slug, id):
 
 @bp.post("/proposals/<int:id>/unsupport")
 @login_required
-@_limit("RATELIMIT_SUPPORT")
+@_support_limit
 def unsupport(slug, id):
     return _act(slug, id, lambda p: operations.unsupport_proposal(p, actor=current_user),
                 _("You no longer support this proposal."))

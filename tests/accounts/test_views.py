@@ -191,9 +191,9 @@ def test_login_goes_back_to_a_local_next_only(client, resident, commit):
     response = post(client, "/accounts/login?next=/plans/", data)
     assert response.headers["Location"] == "/plans/"
     for target in ("//evil.example/", "https://evil.example/", "/\\evil.example",
-                   "javascript:alert(1)", "evil.example"):
-        other = client.application.test_client()
-        response = post(other, "/accounts/login?next=" + target, data)
+                   "/\t/evil.example", "javascript:alert(1)", "evil.example"):
+        other = client.another()
+        response = post(other, "/accounts/login", data, query_string={"next": target})
         assert response.status_code == 302
         assert response.headers["Location"] == "/", target
 
@@ -205,7 +205,7 @@ def test_login_renews_the_session(client, resident, commit):
     login(client, resident)
     after = client.get_cookie("session", domain="participa.test").value
     assert before != after
-    stale = client.application.test_client()
+    stale = client.another()
     stale.set_cookie("session", before, domain="participa.test")
     assert stale.get("/accounts/me").status_code == 302
 
@@ -328,7 +328,7 @@ def test_logout_ends_the_session_everywhere(client, resident, commit):
     old_token = user.session_token
 
     # a second device with the same account
-    laptop = client.application.test_client()
+    laptop = client.another()
     login(laptop, user)
     assert signed_in(laptop)
 
@@ -340,7 +340,7 @@ def test_logout_ends_the_session_everywhere(client, resident, commit):
     assert reload(user).session_token != old_token
 
     # the cookie from before the sign-out no longer works, nor does the other device
-    replay = client.application.test_client()
+    replay = client.another()
     replay.set_cookie("session", old_cookie, domain="participa.test")
     assert replay.get("/accounts/me").status_code == 302
     assert not signed_in(laptop)
@@ -352,7 +352,7 @@ def test_logout_ends_the_remember_me_cookie_too(client, resident, commit):
          {"email": resident.email, "password": factories.PASSWORD, "remember": "y"})
     remember = client.get_cookie("remember_token", domain="participa.test").value
     post(client, "/accounts/logout", token_from="/")
-    replay = client.application.test_client()
+    replay = client.another()
     replay.set_cookie("remember_token", remember, domain="participa.test")
     assert replay.get("/accounts/me").status_code == 302
 
@@ -405,7 +405,7 @@ def test_password_reset_by_mail(client, outbox, commit):
     assert verify_password(user.password_hash, NEW_PASSWORD)
 
     # the link works once
-    again = client.application.test_client()
+    again = client.another()
     response = again.get(link)
     assert response.status_code == 302
     assert response.headers["Location"] == "/accounts/reset"
@@ -414,7 +414,7 @@ def test_password_reset_by_mail(client, outbox, commit):
     )
 
     # the new password signs in, the old one does not
-    fresh = client.application.test_client()
+    fresh = client.another()
     assert post(fresh, "/accounts/login",
                 {"email": user.email, "password": factories.PASSWORD}).status_code == 400
     login(fresh, user, NEW_PASSWORD)
@@ -432,7 +432,7 @@ def test_password_reset_mail_speaks_the_users_language(client, outbox, commit):
 def test_password_reset_ends_other_sessions(client, commit, outbox):
     user = factories.make_user(email="fatima@example.org")
     commit()
-    phone = client.application.test_client()
+    phone = client.another()
     login(phone, user)
     post(client, "/accounts/reset", {"email": user.email})
     link = reset_link(outbox()[0])
@@ -560,7 +560,7 @@ def test_change_my_password(client, commit):
     user = factories.make_user(locale="en")
     commit()
     login(client, user)
-    phone = client.application.test_client()
+    phone = client.another()
     login(phone, user)
     response = post(client, "/accounts/me", {
         "form_name": "password", "current_password": factories.PASSWORD,
@@ -612,9 +612,84 @@ def test_the_csrf_token_is_tied_to_the_session(client, resident, commit):
     """A token from one visitor's session does not work in another's."""
     commit()
     token = csrf_token(client)
-    other = client.application.test_client()
+    other = client.another()
     other.get("/accounts/login")
     response = other.post("/accounts/login", data={
         "email": resident.email, "password": factories.PASSWORD, "csrf_token": token,
     })
     assert response.status_code == 400
+
+
+# --- language ---------------------------------------------------------------------------------
+
+
+def html_lang(response) -> str:
+    return re.search(r'<html lang="([^"]+)">', text(response)).group(1)
+
+
+def test_catalan_is_the_default_language(client):
+    assert html_lang(client.get("/", headers={"Accept-Language": ""})) == "ca"
+    assert html_lang(client.get("/", headers={"Accept-Language": "fr, de;q=0.5"})) == "ca"
+
+
+def test_the_language_follows_accept_language(client):
+    assert html_lang(client.get("/", headers={"Accept-Language": "es-ES,es;q=0.9"})) == "es"
+    assert html_lang(client.get("/", headers={"Accept-Language": "en-GB"})) == "en"
+    assert html_lang(client.get("/", headers={"Accept-Language": "fr;q=0.9, ca;q=0.8"})) == "ca"
+
+
+def test_the_language_cookie_wins_over_accept_language(client):
+    client.set_cookie("lang", "es", domain="participa.test")
+    assert html_lang(client.get("/", headers={"Accept-Language": "en"})) == "es"
+    client.set_cookie("lang", "xx", domain="participa.test")  # unknown: ignored
+    assert html_lang(client.get("/", headers={"Accept-Language": "en"})) == "en"
+
+
+def test_the_users_locale_wins_over_cookie_and_accept_language(client, commit):
+    user = factories.make_user(locale="es")
+    commit()
+    login(client, user)
+    client.set_cookie("lang", "en", domain="participa.test")
+    assert html_lang(client.get("/", headers={"Accept-Language": "ca"})) == "es"
+    assert html_lang(client.get("/accounts/me")) == "es"
+
+
+def test_choosing_a_language_sets_the_cookie_and_goes_back(client):
+    response = client.post("/language", data={"lang": "es", "next": "/plans/?page=2"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/plans/?page=2"
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("lang="))
+    assert cookie.startswith("lang=es;")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert html_lang(client.get("/plans/", headers={"Accept-Language": "en"})) == "es"
+
+
+def test_choosing_a_language_never_leaves_the_site(client):
+    for target in ("//evil.example", "https://evil.example/", "/\\evil.example",
+                   "http:/evil.example", "", "plans"):
+        response = client.post("/language", data={"lang": "en", "next": target})
+        assert response.status_code == 302
+        assert response.headers["Location"] == "/", target
+
+
+def test_an_unknown_language_changes_nothing(client):
+    response = client.post("/language", data={"lang": "fr", "next": "/plans/"})
+    assert response.status_code == 302
+    assert not any(c.startswith("lang=") for c in response.headers.getlist("Set-Cookie"))
+
+
+def test_choosing_a_language_is_post_only(client):
+    assert client.get("/language?lang=es").status_code == 405
+
+
+def test_a_signed_in_person_chooses_a_language_for_the_account(client, commit):
+    user = factories.make_user(locale="ca")
+    commit()
+    login(client, user)
+    # changing the account needs the form's token
+    assert client.post("/language", data={"lang": "en", "next": "/"}).status_code == 400
+    assert reload(user).locale == "ca"
+    response = post(client, "/language", {"lang": "en", "next": "/plans/"}, token_from="/")
+    assert response.headers["Location"] == "/plans/"
+    assert reload(user).locale == "en"
+    assert html_lang(client.get("/", headers={"Accept-Language": "es"})) == "en"

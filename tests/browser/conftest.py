@@ -121,10 +121,11 @@ def live_server(tmp_path_factory):
         "PARTICIPA_RATELIMIT_ENABLED": "false",
     }
     for command in (["db", "upgrade"], ["seed-demo"]):
-        subprocess.run(
-            [str(BIN / "participa"), *command], env=env, cwd=ROOT, check=True,
-            capture_output=True, text=True,
+        done = subprocess.run(
+            [str(BIN / "participa"), *command], env=env, cwd=ROOT, capture_output=True, text=True
         )
+        if done.returncode != 0:
+            raise RuntimeError(f"participa {' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -152,19 +153,29 @@ def base_url(live_server):
     return live_server.url
 
 
+TIMEOUT_MS = 10_000  # a broken page fails in seconds, not Playwright's default 30
+
+
+@pytest.fixture
+def context(new_context):
+    context = new_context()
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
 def sign_in(page, email, password=DEMO_PASSWORD):
     """Sign in through the form, as a person would."""
     page.goto("/accounts/login")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.locator("main form").get_by_role("button").click()
+    page.get_by_label(text("E-mail"), exact=True).fill(email)
+    page.get_by_label(text("Password"), exact=True).fill(password)
+    page.get_by_role("main").get_by_role("button", name=text("Sign in")).click()
     page.wait_for_url(lambda url: "/accounts/login" not in url)
 
 
 @pytest.fixture(scope="session")
-def council_state(browser, base_url, tmp_path_factory):
+def council_state(browser, browser_context_args, tmp_path_factory):
     """The cookies of a signed-in council session, saved once and reused by many pages."""
-    context = browser.new_context(base_url=base_url)
+    context = browser.new_context(**browser_context_args)
     page = context.new_page()
     sign_in(page, COUNCIL_EMAIL)
     path = tmp_path_factory.mktemp("state") / "council.json"

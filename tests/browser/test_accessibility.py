@@ -6,7 +6,7 @@ Content-Security-Policy does not block, so the pages are scanned with their real
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, text
+from tests.browser.conftest import TIMEOUT_MS, assert_accessible, text
 
 PLAN = "pla-comunitari-sant-roc-can-puig"
 PROCESS = "pressupostos-participatius-barri-vell"
@@ -75,7 +75,9 @@ def test_register_field_errors_are_accessible(page):
 
 @pytest.fixture
 def council_page(new_context, council_state):
-    return new_context(storage_state=council_state).new_page()
+    context = new_context(storage_state=council_state)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
 
 
 @pytest.mark.parametrize("path", COUNCIL_PAGES)

@@ -48,7 +48,8 @@ def register(page, name, email, password):
 def sign_out(page, locale="ca"):
     account_nav(page, locale).get_by_role("button", name=text("Sign out", locale)).click()
     expect(flash(page)).to_contain_text(text("You are signed out.", locale))
-    expect(account_nav(page, locale).get_by_role("link", name=text("Sign in", locale))).to_be_visible()
+    sign_in_link = account_nav(page, locale).get_by_role("link", name=text("Sign in", locale))
+    expect(sign_in_link).to_be_visible()
 
 
 def sign_in_through_header(page, email, password):
@@ -256,7 +257,9 @@ def test_password_reset_by_e_mail(page, live_server):
     # the old password no longer opens the account; the new one does
     page.goto("/")
     sign_in_through_header(page, email, old_password)
-    expect(page.get_by_role("alert")).to_have_text(text("The e-mail or the password is not correct."))
+    expect(page.get_by_role("alert")).to_have_text(
+        text("The e-mail or the password is not correct.")
+    )
     page.get_by_label(text("Password"), exact=True).fill(new_password)
     page.get_by_role("main").get_by_role("button", name=text("Sign in")).click()
     expect(flash(page)).to_contain_text(text("You are signed in."))

@@ -1,31 +1,32 @@
-"""Fixtures of the proposals tests.
-
-tests/conftest.py keeps one app context open for the whole test, and a test client's requests
-reuse it, so they share ``g`` — where Flask-Login caches the signed-in user. Without the fixture
-below, a second client in the same test (a visitor after a resident, the facilitator after the
-author) would be served as whoever signed in first."""
-
 import pytest
-from flask import g, request_started
 
 from tests import factories
 
 
-@pytest.fixture(autouse=True)
-def _user_from_each_request_cookie(app):
-    def forget_cached_user(sender, **extra):
-        g.pop("_login_user", None)
-
-    request_started.connect(forget_cached_user, app)
-    yield
-    request_started.disconnect(forget_cached_user, app)
+@pytest.fixture
+def client(isolated_client):
+    """Each request in its own app context (see IsolatedClient), in English unless told."""
+    isolated_client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return isolated_client
 
 
 @pytest.fixture
 def author():
-    return factories.make_user("resident", name="Aina Autora", email="aina@example.org")
+    return factories.make_user("resident", name="Aina Autora", email="aina@example.org",
+                               locale="en")
 
 
 @pytest.fixture
 def other():
-    return factories.make_user("resident", name="Biel Veí", email="biel@example.org")
+    return factories.make_user("resident", name="Biel Veí", email="biel@example.org",
+                               locale="en")
+
+
+@pytest.fixture
+def facilitator(process):
+    return factories.make_user("facilitator", process=process, locale="en")
+
+
+@pytest.fixture
+def council():
+    return factories.make_user("council", locale="en")

@@ -13,8 +13,14 @@ from participa.proposals import operations, queries
 from participa.proposals.models import Proposal, ProposalState, Support
 from tests import factories
 from tests.proposals.helpers import (
-    answer, count_proposals, log_entries, make_proposal, make_supporters, process_in_phase,
-    stored_count, support_rows,
+    answer,
+    count_proposals,
+    log_entries,
+    make_proposal,
+    make_supporters,
+    process_in_phase,
+    stored_count,
+    support_rows,
 )
 
 # --- create -------------------------------------------------------------------------------

@@ -11,8 +11,16 @@ from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals import operations
 from participa.proposals.permissions import (
-    Blocked, can_answer_proposal, can_create_proposal, can_edit_proposal, can_see_supports,
-    can_support, can_unsupport, can_view_proposal, can_withdraw_proposal, propose_blocked,
+    Blocked,
+    can_answer_proposal,
+    can_create_proposal,
+    can_edit_proposal,
+    can_see_supports,
+    can_support,
+    can_unsupport,
+    can_view_proposal,
+    can_withdraw_proposal,
+    propose_blocked,
     support_blocked,
 )
 from tests import factories

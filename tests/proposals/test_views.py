@@ -13,10 +13,18 @@ from participa.processes.models import PhaseKind
 from participa.proposals import operations
 from participa.proposals.models import Proposal, ProposalState
 from tests import factories
-from tests.conftest import csrf_token, login, post
+from tests.conftest import CSRF_RE, csrf_token, login
 from tests.proposals.helpers import (
-    HOSTILE_BODY, answer, assert_inert, count_proposals, make_proposal, make_supporters,
-    process_in_phase, selected_option, stored_count, url,
+    HOSTILE_BODY,
+    answer,
+    assert_inert,
+    count_proposals,
+    make_proposal,
+    make_supporters,
+    process_in_phase,
+    selected_option,
+    stored_count,
+    url,
 )
 
 
@@ -24,9 +32,36 @@ def text(response):
     return response.get_data(as_text=True)
 
 
+def post(client, url, data=None, **kwargs):
+    """POST with this browser's CSRF token, read from the sign-in page (visitors) or from the
+    sign-out form every page has (signed-in people)."""
+    data = dict(data or {})
+    if "csrf_token" not in data:
+        for page in ("/accounts/login", "/processes/"):
+            match = CSRF_RE.search(text(client.get(page)))
+            if match:
+                data["csrf_token"] = match.group(1)
+                break
+    return client.post(url, data=data, **kwargs)
+
+
+def sync():
+    """End the test's transaction, so it reads what the requests committed since."""
+    db.session.commit()
+
+
 def refreshed(proposal):
-    db.session.expire_all()
+    sync()
     return db.session.get(Proposal, proposal.id)
+
+
+def counted(proposal):
+    sync()
+    return stored_count(proposal)
+
+
+def person(role="resident", **kwargs):
+    return factories.make_user(role, locale="en", **kwargs)
 
 
 @pytest.fixture
@@ -146,13 +181,13 @@ def test_random_order_is_consistent_across_pages(app, client, process, author, c
 
 def test_index_of_an_unpublished_process_is_404_to_outsiders(client, author, commit):
     process = factories.make_process(published=False)
-    facilitator = factories.make_user("facilitator", process=process)
+    facilitator = person("facilitator", process=process)
     commit()
     assert client.get(url(process)).status_code == 404
-    login(client, author)
-    assert client.get(url(process)).status_code == 404
-    login(client, facilitator)
-    assert client.get(url(process)).status_code == 200
+    for who, status in ((author, 404), (facilitator, 200)):
+        browser = client.another()
+        login(browser, who)
+        assert browser.get(url(process)).status_code == status
 
 
 def test_unknown_process_is_404(client):
@@ -194,6 +229,7 @@ def test_new_redirects_with_a_message_when_the_phase_does_not_allow(client, auth
         assert response.headers["Location"].endswith(url(process))
     html = text(client.get(url(process)))
     assert "You cannot create a proposal in this process now." in html
+    sync()
     assert count_proposals() == 0
 
 
@@ -225,6 +261,9 @@ def test_preview_shows_the_text_and_similar_proposals_and_creates_nothing(
     assert f'href="{url(process, similar)}"' in html
     assert "Carril bici" not in html
     assert 'value="publish"' in html
+    assert form_choice(html, "category_id") == str(process.categories[0].id)
+    assert 'value="Arbres a la placa del mercat"' in html
+    sync()
     assert count_proposals() == 2
 
 
@@ -264,6 +303,7 @@ def test_invalid_input_is_refused_and_the_text_kept(client, process, author, com
     assert "El meu text escrit amb cura</textarea>" in html
     assert 'value="Massa llarg xxx' in html
     assert 'aria-invalid="true"' in html
+    sync()
     assert count_proposals() == 0
 
 
@@ -274,6 +314,7 @@ def test_missing_field_is_refused(client, process, author, commit, field):
     data = {"title": "Un títol", "body": "Un text", "action": "publish"}
     del data[field]
     assert post(client, url(process, action="new"), data).status_code == 400
+    sync()
     assert count_proposals() == 0
 
 
@@ -285,6 +326,7 @@ def test_body_over_the_process_limit_is_refused(client, author, commit):
                     {"title": "Títol", "body": "y" * 21, "action": "publish"})
     assert response.status_code == 400
     assert 'maxlength="20"' in text(response)
+    sync()
     assert count_proposals() == 0
 
 
@@ -295,6 +337,7 @@ def test_category_of_another_process_is_refused(client, process, author, commit)
     response = post(client, url(process, action="new"), {
         "title": "Títol", "body": "Text", "category_id": foreign.id, "action": "publish"})
     assert response.status_code == 400
+    sync()
     assert count_proposals() == 0
 
 
@@ -333,10 +376,10 @@ def test_show_of_an_unpublished_process_is_404_to_outsiders(client, process, pro
     process.is_published = False
     commit()
     assert client.get(url(process, proposal)).status_code == 404
-    login(client, author)
-    assert client.get(url(process, proposal)).status_code == 404
-    login(client, facilitator)
-    assert client.get(url(process, proposal)).status_code == 200
+    for who, status in ((author, 404), (facilitator, 200)):
+        browser = client.another()
+        login(browser, who)
+        assert browser.get(url(process, proposal)).status_code == status
 
 
 def test_supports_and_threshold_on_the_page(client, author, commit):
@@ -354,7 +397,7 @@ def test_hidden_supports_are_shown_to_managers_only(client, author, commit):
     process = factories.make_process(supports_visible=False)
     proposal = make_proposal(process, author)
     make_supporters(proposal, 2)
-    facilitator = factories.make_user("facilitator", process=process)
+    facilitator = person("facilitator", process=process)
     commit()
     assert "2 supports" not in text(client.get(url(process, proposal)))
     assert "2 supports" not in text(client.get(url(process)))
@@ -405,17 +448,47 @@ def test_closed_phase_is_explained(client, author, other, commit):
 # --- edit ---------------------------------------------------------------------------------
 
 
+def form_choice(html, name):
+    """The value of the option a browser would send for ``<select name=name>``."""
+    block = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    match = re.search(r'<option(?=[^>]*\bselected\b)[^>]*value="([^"]*)"', block)
+    return match.group(1) if match else None
+
+
 def test_author_edits_the_proposal(client, process, proposal, author, commit):
     commit()
     login(client, author)
     page = client.get(url(process, proposal, "edit"))
     assert page.status_code == 200
-    assert "Ombra a la plaça del Mercat" in text(page)
+    html = text(page)
+    assert 'value="Ombra a la plaça del Mercat"' in html
+    assert form_choice(html, "category_id") == str(process.categories[0].id)
 
-    response = post(client, url(process, proposal, "edit"),
-                    {"title": "Ombra i fonts a la plaça", "body": "Arbres i fonts."})
+    response = post(client, url(process, proposal, "edit"), {
+        "title": "Ombra i fonts a la plaça", "body": "Arbres i fonts.",
+        "category_id": form_choice(html, "category_id")})
     assert response.status_code == 302
-    assert refreshed(proposal).title == "Ombra i fonts a la plaça"
+    proposal = refreshed(proposal)
+    assert proposal.title == "Ombra i fonts a la plaça"
+    assert proposal.category_id == process.categories[0].id
+
+
+def test_edit_without_the_selects_keeps_the_category(client, process, proposal, author,
+                                                     commit):
+    commit()
+    login(client, author)
+    response = post(client, url(process, proposal, "edit"), {"title": "Nou", "body": "Text"})
+    assert response.status_code == 302
+    assert refreshed(proposal).category_id == process.categories[0].id
+
+
+def test_edit_clears_the_category(client, process, proposal, author, commit):
+    commit()
+    login(client, author)
+    response = post(client, url(process, proposal, "edit"),
+                    {"title": "Nou", "body": "Text", "category_id": ""})
+    assert response.status_code == 302
+    assert refreshed(proposal).category_id is None
 
 
 def test_invalid_edit_is_refused(client, process, proposal, author, commit):
@@ -429,10 +502,11 @@ def test_invalid_edit_is_refused(client, process, proposal, author, commit):
 def test_edit_is_refused_to_others(client, process, proposal, other, facilitator, commit):
     commit()
     assert client.get(url(process, proposal, "edit")).status_code == 302  # sign in first
-    for person in (other, facilitator):
-        login(client, person)
-        assert client.get(url(process, proposal, "edit")).status_code == 403
-        response = post(client, url(process, proposal, "edit"), {"title": "Meva", "body": "B"})
+    for who in (other, facilitator):
+        browser = client.another()
+        login(browser, who)
+        assert browser.get(url(process, proposal, "edit")).status_code == 403
+        response = post(browser, url(process, proposal, "edit"), {"title": "Meva", "body": "B"})
         assert response.status_code == 403
     assert refreshed(proposal).title == "Ombra a la plaça del Mercat"
 
@@ -470,9 +544,10 @@ def test_author_withdraws(client, process, proposal, author, commit):
 
 def test_withdraw_is_refused_to_others(client, process, proposal, other, council, commit):
     commit()
-    for person in (other, council):
-        login(client, person)
-        assert post(client, url(process, proposal, "withdraw")).status_code == 403
+    for who in (other, council):
+        browser = client.another()
+        login(browser, who)
+        assert post(browser, url(process, proposal, "withdraw")).status_code == 403
     assert refreshed(proposal).state is ProposalState.PUBLISHED
 
 
@@ -481,7 +556,7 @@ def test_support_and_unsupport(client, process, proposal, other, commit):
     login(client, other)
     response = post(client, url(process, proposal, "support"))
     assert response.status_code == 302
-    assert stored_count(proposal) == 1
+    assert counted(proposal) == 1
     html = text(client.get(url(process, proposal)))
     assert "Thank you: you support this proposal." in html
     assert "You support this proposal." in html
@@ -490,10 +565,10 @@ def test_support_and_unsupport(client, process, proposal, other, commit):
     again = post(client, url(process, proposal, "support"))
     assert again.status_code == 302
     assert "You already support this proposal." in text(client.get(url(process, proposal)))
-    assert stored_count(proposal) == 1
+    assert counted(proposal) == 1
 
     assert post(client, url(process, proposal, "unsupport")).status_code == 302
-    assert stored_count(proposal) == 0
+    assert counted(proposal) == 0
     assert "You no longer support this proposal." in text(client.get(url(process, proposal)))
 
 
@@ -514,7 +589,7 @@ def test_refused_support_changes_nothing(client, author, other, commit):
     commit()
     login(client, other)
     assert post(client, url(process, proposal, "support")).status_code == 302
-    assert stored_count(proposal) == 0
+    assert counted(proposal) == 0
 
 
 def test_visitors_are_sent_to_sign_in(client, process, proposal, commit):
@@ -523,7 +598,7 @@ def test_visitors_are_sent_to_sign_in(client, process, proposal, commit):
         response = post(client, url(process, proposal, action))
         assert response.status_code == 302
         assert "/accounts/login" in response.headers["Location"]
-    assert stored_count(proposal) == 0
+    assert counted(proposal) == 0
 
 
 @pytest.mark.parametrize("action", ["withdraw", "support", "unsupport", "answer", "edit"])
@@ -547,6 +622,7 @@ def test_new_without_csrf_token_is_400(client, process, author, commit):
     response = client.post(url(process, action="new"),
                            data={"title": "T", "body": "B", "action": "publish"})
     assert response.status_code == 400
+    sync()
     assert count_proposals() == 0
 
 
@@ -555,13 +631,17 @@ def test_support_rate_limit(app, client, process, proposal, other, commit, monke
     commit()
     login(client, other)
     token = csrf_token(client, url(process, proposal))
-    for action in ("support", "unsupport", "support", "unsupport"):
-        response = client.post(url(process, proposal, action), data={"csrf_token": token})
+    for _ in range(4):  # the first one supports, the next three are refused politely
+        response = client.post(url(process, proposal, "support"), data={"csrf_token": token})
         assert response.status_code == 302
     response = client.post(url(process, proposal, "support"), data={"csrf_token": token})
     assert response.status_code == 429
     assert "Too many requests" in text(response)
-    assert stored_count(proposal) == 0
+    assert counted(proposal) == 1
+    # supporting and withdrawing share one allowance: no switching to dodge the limit
+    response = client.post(url(process, proposal, "unsupport"), data={"csrf_token": token})
+    assert response.status_code == 429
+    assert counted(proposal) == 1
 
 
 # --- answer -----------------------------------------------------------------------------------
@@ -588,14 +668,14 @@ def test_facilitator_answers_and_the_author_is_emailed_in_their_language(
     with force_locale("es"):
         subject = gettext('Your proposal "%(title)s" has an answer', title="Bancs a l'ombra")
         hello = gettext("Hello %(name)s,", name="Àngela")
+    assert subject != 'Your proposal "Bancs a l\'ombra" has an answer'  # Spanish, not English
     assert message["Subject"] == subject
     body = message.get_content()
     assert hello in body
     assert "La farem **aquest any**." in body
     assert f"http://participa.test{url(process, proposal)}" in body
 
-    client.post("/accounts/logout", data={"csrf_token": csrf_token(client, "/")})
-    html = text(client.get(url(process, proposal)))
+    html = text(client.another().get(url(process, proposal)))
     assert "<strong>aquest any</strong>" in html
     assert re.search(r'state-accepted">Accepted<', html)
 
@@ -622,7 +702,7 @@ def test_unpublished_answer_is_seen_by_managers_only(client, process, proposal, 
     assert "Ho estem mirant amb urbanisme." in html
     assert "Not published yet" in html
 
-    other_client = client.application.test_client()
+    other_client = client.another()
     assert "Ho estem mirant" not in text(other_client.get(url(process, proposal)))
     login(other_client, author)
     assert "Ho estem mirant" not in text(other_client.get(url(process, proposal)))
@@ -640,12 +720,13 @@ def test_answer_form_keeps_a_published_answer_published(client, process, proposa
 
 def test_answer_refused_to_residents_and_other_facilitators(client, process, proposal,
                                                             author, other, commit):
-    outsider = factories.make_user("facilitator", process=factories.make_process())
+    outsider = person("facilitator", process=factories.make_process())
     commit()
-    for person in (author, other, outsider):
-        login(client, person)
-        assert url(process, proposal, "answer") not in text(client.get(url(process, proposal)))
-        response = post(client, url(process, proposal, "answer"),
+    for who in (author, other, outsider):
+        browser = client.another()
+        login(browser, who)
+        assert url(process, proposal, "answer") not in text(browser.get(url(process, proposal)))
+        response = post(browser, url(process, proposal, "answer"),
                         {"state": "accepted", "answer": "Jo mateix", "publish": "y"})
         assert response.status_code == 403
     assert refreshed(proposal).answered_at is None

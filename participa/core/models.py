@@ -118,3 +118,35 @@ def assign_slug(obj, wanted: str | None, source: str) -> None:
     while taken(candidate):
         candidate, number = f"{base[:75]}-{number}", number + 1
     obj.slug = candidate
+
+
+def _verb_labels():
+    from flask_babel import lazy_gettext as _l
+
+    return {
+        "register": _l("created an account"),
+        "update_profile": _l("changed their details"),
+        "set_password": _l("changed a password"),
+        "create_neighbourhood": _l("created a neighbourhood"),
+        "update_neighbourhood": _l("edited a neighbourhood"),
+        "create_plan": _l("created a community plan"),
+        "update_plan": _l("edited a community plan"),
+        "create_process": _l("created a process"),
+        "update_process": _l("edited a process"),
+        "add_phase": _l("added a phase"),
+        "update_phase": _l("edited a phase"),
+        "delete_phase": _l("deleted a phase"),
+        "add_category": _l("added a category"),
+        "remove_category": _l("removed a category"),
+        "assign_facilitator": _l("assigned a facilitator"),
+        "remove_facilitator": _l("removed a facilitator"),
+        "create_proposal": _l("published a proposal"),
+        "update_proposal": _l("edited a proposal"),
+        "withdraw_proposal": _l("withdrew a proposal"),
+        "answer_proposal": _l("answered a proposal"),
+    }
+
+
+def verb_label(verb: str):
+    """What an ActionLog verb means, in the reader's language (the code itself if unknown)."""
+    return _verb_labels().get(verb, verb)

@@ -1,6 +1,6 @@
 """Sessions, CSRF, rate limits and the security headers every response carries."""
 
-from flask import g
+from flask import g, session
 from flask_babel import lazy_gettext as _l
 
 from participa.extensions import csrf, db, limiter, login_manager
@@ -28,7 +28,8 @@ def init_app(app):
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
-        if getattr(g, "private_page", False) or "Set-Cookie" in headers:
+        # the session cookie is written after this hook runs: a modified session means one
+        if getattr(g, "private_page", False) or "Set-Cookie" in headers or session.modified:
             headers.setdefault("Cache-Control", "no-store")
         return response
 

@@ -1,6 +1,7 @@
 """What every template may call: the markdown filter and the shared predicates."""
 
 from participa.core.markdown import render_markdown
+from participa.core.models import verb_label
 from participa.core.permissions import can_access_admin
 
 
@@ -20,4 +21,5 @@ def init_app(app):
         can_access_admin=can_access_admin,
         can_manage_process=can_manage_process,
         can_take_part=can_take_part,
+        verb_label=verb_label,
     )

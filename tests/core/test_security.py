@@ -60,6 +60,7 @@ PUBLIC_PAGES = ["/", "/processes/", "/processes/proces", "/plans/", "/plans/pla"
                                                 "/processes/no-such-process"])
 def test_every_response_carries_the_security_headers(client, site, url):
     response = client.get(url)
+    response.close()  # static files are streamed
     assert response.status_code in (200, 404)
     assert_security_headers(response)
 
@@ -149,9 +150,18 @@ def test_private_pages_are_not_cached(client, site):
 
 
 def test_a_response_that_sets_a_cookie_is_not_cached(client, site):
+    # the sign-in form starts a session (its CSRF token), signing in renews it
+    first = client.get("/accounts/login")
+    assert any(c.startswith("session=") for c in first.headers.getlist("Set-Cookie"))
+    assert first.headers["Cache-Control"] == "no-store"
     response = post(client, "/accounts/login", {"email": site["council"].email,
                                                 "password": factories.PASSWORD})
+    assert any(c.startswith("session=") for c in response.headers.getlist("Set-Cookie"))
     assert response.headers["Cache-Control"] == "no-store"
+    visitor = client.another()
+    chosen = visitor.post("/language", data={"lang": "es", "next": "/"})
+    assert chosen.status_code == 302
+    assert chosen.headers["Cache-Control"] == "no-store"
 
 
 def test_forms_carry_a_csrf_token(client, site):

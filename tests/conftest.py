@@ -61,7 +61,11 @@ def _clean_state(app):
 
 @pytest.fixture
 def client(app):
-    return app.test_client()
+    """A browser: each request in an app context of its own (see IsolatedClient), English
+    unless a test asks for another language."""
+    client = IsolatedClient(app, app.response_class, use_cookies=True)
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 @pytest.fixture
@@ -136,6 +140,3 @@ class IsolatedClient(FlaskClient):
         return other
 
 
-@pytest.fixture
-def isolated_client(app):
-    return IsolatedClient(app, app.response_class, use_cookies=True)

@@ -75,6 +75,13 @@ def update_profile(user: User, *, name, locale, neighbourhood_id, actor) -> User
     return user
 
 
+def set_locale(user: User, locale: str, *, actor) -> User:
+    """Remember the language the person reads Participa in (and gets e-mail in)."""
+    user.locale = locale
+    db.session.flush()
+    return user
+
+
 def set_password(user: User, password: str, *, actor) -> User:
     """Store a new password and end every other session of this account."""
     user.password_hash = hash_password(password)

@@ -46,6 +46,7 @@ def read_outbox(directory) -> list[EmailMessage]:
     folder = Path(directory)
     if not folder.is_dir():
         return []
-    files = sorted(folder.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+    # by time written; uuid1 names (time-based) order messages written in the same clock tick
+    files = sorted(folder.glob("*.eml"), key=lambda p: (p.stat().st_mtime_ns, p.name))
     parser = BytesParser(policy=default_policy)
     return [parser.parsebytes(path.read_bytes()) for path in files]

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from participa.accounts.operations import set_locale
 from participa.core.i18n import LANGUAGE_COOKIE
 from participa.extensions import csrf, db
 from participa.plans.queries import list_public_plans_by_neighbourhood
@@ -54,7 +55,7 @@ def set_language():
     if lang not in current_app.config["LANGUAGES"]:
         return redirect(url_for("core.home"))
     if current_user.is_authenticated and current_user.locale != lang:
-        current_user.locale = lang
+        set_locale(current_user._get_current_object(), lang, actor=current_user)
         db.session.commit()
     response = redirect(safe_next(request.form.get("next"), url_for("core.home")))
     response.set_cookie(

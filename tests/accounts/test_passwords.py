@@ -4,7 +4,12 @@ import pytest
 from flask_babel import force_locale
 
 from participa.accounts.passwords import (
-    MAX_LENGTH, MIN_LENGTH, hash_password, needs_rehash, password_problem, verify_password,
+    MAX_LENGTH,
+    MIN_LENGTH,
+    hash_password,
+    needs_rehash,
+    password_problem,
+    verify_password,
 )
 
 GOOD = "a long and quiet river 42"

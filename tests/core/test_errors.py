@@ -10,12 +10,6 @@ from tests import factories
 from tests.conftest import login, post
 
 
-@pytest.fixture
-def client(isolated_client):
-    isolated_client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return isolated_client
-
-
 def text(response):
     return response.get_data(as_text=True)
 

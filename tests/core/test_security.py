@@ -8,11 +8,6 @@ from tests import factories
 from tests.conftest import login, post
 
 
-@pytest.fixture
-def client(isolated_client):
-    return isolated_client
-
-
 def csp(response) -> dict[str, list[str]]:
     policy = response.headers["Content-Security-Policy"]
     directives = {}

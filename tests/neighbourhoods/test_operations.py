@@ -8,7 +8,9 @@ from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.neighbourhoods import operations
 from participa.neighbourhoods.queries import (
-    get_neighbourhood_by_slug, list_neighbourhoods, neighbourhood_choices,
+    get_neighbourhood_by_slug,
+    list_neighbourhoods,
+    neighbourhood_choices,
 )
 from tests import factories
 

@@ -12,7 +12,10 @@ from participa.plans import operations
 from participa.plans.models import CommunityPlan, PlanStatus
 from participa.plans.permissions import can_view_plan
 from participa.plans.queries import (
-    get_plan_by_slug, list_all_plans, list_public_plans, list_public_plans_by_neighbourhood,
+    get_plan_by_slug,
+    list_all_plans,
+    list_public_plans,
+    list_public_plans_by_neighbourhood,
 )
 from tests import factories
 

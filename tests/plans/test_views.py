@@ -1,6 +1,7 @@
 """The public community plan pages."""
 
 from participa.plans.models import PlanStatus
+from participa.processes.models import PhaseKind
 from tests import factories
 from tests.conftest import login
 
@@ -84,7 +85,7 @@ def test_the_home_page_groups_public_plans_by_neighbourhood(client, commit):
     factories.make_plan(title="Pla esborrany", neighbourhoods=[barri], status=PlanStatus.DRAFT)
     factories.make_process(title="Procés actiu ara")
     factories.make_process(title="Procés acabat", phases=(
-        (factories.PhaseKind.PROPOSALS, -10, -5),))
+        (PhaseKind.PROPOSALS, -10, -5),))
     commit()
     page = text(client.get("/"))
     assert "Barri Vell" in page and "Pla públic" in page

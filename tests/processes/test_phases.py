@@ -12,7 +12,12 @@ from participa.accounts.models import User
 from participa.processes.models import Phase, PhaseKind, Process, ProcessRole
 from participa.processes.permissions import can_manage_process, can_take_part, can_view_process
 from participa.processes.phases import (
-    ALLOWED, Action, ProcessStatus, active_phase, phase_allows, process_status,
+    ALLOWED,
+    Action,
+    ProcessStatus,
+    active_phase,
+    phase_allows,
+    process_status,
 )
 from tests import factories
 

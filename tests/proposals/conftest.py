@@ -4,13 +4,6 @@ from tests import factories
 
 
 @pytest.fixture
-def client(isolated_client):
-    """Each request in its own app context (see IsolatedClient), in English unless told."""
-    isolated_client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return isolated_client
-
-
-@pytest.fixture
 def author():
     return factories.make_user("resident", name="Aina Autora", email="aina@example.org",
                                locale="en")

@@ -69,6 +69,7 @@ def _register_blueprints(app):
     from participa.accounts.views import bp as accounts_bp
     from participa.admin.views import bp as admin_bp
     from participa.core.views import bp as core_bp
+    from participa.meetings.views import bp as meetings_bp
     from participa.neighbourhoods.admin import bp as neighbourhoods_admin_bp
     from participa.neighbourhoods.views import bp as neighbourhoods_bp
     from participa.plans.admin import bp as plans_admin_bp
@@ -84,6 +85,7 @@ def _register_blueprints(app):
         plans_bp,
         processes_bp,
         proposals_bp,
+        meetings_bp,
         admin_bp,
         neighbourhoods_admin_bp,
         plans_admin_bp,

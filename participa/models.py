@@ -6,3 +6,4 @@ from participa.neighbourhoods.models import Neighbourhood  # noqa: F401
 from participa.plans.models import CommunityPlan  # noqa: F401
 from participa.processes.models import Category, Phase, Process, ProcessRole  # noqa: F401
 from participa.proposals.models import Proposal, Support  # noqa: F401
+from participa.meetings.models import Meeting, Registration  # noqa: F401

@@ -1,0 +1,72 @@
+"""iCalendar (RFC 5545) for meetings: one meeting, or a feed of many.
+
+UIDs are stable (``meeting-<id>@<host>``), times are written in Europe/Madrid with its
+VTIMEZONE, SEQUENCE grows with each change, and cancelled meetings say STATUS:CANCELLED so
+calendars that already hold them strike them out."""
+
+from flask import has_request_context, request, url_for
+from icalendar import Calendar, Event, Timezone, vText
+
+from participa.core.timeutil import LOCAL_TZ, utc_to_local
+from participa.core.types import utcnow
+from participa.meetings.models import MeetingKind, MeetingStatus
+
+PRODID = "-//Participa//Meetings//CA"
+
+
+def meeting_uid(meeting, host: str | None = None) -> str:
+    host = host or (request.host.split(":")[0] if has_request_context() else "participa")
+    return f"meeting-{meeting.id}@{host}"
+
+
+def _event(meeting, *, show_link: bool, stamp) -> Event:
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", utc_to_local(meeting.starts_at))
+    event.add("dtend", utc_to_local(meeting.ends_at))
+    event.add("summary", meeting.title)
+    event.add("sequence", meeting.sequence)
+    event.add("last-modified", meeting.updated_at)
+    url = url_for("meetings.show", slug=meeting.process.slug, id=meeting.id, _external=True)
+    event.add("url", url)
+    description = meeting.description
+    if meeting.status == MeetingStatus.CANCELLED:
+        event.add("status", "CANCELLED")
+        description = f"{meeting.cancellation_reason}\n\n{description}".strip()
+    else:
+        event.add("status", "CONFIRMED")
+    if show_link and meeting.kind != MeetingKind.IN_PERSON and meeting.online_url:
+        description = f"{description}\n\n{meeting.online_url}".strip()
+    event.add("description", vText(f"{description}\n\n{url}".strip()))
+    location = ", ".join(part for part in (meeting.place, meeting.address) if part)
+    if location:
+        event.add("location", location)
+    if meeting.organizer:
+        event.add("organizer", f"mailto:no-reply@{meeting_uid(meeting).split('@')[1]}",
+                  parameters={"CN": meeting.organizer})
+    return event
+
+
+def calendar_bytes(meetings, *, name: str, show_link=lambda meeting: False) -> bytes:
+    """A VCALENDAR with one VEVENT per meeting. ``show_link(meeting)`` says whether the online
+    link may go in (only in a registered person's own copy)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", str(LOCAL_TZ))
+    meetings = list(meetings)
+    if meetings:
+        first = min(m.starts_at for m in meetings)
+        last = max(m.ends_at for m in meetings)
+        calendar.add_component(Timezone.from_tzinfo(
+            LOCAL_TZ, tzid=str(LOCAL_TZ), first_date=first.date().replace(month=1, day=1),
+            last_date=last.date().replace(year=last.year + 1, month=1, day=1),
+        ))
+    stamp = utcnow()
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, show_link=show_link(meeting), stamp=stamp))
+    return calendar.to_ical()

@@ -1,0 +1,186 @@
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participa.core.models import TimestampMixin, enum_column
+from participa.core.types import UTCDateTime
+from participa.extensions import db
+
+
+class MeetingKind(enum.Enum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+    @property
+    def label(self):
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    MeetingKind.IN_PERSON: _l("In person"),
+    MeetingKind.ONLINE: _l("Online"),
+    MeetingKind.HYBRID: _l("Hybrid"),
+}
+
+
+class MeetingStatus(enum.Enum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+    CLOSED = "closed"  # held, with its minutes
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    MeetingStatus.DRAFT: _l("Draft"),
+    MeetingStatus.PUBLISHED: _l("Published"),
+    MeetingStatus.CANCELLED: _l("Cancelled"),
+    MeetingStatus.CLOSED: _l("Held"),
+}
+
+
+class RegistrationStatus(enum.Enum):
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self):
+        return REGISTRATION_LABELS[self]
+
+
+REGISTRATION_LABELS = {
+    RegistrationStatus.CONFIRMED: _l("Registered"),
+    RegistrationStatus.WAITING: _l("On the waiting list"),
+    RegistrationStatus.CANCELLED: _l("Cancelled"),
+}
+
+meeting_proposals = sa.Table(
+    "meeting_proposals",
+    db.metadata,
+    sa.Column("meeting_id", sa.ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "proposal_id", sa.ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True,
+        index=True,
+    ),
+)
+
+
+class Meeting(TimestampMixin, db.Model):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("processes.id", ondelete="CASCADE"), nullable=False
+    )
+    created_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    description: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    kind: Mapped[MeetingKind] = enum_column(MeetingKind, "meeting_kind", nullable=False,
+                                            default=MeetingKind.IN_PERSON, index=True)
+    status: Mapped[MeetingStatus] = enum_column(MeetingStatus, "meeting_status", nullable=False,
+                                                default=MeetingStatus.DRAFT)
+    place: Mapped[str] = mapped_column(sa.String(200), nullable=False, default="")
+    address: Mapped[str] = mapped_column(sa.String(300), nullable=False, default="")
+    online_url: Mapped[str] = mapped_column(sa.String(500), nullable=False, default="")
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    organizer: Mapped[str] = mapped_column(sa.String(200), nullable=False, default="")
+    step_free_access: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
+    sign_language: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
+    childcare: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
+    accessibility_notes: Mapped[str] = mapped_column(sa.String(500), nullable=False, default="")
+    # registration settings (capacity 0 = unlimited)
+    registrations_enabled: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
+    capacity: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    reserved_places: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    registration_closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    registration_terms: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    # counters people see, kept in the same transaction as the registrations they count
+    registrations_count: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    waiting_count: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    # cancellation and closing
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    cancellation_reason: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    minutes: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    attendees_count: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    attending_organizations: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    # bumped on every change people's calendars should pick up (iCalendar SEQUENCE)
+    sequence: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+
+    process = relationship("Process")
+    created_by = relationship("User")
+    proposals = relationship("Proposal", secondary=meeting_proposals, order_by="Proposal.id",
+                             backref="meetings")
+
+    __table_args__ = (
+        sa.CheckConstraint("ends_at > starts_at", name="dates_order"),
+        sa.CheckConstraint("capacity >= 0 AND reserved_places >= 0", name="capacity_positive"),
+        sa.CheckConstraint("registrations_count >= 0 AND waiting_count >= 0",
+                           name="counts_positive"),
+        sa.CheckConstraint("capacity = 0 OR registrations_count <= capacity - reserved_places",
+                           name="within_capacity"),
+        sa.Index("ix_meetings_process_starts", "process_id", "starts_at"),
+        sa.Index("ix_meetings_status_starts", "status", "starts_at"),
+    )
+
+    @property
+    def available_places(self) -> int:
+        """Places people can take (capacity less the reserved ones); 0 means unlimited."""
+        return max(self.capacity - self.reserved_places, 0) if self.capacity else 0
+
+    @property
+    def is_full(self) -> bool:
+        return bool(self.capacity) and self.registrations_count >= self.available_places
+
+    @property
+    def places_left(self) -> int | None:
+        return max(self.available_places - self.registrations_count, 0) if self.capacity else None
+
+    def __repr__(self):
+        return f"<Meeting {self.id}>"
+
+
+class Registration(TimestampMixin, db.Model):
+    """One person's place (or place in the queue) at one meeting."""
+
+    __tablename__ = "registrations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), nullable=False
+    )
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    status: Mapped[RegistrationStatus] = enum_column(
+        RegistrationStatus, "registration_status", nullable=False,
+        default=RegistrationStatus.CONFIRMED,
+    )
+    code: Mapped[str] = mapped_column(sa.String(12), nullable=False)
+    # the waiting list's order: when the person (last) asked for a place
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    attended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    meeting = relationship("Meeting")
+    user = relationship("User")
+
+    __table_args__ = (
+        sa.UniqueConstraint("meeting_id", "user_id"),
+        sa.UniqueConstraint("meeting_id", "code"),
+        sa.Index("ix_registrations_meeting_status", "meeting_id", "status", "queued_at"),
+    )
+
+    def __repr__(self):
+        return f"<Registration {self.id} {self.status.value}>"

@@ -1,0 +1,236 @@
+"""Every write about meetings and registrations. Flush, never commit; the actor is passed in.
+
+Capacity and the waiting list hold under parallel requests: every operation that changes who
+has a place first takes ``lock_row(Meeting, id)``, then counts; a CHECK constraint refuses a
+registrations count above the places, and (meeting, person) is unique."""
+
+import secrets
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from participa.core.database import lock_row
+from participa.core.errors import DomainError
+from participa.core.models import log_action
+from participa.core.types import utcnow
+from participa.extensions import db
+from participa.meetings.models import (
+    Meeting, MeetingKind, MeetingStatus, Registration, RegistrationStatus,
+)
+from participa.meetings.permissions import registration_closed
+
+FIELDS = (
+    "title", "description", "place", "address", "online_url", "starts_at", "ends_at",
+    "organizer", "step_free_access", "sign_language", "childcare", "accessibility_notes",
+    "registrations_enabled", "capacity", "reserved_places", "registration_closes_at",
+    "registration_terms",
+)
+TEXT_FIELDS = {"title", "description", "place", "address", "online_url", "organizer",
+               "accessibility_notes", "registration_terms"}
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
+
+
+def _check(meeting):
+    if meeting.ends_at <= meeting.starts_at:
+        raise DomainError(_l("The end must come after the start."), field="ends_at")
+    if meeting.kind in (MeetingKind.IN_PERSON, MeetingKind.HYBRID) and not meeting.place:
+        raise DomainError(_l("Say where the meeting takes place."), field="place")
+    if meeting.kind in (MeetingKind.ONLINE, MeetingKind.HYBRID) and not meeting.online_url:
+        raise DomainError(_l("Give the link to join online."), field="online_url")
+    if meeting.capacity and meeting.reserved_places >= meeting.capacity:
+        raise DomainError(_l("Reserve fewer places than the capacity."), field="reserved_places")
+    if meeting.capacity and meeting.registrations_count > meeting.available_places:
+        raise DomainError(
+            _l("%(n)s people are already registered: the places cannot be fewer.",
+               n=meeting.registrations_count),
+            field="capacity",
+        )
+
+
+def _apply(meeting, data):
+    meeting.kind = MeetingKind(data["kind"])
+    for field in FIELDS:
+        if field in data:
+            value = data[field]
+            if field in TEXT_FIELDS:
+                value = (value or "").strip()
+            elif field in ("capacity", "reserved_places"):
+                value = value or 0
+            setattr(meeting, field, value)
+    if meeting.kind == MeetingKind.ONLINE:
+        meeting.place = meeting.address = ""
+    elif meeting.kind == MeetingKind.IN_PERSON:
+        meeting.online_url = ""
+
+
+def create_meeting(process, data: dict, *, actor) -> Meeting:
+    meeting = Meeting(process=process, created_by_id=actor.id, status=MeetingStatus.DRAFT)
+    _apply(meeting, data)
+    _check(meeting)
+    db.session.add(meeting)
+    db.session.flush()
+    log_action("create_meeting", meeting, actor=actor, process_id=process.id)
+    return meeting
+
+
+def update_meeting(meeting, data: dict, *, actor) -> tuple[Meeting, list[Registration]]:
+    """Save changes; returns the meeting and anyone promoted from the waiting list (when
+    places were added)."""
+    lock_row(Meeting, meeting.id)
+    db.session.refresh(meeting)
+    if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.CLOSED):
+        raise DomainError(_l("A cancelled or held meeting cannot be edited."))
+    _apply(meeting, data)
+    _check(meeting)
+    meeting.sequence += 1
+    db.session.flush()
+    promoted = _fill_places(meeting)  # more places may free the waiting list
+    log_action("update_meeting", meeting, actor=actor, process_id=meeting.process_id)
+    return meeting, promoted
+
+
+def publish_meeting(meeting, *, actor) -> Meeting:
+    if meeting.status != MeetingStatus.DRAFT:
+        raise DomainError(_l("Only a draft meeting can be published."))
+    meeting.status = MeetingStatus.PUBLISHED
+    db.session.flush()
+    log_action("publish_meeting", meeting, actor=actor, process_id=meeting.process_id)
+    return meeting
+
+
+def cancel_meeting(meeting, reason: str, *, actor) -> list[Registration]:
+    """Cancel with a reason; returns the registrations whose people must be told."""
+    lock_row(Meeting, meeting.id)
+    db.session.refresh(meeting)
+    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+        raise DomainError(_l("This meeting cannot be cancelled."))
+    if not (reason or "").strip():
+        raise DomainError(_l("Say why the meeting is cancelled."), field="reason")
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.cancelled_at = utcnow()
+    meeting.cancellation_reason = reason.strip()
+    meeting.sequence += 1
+    db.session.flush()
+    log_action("cancel_meeting", meeting, actor=actor, process_id=meeting.process_id)
+    return list(db.session.scalars(
+        sa.select(Registration).where(
+            Registration.meeting_id == meeting.id,
+            Registration.status != RegistrationStatus.CANCELLED,
+        ).order_by(Registration.id)
+    ))
+
+
+def close_meeting(meeting, data: dict, *, actor) -> Meeting:
+    """Record what happened: minutes, attendance, organizations, proposals discussed."""
+    if meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.CLOSED):
+        raise DomainError(_l("Only a published meeting can be closed."))
+    meeting.minutes = (data.get("minutes") or "").strip()
+    meeting.attendees_count = data.get("attendees_count")
+    meeting.attending_organizations = (data.get("attending_organizations") or "").strip()
+    meeting.proposals = list(data.get("proposals") or [])
+    if any(p.process_id != meeting.process_id for p in meeting.proposals):
+        raise DomainError(_l("Link only proposals of this process."), field="proposal_ids")
+    meeting.status = MeetingStatus.CLOSED
+    meeting.closed_at = meeting.closed_at or utcnow()
+    db.session.flush()
+    log_action("close_meeting", meeting, actor=actor, process_id=meeting.process_id,
+               attendees=meeting.attendees_count)
+    return meeting
+
+
+def get_registration(meeting, user) -> Registration | None:
+    return db.session.scalar(sa.select(Registration).where(
+        Registration.meeting_id == meeting.id, Registration.user_id == user.id))
+
+
+def _recount(meeting):
+    counts = dict(db.session.execute(
+        sa.select(Registration.status, sa.func.count())
+        .where(Registration.meeting_id == meeting.id)
+        .group_by(Registration.status)
+    ).all())
+    meeting.registrations_count = counts.get(RegistrationStatus.CONFIRMED, 0)
+    meeting.waiting_count = counts.get(RegistrationStatus.WAITING, 0)
+
+
+def _new_code(meeting) -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+        if db.session.scalar(sa.select(Registration.id).where(
+                Registration.meeting_id == meeting.id, Registration.code == code)) is None:
+            return code
+
+
+def register(meeting, *, actor, accept_terms=False, now=None) -> Registration:
+    """A place if there is one, otherwise a place on the waiting list."""
+    lock_row(Meeting, meeting.id)
+    db.session.refresh(meeting)
+    registration = get_registration(meeting, actor)
+    closed = registration_closed(actor, meeting, registration=registration, now=now)
+    if closed is not None:
+        raise DomainError(closed.label)
+    if meeting.registration_terms and not accept_terms:
+        raise DomainError(_l("Accept the registration terms to register."), field="accept_terms")
+    status = RegistrationStatus.WAITING if meeting.is_full else RegistrationStatus.CONFIRMED
+    if registration is None:
+        registration = Registration(meeting_id=meeting.id, user_id=actor.id,
+                                    code=_new_code(meeting))
+        db.session.add(registration)
+    registration.status = status
+    registration.queued_at = now or utcnow()
+    registration.cancelled_at = None
+    db.session.flush()
+    _recount(meeting)
+    db.session.flush()
+    return registration
+
+
+def _fill_places(meeting) -> list[Registration]:
+    """Give free places to the people waiting longest; return those promoted."""
+    promoted = []
+    _recount(meeting)
+    while meeting.waiting_count and not meeting.is_full:
+        first = db.session.scalar(
+            sa.select(Registration)
+            .where(Registration.meeting_id == meeting.id,
+                   Registration.status == RegistrationStatus.WAITING)
+            .order_by(Registration.queued_at, Registration.id)
+            .limit(1)
+        )
+        first.status = RegistrationStatus.CONFIRMED
+        db.session.flush()
+        promoted.append(first)
+        _recount(meeting)
+    db.session.flush()
+    return promoted
+
+
+def cancel_registration(meeting, *, actor, now=None) -> list[Registration]:
+    """Give up a place (or a place in the queue); returns the people promoted into it."""
+    lock_row(Meeting, meeting.id)
+    db.session.refresh(meeting)
+    registration = get_registration(meeting, actor)
+    if registration is None or registration.status == RegistrationStatus.CANCELLED:
+        raise DomainError(_l("You are not registered for this meeting."))
+    if meeting.status != MeetingStatus.PUBLISHED or (now or utcnow()) >= meeting.starts_at:
+        raise DomainError(_l("This registration can no longer be cancelled."))
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = now or utcnow()
+    db.session.flush()
+    return _fill_places(meeting)
+
+
+def mark_attendance(meeting, code: str, *, actor) -> Registration:
+    """Mark the person holding this code as present (codes are read at the door)."""
+    code = (code or "").strip().upper()
+    registration = db.session.scalar(sa.select(Registration).where(
+        Registration.meeting_id == meeting.id, Registration.code == code))
+    if registration is None or registration.status != RegistrationStatus.CONFIRMED:
+        raise DomainError(_l("No confirmed registration has this code."), field="code")
+    if registration.attended_at is None:
+        registration.attended_at = utcnow()
+        db.session.flush()
+        log_action("mark_attendance", meeting, actor=actor, registration_id=registration.id)
+    return registration
+
+

@@ -64,7 +64,9 @@ def _apply(meeting, data):
 
 
 def create_meeting(process, data: dict, *, actor) -> Meeting:
-    meeting = Meeting(process=process, created_by_id=actor.id, status=MeetingStatus.DRAFT)
+    meeting = Meeting(process=process, created_by_id=actor.id, status=MeetingStatus.DRAFT,
+                      capacity=0, reserved_places=0, registrations_count=0, waiting_count=0,
+                      sequence=0)
     _apply(meeting, data)
     _check(meeting)
     db.session.add(meeting)

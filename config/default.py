@@ -42,5 +42,6 @@ SITE_NAME = "Participa"
 PAGE_SIZE = 20
 RATELIMIT_POST = "10 per minute;100 per hour"
 RATELIMIT_SUPPORT = "60 per minute;1000 per hour"
+RATELIMIT_REGISTER_MEETING = "20 per minute;200 per hour"
 PAGE_CACHE_SECONDS = 5  # anonymous visitors' public pages (see participa/core/cache.py); 0 = off
 PAGE_CACHE_ENTRIES = 512

@@ -26,7 +26,7 @@ def seed_demo_command():
     created = seed_demo()
     db.session.commit()
     click.echo(f"Demo town ready ({created} new records).")
-    click.echo("Demo accounts (password for all: %s):" % DEMO_ACCOUNTS[0][3])
+    click.echo(f"Demo accounts (password for all: {DEMO_ACCOUNTS[0][3]}):")
     for email, name, role, _password in DEMO_ACCOUNTS:
         click.echo(f"  {role:<12} {email:<32} {name}")
 

@@ -2,8 +2,8 @@
 
 from participa.accounts.models import User  # noqa: F401
 from participa.core.models import ActionLog  # noqa: F401
+from participa.meetings.models import Meeting, Registration  # noqa: F401
 from participa.neighbourhoods.models import Neighbourhood  # noqa: F401
 from participa.plans.models import CommunityPlan  # noqa: F401
 from participa.processes.models import Category, Phase, Process, ProcessRole  # noqa: F401
 from participa.proposals.models import Proposal, Support  # noqa: F401
-from participa.meetings.models import Meeting, Registration  # noqa: F401

@@ -13,11 +13,11 @@ from participa.accounts.passwords import hash_password
 from participa.core.text import fold
 from participa.core.types import utcnow
 from participa.extensions import db
+from participa.meetings import operations as meetings
+from participa.meetings.models import Meeting
 from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import CommunityPlan, PlanStatus
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
-from participa.meetings import operations as meetings
-from participa.meetings.models import Meeting, MeetingStatus
 from participa.proposals.models import Proposal, ProposalState, Support
 
 DEMO_PASSWORD = "plans-comunitaris-2026"
@@ -320,7 +320,9 @@ def seed_demo() -> int:
                   ends_at=now + timedelta(days=end))
             for i, (kind, start, end) in enumerate(spec["phases"])
         ]
-        process.categories = [Category(name=n, position=i) for i, n in enumerate(spec["categories"])]
+        process.categories = [
+            Category(name=n, position=i) for i, n in enumerate(spec["categories"])
+        ]
         db.session.add(process)
         db.session.flush()
         created += 1 + len(spec["phases"]) + len(spec["categories"])

@@ -47,7 +47,8 @@ def make_neighbourhood(name=None, **kwargs) -> Neighbourhood:
     return item
 
 
-def make_plan(title=None, *, neighbourhoods=(), status=PlanStatus.ACTIVE, **kwargs) -> CommunityPlan:
+def make_plan(title=None, *, neighbourhoods=(), status=PlanStatus.ACTIVE,
+              **kwargs) -> CommunityPlan:
     n = next(_counter)
     plan = CommunityPlan(
         title=title or f"Pla comunitari {n}", slug=kwargs.pop("slug", f"pla-{n}"),

@@ -37,7 +37,9 @@ def new_password_field():
 def confirm_field():
     return PasswordField(
         _l("Repeat the password"),
-        validators=[InputRequired(), EqualTo("password", message=_l("The passwords do not match."))],
+        validators=[
+            InputRequired(), EqualTo("password", message=_l("The passwords do not match."))
+        ],
         render_kw={"autocomplete": "new-password"},
     )
 

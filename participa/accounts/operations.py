@@ -3,6 +3,7 @@
 import hashlib
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
@@ -12,7 +13,6 @@ from participa.core.errors import DomainError
 from participa.core.models import log_action
 from participa.core.types import utcnow
 from participa.extensions import db
-from flask_babel import lazy_gettext as _l
 
 RESET_SALT = "participa-password-reset"
 

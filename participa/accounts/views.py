@@ -1,7 +1,15 @@
 """Registration, sign-in and -out, password reset and "my account"."""
 
 from flask import (
-    Blueprint, abort, current_app, flash, g, redirect, render_template, request, session,
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
     url_for,
 )
 from flask_babel import force_locale
@@ -10,7 +18,11 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from participa.accounts import operations
 from participa.accounts.forms import (
-    ChangePasswordForm, LoginForm, ProfileForm, RegisterForm, ResetPasswordForm,
+    ChangePasswordForm,
+    LoginForm,
+    ProfileForm,
+    RegisterForm,
+    ResetPasswordForm,
     ResetRequestForm,
 )
 from participa.core.errors import DomainError

@@ -2,7 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateTimeLocalField, SelectChoice, SelectField, SelectMultipleField, StringField,
+    DateTimeLocalField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
 )
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget

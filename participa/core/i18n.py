@@ -1,7 +1,7 @@
 """Languages: Catalan (default), Spanish, English. Dates shown in Europe/Madrid."""
 
 from flask import current_app, has_request_context, request
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
 from flask_login import current_user
 
 from participa.extensions import babel
@@ -32,6 +32,9 @@ def init_app(app):
     )
     app.jinja_env.filters["date"] = lambda value, fmt="long": (
         format_date(value, fmt) if value else ""
+    )
+    app.jinja_env.filters["time"] = lambda value, fmt="short": (
+        format_time(value, fmt) if value else ""
     )
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
     app.jinja_env.filters["label"] = lambda member: member.label if member is not None else ""

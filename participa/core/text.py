@@ -24,3 +24,10 @@ def words(text: str, min_length: int = 1) -> list[str]:
         if len(word) >= min_length and word not in seen:
             seen.append(word)
     return seen
+
+
+def csv_safe(value):
+    """A cell value that cannot run as a spreadsheet formula (CSV injection); None → ""."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value

@@ -8,6 +8,7 @@ from flask_login import current_user
 from participa.accounts.operations import set_locale
 from participa.core.i18n import LANGUAGE_COOKIE
 from participa.extensions import csrf, db
+from participa.meetings.queries import list_upcoming_meetings
 from participa.plans.queries import list_public_plans_by_neighbourhood
 from participa.processes.queries import list_active_processes
 
@@ -25,6 +26,7 @@ def home():
     return render_template(
         "home.html",
         processes=list_active_processes(),
+        meetings=list_upcoming_meetings(limit=5),
         plans_by_neighbourhood=list_public_plans_by_neighbourhood(),
     )
 

@@ -59,14 +59,14 @@ def calendar_bytes(meetings, *, name: str, show_link=lambda meeting: False) -> b
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", str(LOCAL_TZ))
     meetings = list(meetings)
-    if meetings:
-        first = min(m.starts_at for m in meetings)
-        last = max(m.ends_at for m in meetings)
-        calendar.add_component(Timezone.from_tzinfo(
-            LOCAL_TZ, tzid=str(LOCAL_TZ), first_date=first.date().replace(month=1, day=1),
-            last_date=last.date().replace(year=last.year + 1, month=1, day=1),
-        ))
     stamp = utcnow()
+    # always a VTIMEZONE: RFC 5545 wants at least one component, even in an empty feed
+    first = min((m.starts_at for m in meetings), default=stamp)
+    last = max((m.ends_at for m in meetings), default=stamp)
+    calendar.add_component(Timezone.from_tzinfo(
+        LOCAL_TZ, tzid=str(LOCAL_TZ), first_date=first.date().replace(month=1, day=1),
+        last_date=last.date().replace(year=last.year + 1, month=1, day=1),
+    ))
     for meeting in meetings:
         calendar.add_component(_event(meeting, show_link=show_link(meeting), stamp=stamp))
     return calendar.to_ical()

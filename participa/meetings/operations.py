@@ -15,7 +15,11 @@ from participa.core.models import log_action
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings.models import (
-    Meeting, MeetingKind, MeetingStatus, Registration, RegistrationStatus,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Registration,
+    RegistrationStatus,
 )
 from participa.meetings.permissions import registration_closed
 

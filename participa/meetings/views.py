@@ -1,5 +1,450 @@
-"""Meetings: public pages, calendar feeds, registration, and the facilitators' management."""
+"""Meetings: public pages, calendar feeds, registration, and the facilitators' management.
 
-from flask import Blueprint
+Every view is thin: parse, load (404), authorize (403), one operation, one commit, then flash and
+redirect; e-mails go out after the commit (see ``notifications``)."""
+
+import csv
+import io
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import format_date, format_time
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from participa.core.admin import attach_error, save_form
+from participa.core.errors import DomainError
+from participa.core.pagination import MAX_PAGE
+from participa.core.text import csv_safe
+from participa.core.timeutil import utc_to_local
+from participa.extensions import db, limiter
+from participa.meetings import ical, notifications, operations, queries
+from participa.meetings.forms import (
+    AttendanceForm,
+    CancelForm,
+    CloseForm,
+    MeetingForm,
+    RegisterForm,
+)
+from participa.meetings.models import MeetingKind, MeetingStatus, RegistrationStatus
+from participa.meetings.permissions import (
+    LINK_OPENS_BEFORE,
+    can_cancel_registration,
+    can_manage_meeting,
+    can_see_online_link,
+    can_view_meeting,
+    registration_closed,
+)
+from participa.neighbourhoods.queries import list_neighbourhoods
+from participa.plans.permissions import can_view_plan
+from participa.plans.queries import get_plan_by_slug, list_public_plans
+from participa.processes.permissions import can_manage_process
+from participa.processes.views import get_visible_process_or_404
 
 bp = Blueprint("meetings", __name__)
+
+PROCESS = "/processes/<slug>/meetings"
+ONE = PROCESS + "/<int:id>"
+
+# registering and cancelling a registration draw on one allowance
+_register_limit = limiter.shared_limit(
+    lambda: current_app.config["RATELIMIT_REGISTER_MEETING"], scope="register_meeting",
+    methods=["POST"],
+)
+
+
+@bp.app_template_global()
+def meeting_when(meeting) -> str:
+    """When a meeting happens, in Europe/Madrid and the reader's language: the day and the
+    hours, or both ends in full when it spans days."""
+    start, end = utc_to_local(meeting.starts_at), utc_to_local(meeting.ends_at)
+    if start.date() == end.date():
+        return _("%(date)s, %(start)s–%(end)s", date=format_date(meeting.starts_at, "full"),
+                 start=format_time(meeting.starts_at, "short"),
+                 end=format_time(meeting.ends_at, "short"))
+
+    def full(value):
+        return f"{format_date(value, 'full')} {format_time(value, 'short')}"
+
+    return _("From %(start)s to %(end)s", start=full(meeting.starts_at), end=full(meeting.ends_at))
+
+
+# -- loading -----------------------------------------------------------------------------------
+
+
+def _load(slug, id):
+    """The process and the meeting, if this person may see them (drafts: managers only)."""
+    process = get_visible_process_or_404(slug)
+    meeting = queries.get_meeting(process, id)
+    if meeting is None or not can_view_meeting(current_user, meeting):
+        abort(404)
+    return process, meeting
+
+
+def _load_managed(slug, id):
+    """The process and the meeting, for its managers only (403 for anyone else)."""
+    process = get_visible_process_or_404(slug)
+    meeting = queries.get_meeting(process, id)
+    if meeting is None:
+        abort(404)
+    if not can_manage_meeting(current_user, meeting):
+        abort(403)
+    g.private_page = True
+    return process, meeting
+
+
+def _page_arg() -> int:
+    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+
+
+# -- public pages ------------------------------------------------------------------------------
+
+
+@bp.get("/meetings/")
+def index():
+    """The town's agenda: upcoming meetings (or past ones with their minutes), filtered."""
+    args = request.args
+    try:
+        kind = MeetingKind(args.get("kind")) if args.get("kind") else None
+    except ValueError:
+        kind = None
+    filters = {
+        "when": "past" if args.get("when") == "past" else "upcoming",
+        "neighbourhood_id": args.get("neighbourhood", type=int),
+        "plan_id": args.get("plan", type=int),
+        "kind": kind,
+        "page": _page_arg(),
+    }
+    page = queries.list_town_meetings(**filters, per_page=current_app.config["PAGE_SIZE"])
+    return render_template(
+        "meetings/index.html", page=page, filters=filters, kinds=list(MeetingKind),
+        neighbourhoods=list_neighbourhoods(), plans=list_public_plans(),
+    )
+
+
+@bp.get(PROCESS + "/")
+def process_index(slug):
+    process = get_visible_process_or_404(slug)
+    may_manage = can_manage_process(current_user, process)
+    upcoming, past = queries.list_process_meetings(
+        process, include_drafts=may_manage, past_page=_page_arg(),
+        per_page=current_app.config["PAGE_SIZE"],
+    )
+    return render_template("meetings/process_index.html", process=process, upcoming=upcoming,
+                           past=past, may_manage=may_manage)
+
+
+@bp.get(ONE)
+def show(slug, id):
+    process, meeting = _load(slug, id)
+    return _render_show(process, meeting)
+
+
+def _render_show(process, meeting, *, register_form=None, status=200):
+    registration = (operations.get_registration(meeting, current_user)
+                    if current_user.is_authenticated else None)
+    if registration is not None and registration.status == RegistrationStatus.CANCELLED:
+        registration = None
+    closed = registration_closed(current_user, meeting, registration=registration)
+    if register_form is None and closed is None:
+        register_form = RegisterForm(formdata=None)
+    return render_template(
+        "meetings/show.html",
+        process=process,
+        meeting=meeting,
+        registration=registration,
+        waiting_position=(queries.waiting_position(registration) if registration is not None
+                          and registration.status == RegistrationStatus.WAITING else None),
+        closed=closed,
+        register_form=register_form,
+        may_cancel_registration=can_cancel_registration(current_user, meeting,
+                                                        registration=registration),
+        show_link=can_see_online_link(current_user, meeting, registration=registration),
+        link_minutes=int(LINK_OPENS_BEFORE.total_seconds() // 60),
+        may_manage=can_manage_meeting(current_user, meeting),
+    ), status
+
+
+# -- iCalendar ---------------------------------------------------------------------------------
+
+
+def _calendar(meetings, *, name, filename, download=False):
+    """A text/calendar response. Public feeds never carry the online link."""
+    body = ical.calendar_bytes(meetings, name=name)
+    disposition = "attachment" if download else "inline"
+    return Response(body, mimetype="text/calendar",
+                    headers={"Content-Disposition": f'{disposition}; filename="{filename}"'})
+
+
+@bp.get("/meetings/<int:id>.ics")
+def meeting_ics(id):
+    meeting = queries.get_meeting_by_id(id)
+    if meeting is None or not can_view_meeting(current_user, meeting):
+        abort(404)
+    return _calendar([meeting], name=meeting.title, filename=f"meeting-{meeting.id}.ics",
+                     download=True)
+
+
+@bp.get("/meetings.ics")
+def town_feed():
+    return _calendar(queries.list_feed_meetings(),
+                     name=_("Meetings in %(site)s", site=current_app.config["SITE_NAME"]),
+                     filename="meetings.ics")
+
+
+@bp.get("/processes/<slug>/meetings.ics")
+def process_feed(slug):
+    process = get_visible_process_or_404(slug)
+    return _calendar(queries.list_feed_meetings(process=process),
+                     name=_("Meetings: %(title)s", title=process.title),
+                     filename=f"{process.slug}-meetings.ics")
+
+
+@bp.get("/plans/<slug>/meetings.ics")
+def plan_feed(slug):
+    plan = get_plan_by_slug(slug)
+    if plan is None or not can_view_plan(current_user, plan):
+        abort(404)
+    return _calendar(queries.list_feed_meetings(plan=plan),
+                     name=_("Meetings: %(title)s", title=plan.title),
+                     filename=f"{plan.slug}-meetings.ics")
+
+
+# -- residents: register and cancel ----------------------------------------------------------
+
+
+@bp.post(ONE + "/register")
+@login_required
+@_register_limit
+def register(slug, id):
+    process, meeting = _load(slug, id)
+    form = RegisterForm()
+    if not form.validate():
+        return _render_show(process, meeting, register_form=form, status=400)
+    try:
+        registration = operations.register(meeting, actor=current_user,
+                                           accept_terms=form.accept_terms.data)
+    except DomainError as error:
+        db.session.rollback()
+        attach_error(form, error)
+        return _render_show(process, meeting, register_form=form, status=400)
+    db.session.commit()
+    notifications.send_registration(registration)
+    if registration.status == RegistrationStatus.WAITING:
+        flash(_("The meeting is full, so you are on the waiting list. If a place frees up it "
+                "is yours, and we will e-mail you."), "success")
+    else:
+        flash(_("You are registered. We have e-mailed you the details and your code."),
+              "success")
+    return redirect(url_for(".show", slug=slug, id=id))
+
+
+@bp.post(ONE + "/unregister")
+@login_required
+@_register_limit
+def unregister(slug, id):
+    _process, meeting = _load(slug, id)
+    try:
+        promoted = operations.cancel_registration(meeting, actor=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        for registration in promoted:
+            notifications.send_promotion(registration)
+        flash(_("Your registration has been cancelled."), "success")
+    return redirect(url_for(".show", slug=slug, id=id))
+
+
+# -- facilitators and council ------------------------------------------------------------------
+
+
+@bp.route(PROCESS + "/new", methods=["GET", "POST"])
+@login_required
+def new(slug):
+    process = get_visible_process_or_404(slug)
+    if not can_manage_process(current_user, process):
+        abort(403)
+    g.private_page = True
+    return save_form(
+        MeetingForm(),
+        lambda data: operations.create_meeting(process, data, actor=current_user),
+        template="meetings/form.html",
+        success=_("The meeting has been saved as a draft. Publish it when it is ready."),
+        next_url=lambda meeting: url_for(".show", slug=slug, id=meeting.id),
+        process=process, meeting=None,
+    )
+
+
+@bp.route(ONE + "/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug, id):
+    process, meeting = _load_managed(slug, id)
+    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+        flash(_("A cancelled or held meeting cannot be edited."), "error")
+        return redirect(url_for(".show", slug=slug, id=id))
+    promoted = []
+
+    def save(data):
+        saved, newly_confirmed = operations.update_meeting(meeting, data, actor=current_user)
+        promoted.extend(newly_confirmed)
+        return saved
+
+    response = save_form(
+        MeetingForm(obj=meeting), save,
+        template="meetings/form.html",
+        success=_("The meeting has been saved."),
+        next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
+        process=process, meeting=meeting,
+    )
+    for registration in promoted:  # only filled once the change is committed
+        notifications.send_promotion(registration)
+    return response
+
+
+@bp.post(ONE + "/publish")
+@login_required
+def publish(slug, id):
+    _process, meeting = _load_managed(slug, id)
+    try:
+        operations.publish_meeting(meeting, actor=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("The meeting is published."), "success")
+    return redirect(url_for(".show", slug=slug, id=id))
+
+
+@bp.route(ONE + "/cancel", methods=["GET", "POST"])
+@login_required
+def cancel(slug, id):
+    process, meeting = _load_managed(slug, id)
+    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+        flash(_("This meeting cannot be cancelled."), "error")
+        return redirect(url_for(".show", slug=slug, id=id))
+    told = []
+
+    def save(data):
+        told.extend(operations.cancel_meeting(meeting, data["reason"], actor=current_user))
+        return meeting
+
+    response = save_form(
+        CancelForm(), save,
+        template="meetings/cancel.html",
+        success=_("The meeting is cancelled and everyone registered is being told."),
+        next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
+        process=process, meeting=meeting,
+    )
+    if told:
+        notifications.send_cancellation(meeting, told)
+    return response
+
+
+@bp.route(ONE + "/close", methods=["GET", "POST"])
+@login_required
+def close(slug, id):
+    process, meeting = _load_managed(slug, id)
+    if meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.CLOSED):
+        flash(_("Only a published meeting can be closed."), "error")
+        return redirect(url_for(".show", slug=slug, id=id))
+    form = CloseForm(
+        obj=meeting, proposals=queries.list_process_proposals(process),
+        data=None if request.method == "POST" else {
+            "proposal_ids": [p.id for p in meeting.proposals]},
+    )
+
+    def save(data):
+        data["proposals"] = queries.get_proposals(process, data.pop("proposal_ids") or [])
+        return operations.close_meeting(meeting, data, actor=current_user)
+
+    return save_form(
+        form, save,
+        template="meetings/close.html",
+        success=_("The minutes have been published."),
+        next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
+        process=process, meeting=meeting,
+    )
+
+
+@bp.get(ONE + "/registrations")
+@login_required
+def registrations(slug, id):
+    process, meeting = _load_managed(slug, id)
+    return _render_registrations(process, meeting, AttendanceForm(formdata=None))
+
+
+def _render_registrations(process, meeting, form, status=200):
+    grouped = queries.list_registrations(meeting)
+    return render_template(
+        "meetings/registrations.html", process=process, meeting=meeting, form=form,
+        confirmed=grouped[RegistrationStatus.CONFIRMED],
+        waiting=grouped[RegistrationStatus.WAITING],
+    ), status
+
+
+@bp.post(ONE + "/attendance")
+@login_required
+def attendance(slug, id):
+    process, meeting = _load_managed(slug, id)
+    form = AttendanceForm()
+    if form.validate():
+        try:
+            registration = operations.mark_attendance(meeting, form.code.data,
+                                                      actor=current_user)
+        except DomainError as error:
+            db.session.rollback()
+            attach_error(form, error)
+        else:
+            name = registration.user.name
+            db.session.commit()
+            flash(_("%(name)s is marked as present.", name=name), "success")
+            return redirect(url_for(".registrations", slug=slug, id=id))
+    return _render_registrations(process, meeting, form, status=400)
+
+
+CSV_FIELDS = ("code", "name", "email", "status", "registered_at", "attended_at")
+
+
+@bp.get(ONE + "/registrations.csv")
+@login_required
+def registrations_csv(slug, id):
+    _process, meeting = _load_managed(slug, id)
+    grouped = queries.list_registrations(meeting)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    for registration in grouped[RegistrationStatus.CONFIRMED] + grouped[
+            RegistrationStatus.WAITING]:
+        row = {
+            "code": registration.code,
+            "name": registration.user.name,
+            "email": registration.user.email,
+            "status": registration.status.value,
+            "registered_at": _local_iso(registration.queued_at),
+            "attended_at": _local_iso(registration.attended_at),
+        }
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
+    return Response(
+        buffer.getvalue(), mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="meeting-{meeting.id}-registrations.csv"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+def _local_iso(value):
+    return utc_to_local(value).isoformat(timespec="minutes") if value else None

@@ -2,11 +2,11 @@ import enum
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.models import TimestampMixin, enum_column
 from participa.extensions import db
-from flask_babel import lazy_gettext as _l
 
 
 class PlanStatus(enum.Enum):
@@ -56,7 +56,8 @@ class CommunityPlan(TimestampMixin, db.Model):
     )
 
     neighbourhoods = relationship(
-        "Neighbourhood", secondary=plan_neighbourhoods, lazy="selectin", order_by="Neighbourhood.name"
+        "Neighbourhood", secondary=plan_neighbourhoods, lazy="selectin",
+        order_by="Neighbourhood.name",
     )
     processes = relationship("Process", back_populates="plan", order_by="Process.id")
 

@@ -2,12 +2,12 @@ import enum
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.models import TimestampMixin, enum_column
 from participa.core.types import UTCDateTime
 from participa.extensions import db
-from flask_babel import lazy_gettext as _l
 
 
 class PhaseKind(enum.Enum):

@@ -8,7 +8,12 @@ from participa.core.models import assign_slug, log_action
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.processes.models import (
-    Category, Phase, PhaseKind, Process, ProcessRole, ProcessRoleKind,
+    Category,
+    Phase,
+    PhaseKind,
+    Process,
+    ProcessRole,
+    ProcessRoleKind,
 )
 
 PROCESS_FIELDS = (

@@ -18,8 +18,13 @@ from participa.extensions import db
 from participa.proposals import queries
 from participa.proposals.models import ANSWER_STATES, Proposal, ProposalState, Support
 from participa.proposals.permissions import (
-    Blocked, can_answer_proposal, can_edit_proposal, can_unsupport, can_withdraw_proposal,
-    propose_blocked, support_blocked,
+    Blocked,
+    can_answer_proposal,
+    can_edit_proposal,
+    can_unsupport,
+    can_withdraw_proposal,
+    propose_blocked,
+    support_blocked,
 )
 
 FIELDS = ("title", "body", "category_id", "neighbourhood_id", "address")

@@ -1,28 +1,15 @@
 """Reads about proposals: index pages in a fixed number of queries, counts, similar ones."""
 
-from dataclasses import dataclass
-
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from participa.core.pagination import Page
 from participa.core.text import fold, words
 from participa.extensions import db
 from participa.proposals.models import Proposal, ProposalState, Support
 
 SORTS = ("recent", "supports", "comments", "random")
 RANDOM_MODULUS = 2_147_483_629  # a prime: the random sort is a stable shuffle per seed
-
-
-@dataclass
-class Page:
-    items: list
-    page: int
-    per_page: int
-    has_next: bool
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
 
 
 def _visible(process):

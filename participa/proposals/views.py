@@ -7,7 +7,15 @@ import json
 import secrets
 
 from flask import (
-    Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session,
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
     url_for,
 )
 from flask_babel import force_locale
@@ -17,6 +25,7 @@ from flask_login import current_user, login_required
 from participa.core.admin import attach_error, form_data
 from participa.core.errors import DomainError
 from participa.core.mail import send_mail
+from participa.core.text import csv_safe
 from participa.core.views import safe_next
 from participa.extensions import db, limiter
 from participa.processes.permissions import can_manage_process
@@ -25,8 +34,14 @@ from participa.proposals import operations, queries
 from participa.proposals.forms import AnswerForm, ProposalForm
 from participa.proposals.models import ProposalState
 from participa.proposals.permissions import (
-    Blocked, can_answer_proposal, can_edit_proposal, can_see_supports, can_unsupport,
-    can_withdraw_proposal, propose_blocked, support_blocked,
+    Blocked,
+    can_answer_proposal,
+    can_edit_proposal,
+    can_see_supports,
+    can_unsupport,
+    can_withdraw_proposal,
+    propose_blocked,
+    support_blocked,
 )
 
 bp = Blueprint("proposals", __name__, url_prefix="/processes/<slug>")
@@ -315,15 +330,8 @@ def export_csv(slug):
     writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
     for row in _export_rows(process):
-        writer.writerow({k: _csv_safe(v) for k, v in row.items()})
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
     return Response(
         buffer.getvalue(), mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{process.slug}-proposals.csv"'},
     )
-
-
-def _csv_safe(value):
-    """Neutralize spreadsheet formulas in user text (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value

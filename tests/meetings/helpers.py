@@ -16,14 +16,11 @@ from tests import factories
 
 _counter = itertools.count(1)
 
-# the fields update_meeting reads; meeting_data() copies them from a meeting
-FIELDS = operations.FIELDS
-
-
 def meeting_values(**overrides) -> dict:
-    """The form data of an in-person meeting a week from now that takes registrations."""
+    """The form data of an in-person meeting a week from now (two hours long) that takes
+    registrations, with ``overrides`` applied."""
     n = next(_counter)
-    start = overrides.pop("starts_at", None) or utcnow().replace(microsecond=0) + timedelta(days=7)
+    start = overrides.get("starts_at") or utcnow().replace(microsecond=0) + timedelta(days=7)
     data = {
         "kind": "in_person",
         "title": f"Assemblea de barri {n}",
@@ -37,8 +34,6 @@ def meeting_values(**overrides) -> dict:
         "capacity": 0,
     }
     data.update(overrides)
-    if "ends_at" not in overrides:
-        data["ends_at"] = start + timedelta(hours=2)
     return data
 
 
@@ -52,7 +47,7 @@ def make_meeting(process, actor, *, publish=True, **overrides) -> Meeting:
 
 def meeting_data(meeting, **changes) -> dict:
     """Everything an edit form would send for ``meeting``, with ``changes`` applied."""
-    data = {field: getattr(meeting, field) for field in FIELDS}
+    data = {field: getattr(meeting, field) for field in operations.FIELDS}
     data["kind"] = meeting.kind.value
     data.update(changes)
     return data

@@ -1,0 +1,23 @@
+"""One page of a list, read with LIMIT n+1 and no COUNT: a deep archive costs what a small one
+does."""
+
+from dataclasses import dataclass
+
+MAX_PAGE = 100_000  # deeper pages are empty; a bigger OFFSET overflows SQLite (a 500)
+
+
+@dataclass
+class Page:
+    items: list
+    page: int
+    per_page: int
+    has_next: bool
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+
+def page_of(rows: list, page: int, per_page: int) -> Page:
+    """A Page from the ``per_page + 1`` rows a query returned."""
+    return Page(items=rows[:per_page], page=page, per_page=per_page, has_next=len(rows) > per_page)

@@ -1,0 +1,136 @@
+"""Meeting forms: they only validate. The operations check what spans fields (end after start,
+a place for in-person meetings, a link for online ones, reserved places below the capacity)."""
+
+import enum
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+
+from participa.core.forms import LocalDateTimeField, checkbox_list
+from participa.meetings.models import MeetingKind
+
+MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italics*, lists and links.")
+
+
+def _enum_value(value):
+    """A select's value from the stored enum (edit forms) or the submitted string."""
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+class MeetingForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
+    description = TextAreaField(
+        _l("Description"), validators=[Optional(), Length(max=20_000)],
+        description=MARKDOWN_HELP, render_kw={"rows": 8},
+    )
+    kind = SelectField(
+        _l("Kind of meeting"), coerce=_enum_value, default=MeetingKind.IN_PERSON.value,
+        choices=[SelectChoice(k.value, k.label) for k in MeetingKind],
+        description=_l("In person needs a place; online needs a link; hybrid needs both."),
+    )
+    place = StringField(
+        _l("Place"), validators=[Optional(), Length(max=200)],
+        description=_l("For example: Casal de barri del Barri Vell, main hall."),
+    )
+    address = StringField(
+        _l("Address"), validators=[Optional(), Length(max=300)],
+        render_kw={"autocomplete": "street-address"},
+    )
+    online_url = StringField(
+        _l("Link to join online"),
+        validators=[
+            Optional(), Length(max=500),
+            Regexp(r"^https?://[^\s]+$", message=_l("Give a web address starting with https://.")),
+        ],
+        description=_l("Shown only to registered people, from shortly before the start."),
+        render_kw={"type": "url", "inputmode": "url"},
+    )
+    starts_at = LocalDateTimeField(
+        _l("Starts at"), validators=[InputRequired()],
+        description=_l("Local time (Europe/Madrid)."),
+    )
+    ends_at = LocalDateTimeField(
+        _l("Ends at"), validators=[InputRequired()],
+        description=_l("Local time (Europe/Madrid)."),
+    )
+    organizer = StringField(
+        _l("Organized by (optional)"), validators=[Optional(), Length(max=200)],
+        description=_l("The association or service that organizes it."),
+    )
+    step_free_access = BooleanField(_l("Step-free access"))
+    sign_language = BooleanField(_l("Sign language interpretation"))
+    childcare = BooleanField(_l("Childcare"))
+    accessibility_notes = StringField(
+        _l("Other accessibility notes (optional)"), validators=[Optional(), Length(max=500)],
+    )
+    registrations_enabled = BooleanField(_l("Take registrations"))
+    capacity = IntegerField(
+        _l("Capacity"), validators=[Optional(), NumberRange(min=0, max=100_000)], default=0,
+        description=_l("0 means no limit."), render_kw={"min": 0, "inputmode": "numeric"},
+    )
+    reserved_places = IntegerField(
+        _l("Reserved places"), validators=[Optional(), NumberRange(min=0, max=100_000)],
+        default=0, description=_l("Places kept aside (speakers, invited people), not offered."),
+        render_kw={"min": 0, "inputmode": "numeric"},
+    )
+    registration_closes_at = LocalDateTimeField(
+        _l("Registration closes at (optional)"), validators=[Optional()],
+        description=_l("Local time (Europe/Madrid). Otherwise it closes when the meeting starts."),
+    )
+    registration_terms = TextAreaField(
+        _l("Registration terms (optional)"), validators=[Optional(), Length(max=5_000)],
+        description=_l("If you write terms, people must accept them to register."),
+        render_kw={"rows": 3},
+    )
+
+
+class RegisterForm(FlaskForm):
+    accept_terms = BooleanField(_l("I accept the registration terms"))
+
+
+class CancelForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Why is it cancelled?"), validators=[InputRequired(), Length(max=2_000)],
+        description=_l("Everyone registered is e-mailed this reason."), render_kw={"rows": 4},
+    )
+
+
+class CloseForm(FlaskForm):
+    """The minutes. ``proposals=`` gives the process's proposals to choose from."""
+
+    minutes = TextAreaField(
+        _l("Minutes"), validators=[InputRequired(), Length(max=50_000)],
+        description=MARKDOWN_HELP, render_kw={"rows": 12},
+    )
+    attendees_count = IntegerField(
+        _l("Number of attendees (optional)"),
+        validators=[Optional(), NumberRange(min=0, max=1_000_000)],
+        render_kw={"min": 0, "inputmode": "numeric"},
+    )
+    attending_organizations = TextAreaField(
+        _l("Attending organizations (optional)"), validators=[Optional(), Length(max=5_000)],
+        description=_l("Associations, services and groups that took part."),
+        render_kw={"rows": 3},
+    )
+    proposal_ids = checkbox_list(_l("Proposals discussed"), choices=[])
+
+    def __init__(self, *args, proposals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposal_ids.choices = [(p.id, p.title) for p in proposals]
+
+
+class AttendanceForm(FlaskForm):
+    code = StringField(
+        _l("Registration code"), validators=[InputRequired(), Length(max=12)],
+        description=_l("The code the person shows at the door."),
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )

@@ -1,0 +1,182 @@
+"""Reads about meetings: a process's list, the town's agenda, calendar feeds, registrations.
+
+Lists load what they show in a fixed number of queries (process and plan joined in, the
+processes' neighbourhoods, phases and categories in one SELECT each), never one per row."""
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
+
+from participa.core.pagination import Page, page_of
+from participa.core.types import utcnow
+from participa.extensions import db
+from participa.meetings.models import Meeting, MeetingStatus, Registration, RegistrationStatus
+from participa.processes.models import Process
+from participa.proposals.models import Proposal
+
+WHEN = ("upcoming", "past")
+FEED_HISTORY = timedelta(days=366)  # feeds carry a year of past meetings, not the whole archive
+PUBLIC = (MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED, MeetingStatus.CLOSED)
+
+
+def _public_in_published_processes():
+    return sa.and_(Meeting.status.in_(PUBLIC), Process.is_published.is_(True))
+
+
+def _upcoming(now):
+    """Not over yet and not held: published (or cancelled, so people see it is off)."""
+    return sa.and_(
+        Meeting.ends_at > now,
+        Meeting.status.in_((MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED)),
+    )
+
+
+def _past(now):
+    """Over (or already closed with its minutes), and not cancelled."""
+    return sa.or_(
+        Meeting.status == MeetingStatus.CLOSED,
+        sa.and_(Meeting.ends_at <= now, Meeting.status == MeetingStatus.PUBLISHED),
+    )
+
+
+def _with_process(query):
+    return query.join(Meeting.process).options(joinedload(Meeting.process))
+
+
+def get_meeting(process, meeting_id: int) -> Meeting | None:
+    """One meeting of this process (any status: the view decides who may see it)."""
+    return db.session.scalar(
+        sa.select(Meeting).where(Meeting.process_id == process.id, Meeting.id == meeting_id)
+    )
+
+
+def get_meeting_by_id(meeting_id: int) -> Meeting | None:
+    return db.session.scalar(
+        sa.select(Meeting).where(Meeting.id == meeting_id).options(joinedload(Meeting.process))
+    )
+
+
+def list_process_meetings(process, *, include_drafts=False, now=None,
+                          past_page=1, per_page=20) -> tuple[list[Meeting], Page]:
+    """A process's meetings: every upcoming one (drafts only for its managers), soonest
+    first, and one page of past ones, latest first."""
+    now = now or utcnow()
+    base = sa.select(Meeting).where(Meeting.process_id == process.id)
+    upcoming = _upcoming(now)
+    if include_drafts:
+        upcoming = sa.or_(upcoming, sa.and_(Meeting.status == MeetingStatus.DRAFT,
+                                            Meeting.ends_at > now))
+    upcoming_rows = list(db.session.scalars(
+        base.where(upcoming).order_by(Meeting.starts_at, Meeting.id)
+    ))
+    past = _past(now)
+    if include_drafts:
+        past = sa.or_(past, sa.and_(Meeting.status == MeetingStatus.DRAFT,
+                                    Meeting.ends_at <= now))
+    past_rows = list(db.session.scalars(
+        base.where(past).order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+        .limit(per_page + 1).offset((past_page - 1) * per_page)
+    ))
+    return upcoming_rows, page_of(past_rows, past_page, per_page)
+
+
+def list_town_meetings(*, when="upcoming", neighbourhood_id=None, plan_id=None, kind=None,
+                       page=1, per_page=20, now=None) -> Page:
+    """The whole town's agenda (published processes, no drafts): upcoming ones soonest first,
+    or past ones latest first. Filters: a neighbourhood of the process, its plan, the kind."""
+    now = now or utcnow()
+    query = _with_process(sa.select(Meeting)).where(_public_in_published_processes())
+    if when == "past":
+        query = query.where(_past(now)).order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+    else:
+        query = query.where(_upcoming(now)).order_by(Meeting.starts_at, Meeting.id)
+    if neighbourhood_id:
+        query = query.where(Process.neighbourhoods.any(id=neighbourhood_id))
+    if plan_id:
+        query = query.where(Process.plan_id == plan_id)
+    if kind is not None:
+        query = query.where(Meeting.kind == kind)
+    rows = list(db.session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)))
+    return page_of(rows, page, per_page)
+
+
+def list_upcoming_meetings(limit=5, now=None) -> list[Meeting]:
+    """The next published meetings in the town (the home page), cancelled ones left out."""
+    now = now or utcnow()
+    query = (
+        _with_process(sa.select(Meeting))
+        .where(_public_in_published_processes(), Meeting.ends_at > now,
+               Meeting.status == MeetingStatus.PUBLISHED)
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def list_feed_meetings(*, process=None, plan=None, now=None) -> list[Meeting]:
+    """What a calendar feed carries: published, cancelled and held meetings (never drafts) of
+    published processes, from a year ago on, oldest first."""
+    now = now or utcnow()
+    query = (
+        _with_process(sa.select(Meeting))
+        .where(_public_in_published_processes(), Meeting.ends_at > now - FEED_HISTORY)
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    if process is not None:
+        query = query.where(Meeting.process_id == process.id)
+    if plan is not None:
+        query = query.where(Process.plan_id == plan.id)
+    return list(db.session.scalars(query))
+
+
+def list_registrations(meeting) -> dict[RegistrationStatus, list[Registration]]:
+    """Everyone registered: confirmed (in order of registration) and waiting (in queue order),
+    with their accounts, in one query."""
+    rows = db.session.scalars(
+        sa.select(Registration)
+        .where(Registration.meeting_id == meeting.id,
+               Registration.status != RegistrationStatus.CANCELLED)
+        .order_by(Registration.queued_at, Registration.id)
+        .options(joinedload(Registration.user))
+    )
+    grouped = {RegistrationStatus.CONFIRMED: [], RegistrationStatus.WAITING: []}
+    for registration in rows:
+        grouped[registration.status].append(registration)
+    return grouped
+
+
+def list_process_proposals(process) -> list[Proposal]:
+    """The proposals a meeting's minutes can link to (the process's, not deleted)."""
+    return list(db.session.scalars(
+        sa.select(Proposal)
+        .where(Proposal.process_id == process.id, Proposal.deleted_at.is_(None))
+        .order_by(Proposal.id)
+    ))
+
+
+def get_proposals(process, ids) -> list[Proposal]:
+    if not ids:
+        return []
+    return list(db.session.scalars(
+        sa.select(Proposal)
+        .where(Proposal.process_id == process.id, Proposal.deleted_at.is_(None),
+               Proposal.id.in_(list(ids)))
+        .order_by(Proposal.id)
+    ))
+
+
+
+def waiting_position(registration) -> int:
+    """Where this person stands on the waiting list (1 = next to get a place)."""
+    return 1 + db.session.scalar(
+        sa.select(sa.func.count()).select_from(Registration).where(
+            Registration.meeting_id == registration.meeting_id,
+            Registration.status == RegistrationStatus.WAITING,
+            sa.or_(
+                Registration.queued_at < registration.queued_at,
+                sa.and_(Registration.queued_at == registration.queued_at,
+                        Registration.id < registration.id),
+            ),
+        )
+    )

@@ -37,3 +37,17 @@ def save_form(form, save, *, template, success, next_url, **context):
             return redirect(next_url(saved))
     status = 400 if (form.errors or form.form_errors) else 200
     return render_template(template, form=form, **context), status
+
+
+def perform(action, success):
+    """A POST-only action: run one operation, then commit and flash ``success``, or roll back
+    and flash the domain error. Returns what the operation returned (None when refused)."""
+    try:
+        result = action()
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return None
+    db.session.commit()
+    flash(success, "success")
+    return result

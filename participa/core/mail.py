@@ -24,7 +24,9 @@ def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessa
     message.set_content(str(text))
     for filename, mimetype, data in attachments:
         maintype, _, subtype = mimetype.partition("/")
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+        params = {"charset": "utf-8"} if maintype == "text" else {}
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename,
+                               params=params)
 
     if config["MAIL_BACKEND"] == "smtp":
         with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:

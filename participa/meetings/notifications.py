@@ -14,25 +14,23 @@ def meeting_link(meeting) -> str:
     return url_for("meetings.show", slug=meeting.process.slug, id=meeting.id, _external=True)
 
 
-def _attachment(meeting, *, with_link: bool):
-    """The meeting as an .ics file. A confirmed person's own copy may carry the online link;
-    nobody else's does."""
-    data = ical.calendar_bytes([meeting], name=meeting.title,
-                               show_link=lambda _meeting: with_link)
+def _attachment(meeting):
+    """The meeting as an .ics file, without the online link: that appears on the meeting page,
+    to registered people, from shortly before the start (an e-mail cannot take it back)."""
+    data = ical.calendar_bytes([meeting], name=meeting.title)
     return (f"meeting-{meeting.id}.ics", "text/calendar", data)
 
 
 def _send(registration, subject, template, **context):
     """``subject`` is lazy: it is translated here, in the person's language."""
     user, meeting = registration.user, registration.meeting
-    confirmed = registration.status == RegistrationStatus.CONFIRMED
     with force_locale(user.locale):
         send_mail(
             user.email,
             str(subject),
             render_template(template, user=user, meeting=meeting, registration=registration,
                             link=meeting_link(meeting), **context),
-            attachments=[_attachment(meeting, with_link=confirmed)],
+            attachments=[_attachment(meeting)],
         )
 
 
@@ -64,5 +62,5 @@ def send_cancellation(meeting, registrations) -> None:
                 str(_l("Cancelled: \"%(title)s\"", title=meeting.title)),
                 render_template("meetings/email/cancelled.txt", user=user, meeting=meeting,
                                 link=meeting_link(meeting)),
-                attachments=[_attachment(meeting, with_link=False)],
+                attachments=[_attachment(meeting)],
             )

@@ -22,7 +22,7 @@ from flask_babel import format_date, format_time
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from participa.core.admin import attach_error, save_form
+from participa.core.admin import attach_error, perform, save_form
 from participa.core.errors import DomainError
 from participa.core.pagination import MAX_PAGE
 from participa.core.text import csv_safe
@@ -254,16 +254,10 @@ def register(slug, id):
 @_register_limit
 def unregister(slug, id):
     _process, meeting = _load(slug, id)
-    try:
-        promoted = operations.cancel_registration(meeting, actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        for registration in promoted:
-            notifications.send_promotion(registration)
-        flash(_("Your registration has been cancelled."), "success")
+    promoted = perform(lambda: operations.cancel_registration(meeting, actor=current_user),
+                       _("Your registration has been cancelled."))
+    for registration in promoted or []:
+        notifications.send_promotion(registration)
     return redirect(url_for(".show", slug=slug, id=id))
 
 
@@ -317,14 +311,8 @@ def edit(slug, id):
 @login_required
 def publish(slug, id):
     _process, meeting = _load_managed(slug, id)
-    try:
-        operations.publish_meeting(meeting, actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("The meeting is published."), "success")
+    perform(lambda: operations.publish_meeting(meeting, actor=current_user),
+            _("The meeting is published."))
     return redirect(url_for(".show", slug=slug, id=id))
 
 

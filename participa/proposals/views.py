@@ -22,7 +22,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from participa.core.admin import attach_error, form_data
+from participa.core.admin import attach_error, form_data, perform
 from participa.core.errors import DomainError
 from participa.core.mail import send_mail
 from participa.core.text import csv_safe
@@ -222,14 +222,7 @@ def _act(slug, id, action, success, *, permission=None):
     proposal = _proposal_or_404(process, id)
     if permission is not None and not permission(current_user, proposal):
         abort(403)
-    try:
-        action(proposal)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
+    perform(lambda: action(proposal), success)
     fallback = url_for(".show", slug=slug, id=id)
     return redirect(safe_next(request.form.get("next"), fallback))
 

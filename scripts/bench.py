@@ -53,6 +53,8 @@ def login(base, email, password):
     conn.request("GET", "/accounts/me", headers={"Cookie": cookie})
     response = conn.getresponse()
     page = response.read().decode()
+    if response.getheader("Set-Cookie"):  # the session now holds a fresh CSRF token
+        cookie = response.getheader("Set-Cookie").split(";", 1)[0]
     token = re.search(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"', page).group(1)
     return cookie, token
 

@@ -284,6 +284,7 @@ def seed_demo() -> int:
         if user is None:
             user = register_user(
                 name=name, email=email, password=password, is_council=(role == "council"),
+                confirmed=True,
                 neighbourhood_id=neighbourhoods["barri-vell"].id if role == "resident" else None,
             )
             created += 1
@@ -401,7 +402,8 @@ def _seed_proposals(users, now) -> int:
         user = get_user_by_email(email)
         if user is None:
             shared_hash = shared_hash or hash_password(DEMO_PASSWORD)
-            user = User(name=name, email=email, password_hash=shared_hash, locale="ca")
+            user = User(name=name, email=email, password_hash=shared_hash, locale="ca",
+                        confirmed_at=now)
             db.session.add(user)
             created += 1
         neighbours.append(user)

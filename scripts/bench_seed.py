@@ -72,7 +72,7 @@ def main(users=2000, proposals=10_000, supports_each=100):
         insert(User.__table__, [
             {"email": f"bench{i}@example.org", "name": f"Persona {i}", "password_hash":
              password_hash, "locale": "ca", "is_council": False, "session_token": f"t{i:031d}",
-             "created_at": now, "updated_at": now}
+             "created_at": now, "updated_at": now, "confirmed_at": now}
             for i in range(users)
         ])
         author_ids = list(db.session.scalars(sa.select(User.id).order_by(User.id)))

@@ -29,6 +29,7 @@ def make_user(role="resident", *, name=None, email=None, locale="ca", process=No
         password_hash=_password_hash(),
         locale=locale,
         is_council=(role == "council"),
+        confirmed_at=utcnow(),
     )
     db.session.add(user)
     db.session.flush()

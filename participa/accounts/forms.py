@@ -103,3 +103,7 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
     )
     password = new_password_field()
     confirm = confirm_field()
+
+
+class ConfirmForm(FlaskForm):
+    """Only the CSRF token: confirming is a button press, never a plain GET."""

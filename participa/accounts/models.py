@@ -33,6 +33,8 @@ class User(UserMixin, TimestampMixin, db.Model):
         sa.String(32), nullable=False, default=new_session_token
     )
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # set when the person opens the link e-mailed at registration (or a password-reset link)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     neighbourhood = relationship("Neighbourhood", lazy="joined")
     process_roles = relationship(
@@ -44,6 +46,10 @@ class User(UserMixin, TimestampMixin, db.Model):
 
     def facilitates(self, process) -> bool:
         return any(role.process_id == process.id for role in self.process_roles)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
 
     @property
     def is_facilitator(self) -> bool:

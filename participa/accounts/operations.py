@@ -15,6 +15,7 @@ from participa.core.types import utcnow
 from participa.extensions import db
 
 RESET_SALT = "participa-password-reset"
+CONFIRM_SALT = "participa-confirm-email"
 
 
 def normalize_email(email: str) -> str:
@@ -26,9 +27,11 @@ def get_user_by_email(email: str) -> User | None:
 
 
 def register_user(
-    *, name, email, password, locale="ca", neighbourhood_id=None, is_council=False, actor=None
+    *, name, email, password, locale="ca", neighbourhood_id=None, is_council=False,
+    confirmed=False, actor=None,
 ) -> User:
-    """Create an account. Refuses an e-mail already registered (DomainError)."""
+    """Create an account, unconfirmed unless ``confirmed`` (the CLI, the demo town). Refuses an
+    e-mail already registered (DomainError)."""
     email = normalize_email(email)
     if get_user_by_email(email) is not None:
         raise DomainError(
@@ -41,6 +44,7 @@ def register_user(
         locale=locale,
         neighbourhood_id=neighbourhood_id,
         is_council=is_council,
+        confirmed_at=utcnow() if confirmed else None,
     )
     db.session.add(user)
     db.session.flush()
@@ -90,14 +94,28 @@ def set_password(user: User, password: str, *, actor) -> User:
     return user
 
 
+def reset_password(user: User, password: str, *, actor) -> User:
+    """A new password through an e-mailed link, which also proves the address is theirs."""
+    user.confirmed_at = user.confirmed_at or utcnow()
+    return set_password(user, password, actor=actor)
+
+
+def confirm_email(user: User, *, actor) -> User:
+    if user.confirmed_at is None:
+        user.confirmed_at = utcnow()
+        db.session.flush()
+        log_action("confirm_email", user, actor=actor)
+    return user
+
+
 def change_password(user: User, current_password: str, new_password: str, *, actor) -> User:
     if not verify_password(user.password_hash, current_password):
         raise DomainError(_l("The current password is not correct."))
     return set_password(user, new_password, actor=actor)
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+def _serializer(salt=RESET_SALT) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
 
 
 def _fingerprint(user: User) -> str:
@@ -111,13 +129,28 @@ def make_reset_token(user: User) -> str:
 
 
 def user_for_reset_token(token: str) -> User | None:
+    return _user_for_token(token, RESET_SALT, current_app.config["PASSWORD_RESET_MAX_AGE"],
+                           lambda user, data: data.get("f") == _fingerprint(user))
+
+
+def make_confirm_token(user: User) -> str:
+    """A signed link that confirms this account's e-mail address (CONFIRM_MAX_AGE)."""
+    return _serializer(CONFIRM_SALT).dumps({"u": user.id, "e": user.email})
+
+
+def user_for_confirm_token(token: str) -> User | None:
+    return _user_for_token(token, CONFIRM_SALT, current_app.config["CONFIRM_MAX_AGE"],
+                           lambda user, data: data.get("e") == user.email)
+
+
+def _user_for_token(token, salt, max_age, still_valid) -> User | None:
     try:
-        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+        data = _serializer(salt).loads(token, max_age=max_age)
     except (SignatureExpired, BadSignature):
         return None
     if not isinstance(data, dict):
         return None
     user = db.session.get(User, data.get("u")) if isinstance(data.get("u"), int) else None
-    if user is None or data.get("f") != _fingerprint(user):
+    if user is None or not still_valid(user, data):
         return None
     return user

@@ -14,11 +14,13 @@ from flask import (
 )
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from participa.accounts import operations
 from participa.accounts.forms import (
     ChangePasswordForm,
+    ConfirmForm,
     LoginForm,
     ProfileForm,
     RegisterForm,
@@ -49,28 +51,70 @@ def _sign_in(user, remember=False):
 @bp.route("/register", methods=["GET", "POST"])
 @_limit("RATELIMIT_REGISTER")
 def register():
+    """Create an account and e-mail a link to confirm it. The answer is the same whether or not
+    the address already has an account (that owner is told by e-mail instead), so the form
+    cannot be used to find out who is registered."""
     if current_user.is_authenticated:
         return redirect(url_for("core.home"))
     form = RegisterForm()
     form.neighbourhood_id.choices = neighbourhood_choices()
     if form.validate_on_submit():
-        try:
-            user = operations.register_user(
-                name=form.name.data,
-                email=form.email.data,
-                password=form.password.data,
-                locale=form.locale.data,
-                neighbourhood_id=form.neighbourhood_id.data,
-            )
-        except DomainError as error:
-            form.email.errors.append(error.message)
+        existing = operations.get_user_by_email(form.email.data)
+        if existing is not None:
+            _mail(existing, _l("Someone tried to register with your address"),
+                  "accounts/email/already_registered.txt",
+                  login=url_for("accounts.login", _external=True),
+                  reset=url_for("accounts.reset_request", _external=True))
         else:
-            db.session.commit()
-            _sign_in(user)
-            flash(_("Welcome to Participa, %(name)s. Your account is ready.", name=user.name),
-                  "success")
-            return redirect(url_for("core.home"))
+            try:
+                user = operations.register_user(
+                    name=form.name.data,
+                    email=form.email.data,
+                    password=form.password.data,
+                    locale=form.locale.data,
+                    neighbourhood_id=form.neighbourhood_id.data,
+                )
+            except DomainError:  # registered by a parallel request a moment ago
+                db.session.rollback()
+            else:
+                db.session.commit()
+                _send_confirmation(user)
+        flash(_("We have sent a message to %(email)s. Open the link in it to finish "
+                "creating your account.", email=form.email.data), "info")
+        return redirect(url_for("accounts.login"))
     return render_template("accounts/register.html", form=form), 400 if form.errors else 200
+
+
+def _mail(user, subject, template, **context):
+    """One e-mail to ``user``, written in their language (``subject`` is lazy: translated
+    here)."""
+    with force_locale(user.locale):
+        send_mail(user.email, str(subject), render_template(template, user=user, **context))
+
+
+def _send_confirmation(user):
+    token = operations.make_confirm_token(user)
+    _mail(user, _l("Confirm your Participa account"), "accounts/email/confirm.txt",
+          link=url_for("accounts.confirm", token=token, _external=True))
+
+
+@bp.route("/confirm/<token>", methods=["GET", "POST"])
+def confirm(token):
+    """The link from the registration e-mail: a button to press (GET changes nothing)."""
+    g.private_page = True
+    user = operations.user_for_confirm_token(token)
+    if user is None:
+        flash(_("This link is not valid any more. Sign in to get a new one."), "error")
+        return redirect(url_for("accounts.login"))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        operations.confirm_email(user, actor=user)
+        db.session.commit()
+        _sign_in(user)
+        flash(_("Welcome to Participa, %(name)s. Your account is ready.", name=user.name),
+              "success")
+        return redirect(url_for("core.home"))
+    return render_template("accounts/confirm.html", form=form, user=user)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -83,6 +127,11 @@ def login():
         user = operations.authenticate(form.email.data, form.password.data)
         if user is None:
             form.form_errors.append(_("The e-mail or the password is not correct."))
+        elif not user.is_confirmed:
+            db.session.commit()
+            _send_confirmation(user)
+            form.form_errors.append(_("Confirm your e-mail address first: we have sent you the "
+                                      "link again."))
         else:
             db.session.commit()
             _sign_in(user, remember=form.remember.data)
@@ -120,13 +169,8 @@ def reset_request():
 
 def _send_reset_mail(user):
     token = operations.make_reset_token(user)
-    link = url_for("accounts.reset_password", token=token, _external=True)
-    with force_locale(user.locale):
-        send_mail(
-            user.email,
-            _("Choose a new password for Participa"),
-            render_template("accounts/email/reset.txt", user=user, link=link),
-        )
+    _mail(user, _l("Choose a new password for Participa"), "accounts/email/reset.txt",
+          link=url_for("accounts.reset_password", token=token, _external=True))
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -139,7 +183,7 @@ def reset_password(token):
         return redirect(url_for("accounts.reset_request"))
     form = ResetPasswordForm(user=user)
     if form.validate_on_submit():
-        operations.set_password(user, form.password.data, actor=user)
+        operations.reset_password(user, form.password.data, actor=user)
         db.session.commit()
         _sign_in(user)
         flash(_("Your password has been changed."), "success")

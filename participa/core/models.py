@@ -125,6 +125,7 @@ def _verb_labels():
 
     return {
         "register": _l("created an account"),
+        "confirm_email": _l("confirmed their e-mail address"),
         "update_profile": _l("changed their details"),
         "set_password": _l("changed a password"),
         "create_neighbourhood": _l("created a neighbourhood"),

@@ -30,8 +30,9 @@ def flash(page):
     return page.locator(".flashes")
 
 
-def register(page, name, email, password):
-    """From the home page, through the header's Register link, as a newcomer would."""
+def register(page, live_server, name, email, password):
+    """From the home page, through the header's Register link, then the link e-mailed to
+    confirm the address, as a newcomer would."""
     page.goto("/")
     account_nav(page).get_by_role("link", name=text("Register")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(text("Create an account"))
@@ -40,6 +41,12 @@ def register(page, name, email, password):
     page.get_by_label(text("Password"), exact=True).fill(password)
     page.get_by_label(text("Repeat the password"), exact=True).fill(password)
     page.get_by_role("button", name=text("Create my account")).click()
+    expect(flash(page)).to_contain_text(
+        text("We have sent a message to %(email)s. Open the link in it to finish creating "
+             "your account.", email=email)
+    )
+    page.goto(_mailed_link(live_server, email, "/accounts/confirm/"))
+    page.get_by_role("button", name=text("Confirm my account")).click()
     expect(flash(page)).to_contain_text(
         text("Welcome to Participa, %(name)s. Your account is ready.", name=name)
     )
@@ -69,10 +76,10 @@ def current_step(page):
     return page.locator("ol.timeline li[aria-current='step']")
 
 
-def test_newcomer_registers_switches_language_and_follows_a_process(page):
+def test_newcomer_registers_switches_language_and_follows_a_process(page, live_server):
     name, email = "Laia Ferrer", unique_email("laia")
     password = "el barri es fa entre totes"
-    register(page, name, email, password)
+    register(page, live_server, name, email, password)
     expect_signed_in(page)
 
     sign_out(page)
@@ -209,22 +216,27 @@ def test_council_sets_up_a_plan_and_a_running_process(page):
     expect(page.get_by_role("main").get_by_role("link", name=process_title)).to_be_visible()
 
 
-def _reset_link(live_server, email):
+def _mailed_link(live_server, email, path):
+    """The newest link to ``path`` e-mailed to ``email``."""
     parser = BytesParser(policy=default_policy)
-    for path in reversed(live_server.outbox_files()):
-        message = parser.parsebytes(path.read_bytes())
+    for file in reversed(live_server.outbox_files()):
+        message = parser.parsebytes(file.read_bytes())
         if message["To"] == email:
             body = message.get_body(("plain",)).get_content()
-            match = re.search(r"https?://\S+/accounts/reset/\S+", body)
-            assert match, body
-            return match.group(0)
-    raise AssertionError(f"no message to {email} in {live_server.outbox}")
+            match = re.search(r"https?://\S+" + re.escape(path) + r"\S+", body)
+            if match:
+                return match.group(0)
+    raise AssertionError(f"no link to {path} e-mailed to {email} in {live_server.outbox}")
+
+
+def _reset_link(live_server, email):
+    return _mailed_link(live_server, email, "/accounts/reset/")
 
 
 def test_password_reset_by_e_mail(page, live_server):
     email = unique_email("jan")
     old_password, new_password = "la plaça del mercat", "els horts del rec a la tardor"
-    register(page, "Jan Rovira", email, old_password)
+    register(page, live_server, "Jan Rovira", email, old_password)
     sign_out(page)
 
     account_nav(page).get_by_role("link", name=text("Sign in")).click()

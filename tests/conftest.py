@@ -75,10 +75,22 @@ def outbox(app):
 
 
 def csrf_token(client, url="/accounts/login") -> str:
-    """The CSRF token of this client's session, read from a page with a form."""
-    match = CSRF_RE.search(client.get(url).get_data(as_text=True))
-    assert match, f"no CSRF token on {url}"
-    return match.group(1)
+    """The CSRF token of this client's session, read from a page with a form (``url``, or the
+    sign-out form every page has when signed in)."""
+    for page in (url, "/processes/"):
+        match = CSRF_RE.search(client.get(page).get_data(as_text=True))
+        if match:
+            return match.group(1)
+    raise AssertionError(f"no CSRF token on {url}")
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def sync():
+    """End the test's transaction, so it reads what the requests committed since."""
+    db.session.commit()
 
 
 def post(client, url, data=None, *, token_from="/accounts/login", **kwargs):

@@ -18,7 +18,7 @@ from participa.meetings import operations
 from participa.meetings.models import Meeting, MeetingStatus, Registration, RegistrationStatus
 from participa.processes.models import PhaseKind
 from tests import factories
-from tests.conftest import CSRF_RE, login
+from tests.conftest import CSRF_RE, login, post, sync, text
 from tests.meetings.helpers import (
     log_entries,
     make_meeting,
@@ -29,28 +29,6 @@ from tests.proposals.helpers import HOSTILE_BODY, assert_inert, make_proposal, s
 
 LINK = "https://meet.example.org/assemblea-del-barri-vell"
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def text(response):
-    return response.get_data(as_text=True)
-
-
-def post(client, url, data=None, **kwargs):
-    """POST with this browser's CSRF token, read from the sign-in page (visitors) or from the
-    sign-out form every page has (signed-in people)."""
-    data = dict(data or {})
-    if "csrf_token" not in data:
-        for page in ("/accounts/login", "/processes/"):
-            match = CSRF_RE.search(text(client.get(page)))
-            if match:
-                data["csrf_token"] = match.group(1)
-                break
-    return client.post(url, data=data, **kwargs)
-
-
-def sync():
-    """End the test's transaction, so it reads what the requests committed since."""
-    db.session.commit()
 
 
 def refreshed(meeting) -> Meeting:

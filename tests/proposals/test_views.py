@@ -13,7 +13,7 @@ from participa.processes.models import PhaseKind
 from participa.proposals import operations
 from participa.proposals.models import Proposal, ProposalState
 from tests import factories
-from tests.conftest import CSRF_RE, csrf_token, login
+from tests.conftest import csrf_token, login, post, sync, text
 from tests.proposals.helpers import (
     HOSTILE_BODY,
     answer,
@@ -26,28 +26,6 @@ from tests.proposals.helpers import (
     stored_count,
     url,
 )
-
-
-def text(response):
-    return response.get_data(as_text=True)
-
-
-def post(client, url, data=None, **kwargs):
-    """POST with this browser's CSRF token, read from the sign-in page (visitors) or from the
-    sign-out form every page has (signed-in people)."""
-    data = dict(data or {})
-    if "csrf_token" not in data:
-        for page in ("/accounts/login", "/processes/"):
-            match = CSRF_RE.search(text(client.get(page)))
-            if match:
-                data["csrf_token"] = match.group(1)
-                break
-    return client.post(url, data=data, **kwargs)
-
-
-def sync():
-    """End the test's transaction, so it reads what the requests committed since."""
-    db.session.commit()
 
 
 def refreshed(proposal):

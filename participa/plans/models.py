@@ -56,8 +56,7 @@ class CommunityPlan(TimestampMixin, db.Model):
     )
 
     neighbourhoods = relationship(
-        "Neighbourhood", secondary=plan_neighbourhoods, lazy="selectin",
-        order_by="Neighbourhood.name",
+        "Neighbourhood", secondary=plan_neighbourhoods, order_by="Neighbourhood.name",
     )
     processes = relationship("Process", back_populates="plan", order_by="Process.id")
 

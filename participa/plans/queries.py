@@ -12,6 +12,7 @@ def list_public_plans(neighbourhood=None) -> list[CommunityPlan]:
         select(CommunityPlan)
         .where(CommunityPlan.status != PlanStatus.DRAFT)
         .order_by(CommunityPlan.status, CommunityPlan.title)
+        .options(selectinload(CommunityPlan.neighbourhoods))
     )
     if neighbourhood is not None:
         query = query.where(CommunityPlan.neighbourhoods.any(id=neighbourhood.id))
@@ -19,7 +20,10 @@ def list_public_plans(neighbourhood=None) -> list[CommunityPlan]:
 
 
 def list_all_plans() -> list[CommunityPlan]:
-    return list(db.session.scalars(select(CommunityPlan).order_by(CommunityPlan.title)))
+    return list(db.session.scalars(
+        select(CommunityPlan).order_by(CommunityPlan.title)
+        .options(selectinload(CommunityPlan.neighbourhoods))
+    ))
 
 
 def list_public_plans_by_neighbourhood() -> list[tuple]:
@@ -35,7 +39,8 @@ def get_plan_by_slug(slug: str) -> CommunityPlan | None:
     return db.session.scalar(
         select(CommunityPlan)
         .where(CommunityPlan.slug == slug)
-        .options(selectinload(CommunityPlan.processes))
+        .options(selectinload(CommunityPlan.processes),
+                 selectinload(CommunityPlan.neighbourhoods))
     )
 
 

@@ -152,3 +152,12 @@ class IsolatedClient(FlaskClient):
         return other
 
 
+
+
+@pytest.fixture
+def as_council(client, commit):
+    """The client, signed in as a council member."""
+    council = factories.make_user("council", locale="en")
+    commit()
+    login(client, council)
+    return client

@@ -20,20 +20,34 @@ def attach_error(form, error: DomainError) -> None:
         form.form_errors.append(error.message)
 
 
+REFUSED = object()
+
+
+def submit(form, save, success):
+    """Validate a posted form, run ``save(data)`` (one operation), commit and flash ``success``.
+    Returns what ``save`` returned, or ``REFUSED`` when the input or the domain said no (the
+    errors are then on the form and nothing has changed)."""
+    if not form.validate():
+        return REFUSED
+    try:
+        saved = save(form_data(form))
+    except DomainError as error:
+        db.session.rollback()
+        attach_error(form, error)
+        return REFUSED
+    db.session.commit()
+    flash(success, "success")
+    return saved
+
+
 def save_form(form, save, *, template, success, next_url, **context):
     """The management form flow: validate → operation → commit → flash → redirect.
 
     ``save(data)`` calls one operation and returns the saved object; ``next_url(obj)`` says where
     to go after. Invalid input re-renders the form with a 400 and changes nothing."""
-    if request.method == "POST" and form.validate():
-        try:
-            saved = save(form_data(form))
-        except DomainError as error:
-            db.session.rollback()
-            attach_error(form, error)
-        else:
-            db.session.commit()
-            flash(success, "success")
+    if request.method == "POST":
+        saved = submit(form, save, success)
+        if saved is not REFUSED:
             return redirect(next_url(saved))
     status = 400 if (form.errors or form.form_errors) else 200
     return render_template(template, form=form, **context), status

@@ -1,6 +1,7 @@
 """Model helpers (mixins, enum columns) and the append-only ActionLog."""
 
 import enum
+import functools
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -120,7 +121,8 @@ def assign_slug(obj, wanted: str | None, source: str) -> None:
     obj.slug = candidate
 
 
-def _verb_labels():
+@functools.cache
+def _verb_labels():  # lazy strings: built once, translated when shown
     from flask_babel import lazy_gettext as _l
 
     return {

@@ -6,8 +6,7 @@ from flask_login import current_user
 
 from participa.accounts.operations import get_user_by_email
 from participa.admin.views import council_required
-from participa.core.admin import attach_error, save_form
-from participa.core.errors import DomainError
+from participa.core.admin import REFUSED, save_form, submit
 from participa.extensions import db
 from participa.neighbourhoods.queries import neighbourhood_choices
 from participa.plans.queries import plan_choices
@@ -144,17 +143,12 @@ def delete_phase(id, phase_id):
 def add_category(id):
     process = _process_or_404(id)
     form = CategoryForm()
-    if form.validate():
-        try:
-            operations.add_category(process, form.name.data, actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            attach_error(form, error)
-        else:
-            db.session.commit()
-            flash(_l("The category has been added."), "success")
-            return redirect(url_for(".manage", id=id))
-    return _render_manage(process, category_form=form, status=400)
+    saved = submit(form, lambda data: operations.add_category(process, data["name"],
+                                                             actor=current_user),
+                   _l("The category has been added."))
+    if saved is REFUSED:
+        return _render_manage(process, category_form=form, status=400)
+    return redirect(url_for(".manage", id=id))
 
 
 @bp.post("/<int:id>/categories/<int:category_id>/delete")
@@ -172,19 +166,12 @@ def remove_category(id, category_id):
 def add_facilitator(id):
     process = _process_or_404(id)
     form = FacilitatorForm()
-    if form.validate():
-        try:
-            operations.assign_facilitator(
-                process, get_user_by_email(form.email.data), actor=current_user
-            )
-        except DomainError as error:
-            db.session.rollback()
-            attach_error(form, error)
-        else:
-            db.session.commit()
-            flash(_l("The person now facilitates this process."), "success")
-            return redirect(url_for(".manage", id=id))
-    return _render_manage(process, facilitator_form=form, status=400)
+    saved = submit(form, lambda data: operations.assign_facilitator(
+        process, get_user_by_email(data["email"]), actor=current_user),
+        _l("The person now facilitates this process."))
+    if saved is REFUSED:
+        return _render_manage(process, facilitator_form=form, status=400)
+    return redirect(url_for(".manage", id=id))
 
 
 @bp.post("/<int:id>/facilitators/<int:role_id>/delete")

@@ -22,7 +22,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from participa.core.admin import attach_error, form_data, perform
+from participa.core.admin import attach_error, form_data, perform, save_form
 from participa.core.errors import DomainError
 from participa.core.mail import send_mail
 from participa.core.text import csv_safe
@@ -200,20 +200,14 @@ def edit(slug, id):
     proposal = _proposal_or_404(process, id)
     if not can_edit_proposal(current_user, proposal):
         abort(403)
-    form = ProposalForm(process=process, obj=proposal)
-    if form.validate_on_submit():
-        try:
-            operations.update_proposal(proposal, form_data(form), actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            attach_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Your proposal has been saved."), "success")
-            return redirect(url_for(".show", slug=slug, id=id))
-    status = 400 if (form.errors or form.form_errors) else 200
-    return render_template("proposals/form.html", process=process, form=form, proposal=proposal,
-                           preview=None, similar=None), status
+    return save_form(
+        ProposalForm(process=process, obj=proposal),
+        lambda data: operations.update_proposal(proposal, data, actor=current_user),
+        template="proposals/form.html",
+        success=_("Your proposal has been saved."),
+        next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
+        process=process, proposal=proposal, preview=None, similar=None,
+    )
 
 
 def _act(slug, id, action, success, *, permission=None):

@@ -9,7 +9,7 @@ from participa.accounts.passwords import verify_password
 from participa.core.models import ActionLog
 from participa.extensions import db
 from tests import factories
-from tests.conftest import csrf_token, login, post
+from tests.conftest import csrf_token, login, post, text
 
 NEW_PASSWORD = "another calm sea at dawn 7"
 GENERIC_LOGIN_ERROR = "The e-mail or the password is not correct."
@@ -18,9 +18,6 @@ RESET_SENT = (
     "The link works once, for one hour."
 )
 
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
 
 
 def flashes(client) -> str:

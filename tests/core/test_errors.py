@@ -7,11 +7,7 @@ from flask_babel import force_locale
 
 from participa.core.errors import DomainError
 from tests import factories
-from tests.conftest import login, post
-
-
-def text(response):
-    return response.get_data(as_text=True)
+from tests.conftest import login, post, text
 
 
 def assert_error_page(response, status, title, message):

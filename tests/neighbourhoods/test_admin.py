@@ -7,11 +7,7 @@ from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from tests import factories
-from tests.conftest import login, post
-
-
-def text(response):
-    return response.get_data(as_text=True)
+from tests.conftest import login, post, text
 
 
 def neighbourhoods():
@@ -24,14 +20,6 @@ def item(commit):
     item = factories.make_neighbourhood(name="Sant Roc", slug="sant-roc")
     commit()
     return item
-
-
-@pytest.fixture
-def as_council(client, commit):
-    council = factories.make_user("council", locale="en")
-    commit()
-    login(client, council)
-    return client
 
 
 def pages(item):

@@ -2,10 +2,7 @@
 
 from participa.plans.models import PlanStatus
 from tests import factories
-
-
-def text(response):
-    return response.get_data(as_text=True)
+from tests.conftest import text
 
 
 def test_the_list_of_neighbourhoods(client, commit):

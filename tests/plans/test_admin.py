@@ -9,11 +9,7 @@ from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.plans.models import CommunityPlan, PlanStatus
 from tests import factories
-from tests.conftest import login, post
-
-
-def text(response):
-    return response.get_data(as_text=True)
+from tests.conftest import login, post, text
 
 
 def plans():
@@ -34,14 +30,6 @@ def plan(barri, commit):
                                neighbourhoods=[barri], status=PlanStatus.DRAFT)
     commit()
     return plan
-
-
-@pytest.fixture
-def as_council(client, commit):
-    council = factories.make_user("council", locale="en")
-    commit()
-    login(client, council)
-    return client
 
 
 def form(barri, **overrides):

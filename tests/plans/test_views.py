@@ -3,11 +3,7 @@
 from participa.plans.models import PlanStatus
 from participa.processes.models import PhaseKind
 from tests import factories
-from tests.conftest import login
-
-
-def text(response):
-    return response.get_data(as_text=True)
+from tests.conftest import login, text
 
 
 def test_the_list_shows_public_plans_only(client, commit):

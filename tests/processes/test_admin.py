@@ -9,11 +9,7 @@ from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
 from tests import factories
-from tests.conftest import login, post
-
-
-def text(response):
-    return response.get_data(as_text=True)
+from tests.conftest import login, post, text
 
 
 def rows(model):
@@ -31,14 +27,6 @@ def process(commit):
     process = factories.make_process(categories=("Espai públic", "Cultura"))
     commit()
     return process
-
-
-@pytest.fixture
-def as_council(client, commit):
-    council = factories.make_user("council", locale="en")
-    commit()
-    login(client, council)
-    return client
 
 
 @pytest.fixture

@@ -4,11 +4,7 @@ import pytest
 
 from participa.processes.models import PhaseKind
 from tests import factories
-from tests.conftest import login
-
-
-def text(response):
-    return response.get_data(as_text=True)
+from tests.conftest import login, text
 
 
 def test_the_list_shows_published_processes_only(client, commit):

@@ -46,3 +46,9 @@ RATELIMIT_REGISTER_MEETING = "20 per minute;200 per hour"
 PAGE_CACHE_SECONDS = 5  # anonymous visitors' public pages (see participa/core/cache.py); 0 = off
 PAGE_CACHE_ENTRIES = 512
 CONFIRM_MAX_AGE = 7 * 24 * 60 * 60  # seconds a registration link stays valid
+# debates, comments and moderation
+RATELIMIT_COMMENT = "10 per minute;100 per hour"
+RATELIMIT_COMMENT_VOTE = "60 per minute;600 per hour"
+RATELIMIT_REPORT = "10 per minute;50 per hour"
+NEW_ACCOUNT_COMMENTS = 5  # comments a new account may post in its first hour (0 = no limit)
+MODERATION_HIDE_AFTER = 3  # reports from different people that hide a profile (0 = never)

@@ -68,8 +68,11 @@ def _load_config(app, overrides):
 def _register_blueprints(app):
     from participa.accounts.views import bp as accounts_bp
     from participa.admin.views import bp as admin_bp
+    from participa.comments.views import bp as comments_bp
     from participa.core.views import bp as core_bp
+    from participa.debates.views import bp as debates_bp
     from participa.meetings.views import bp as meetings_bp
+    from participa.moderation.views import bp as moderation_bp
     from participa.neighbourhoods.admin import bp as neighbourhoods_admin_bp
     from participa.neighbourhoods.views import bp as neighbourhoods_bp
     from participa.plans.admin import bp as plans_admin_bp
@@ -86,6 +89,9 @@ def _register_blueprints(app):
         processes_bp,
         proposals_bp,
         meetings_bp,
+        debates_bp,
+        comments_bp,
+        moderation_bp,
         admin_bp,
         neighbourhoods_admin_bp,
         plans_admin_bp,

@@ -1,8 +1,11 @@
 """Every model, imported once so the metadata (migrations, schema test) is complete."""
 
 from participa.accounts.models import User  # noqa: F401
+from participa.comments.models import Comment, CommentVersion, CommentVote  # noqa: F401
 from participa.core.models import ActionLog  # noqa: F401
+from participa.debates.models import Debate  # noqa: F401
 from participa.meetings.models import Meeting, Registration  # noqa: F401
+from participa.moderation.models import Moderation, Report  # noqa: F401
 from participa.neighbourhoods.models import Neighbourhood  # noqa: F401
 from participa.plans.models import CommunityPlan  # noqa: F401
 from participa.processes.models import Category, Phase, Process, ProcessRole  # noqa: F401

@@ -35,6 +35,10 @@ class User(UserMixin, TimestampMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # set when the person opens the link e-mailed at registration (or a password-reset link)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # blocked by the council: cannot sign in, and what they wrote is hidden from that moment
+    blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # the public profile, hidden by moderation (reports or a moderator)
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     neighbourhood = relationship("Neighbourhood", lazy="joined")
     process_roles = relationship(
@@ -50,6 +54,15 @@ class User(UserMixin, TimestampMixin, db.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+    @property
+    def is_blocked(self) -> bool:
+        return self.blocked_at is not None
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses to sign in an inactive account: a blocked one."""
+        return self.blocked_at is None
 
     @property
     def is_facilitator(self) -> bool:

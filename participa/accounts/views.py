@@ -27,10 +27,13 @@ from participa.accounts.forms import (
     ResetPasswordForm,
     ResetRequestForm,
 )
+from participa.accounts.models import User
 from participa.core.errors import DomainError
 from participa.core.mail import send_mail
 from participa.core.views import safe_next
 from participa.extensions import db, limiter
+from participa.moderation.permissions import can_block_user
+from participa.moderation.views import moderation_context
 from participa.neighbourhoods.queries import neighbourhood_choices
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
@@ -127,6 +130,10 @@ def login():
         user = operations.authenticate(form.email.data, form.password.data)
         if user is None:
             form.form_errors.append(_("The e-mail or the password is not correct."))
+        elif user.is_blocked:
+            db.session.rollback()
+            form.form_errors.append(_("This account has been blocked by the council, so it "
+                                      "cannot sign in."))
         elif not user.is_confirmed:
             db.session.commit()
             _send_confirmation(user)
@@ -231,4 +238,16 @@ def me():
     return (
         render_template("accounts/me.html", profile=profile, password_form=password),
         400 if failed else 200,
+    )
+
+
+@bp.get("/people/<int:id>")
+def profile(id):
+    """A person's public profile: their name, neighbourhood and what they have contributed."""
+    person = db.session.get(User, id) or abort(404)
+    return render_template(
+        "accounts/profile.html", person=person,
+        contributions=operations.count_contributions(person),
+        may_block=can_block_user(current_user, person),
+        **moderation_context(person),
     )

@@ -16,6 +16,10 @@ class DomainError(Exception):
         self.field = field  # the form field the message belongs to, if any
 
 
+class TooMany(DomainError):
+    """A limit on how much one person may do in a while: answered with a 429 page."""
+
+
 TITLES = {
     400: _l("Bad request"),
     403: _l("Not allowed"),

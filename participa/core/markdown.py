@@ -2,7 +2,7 @@
 
 Nothing user-written reaches a template as trusted HTML any other way."""
 
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import urlsplit
 
 import bleach
@@ -64,3 +64,10 @@ def render_markdown(text: str | None, *, tags=TAGS) -> Markup:
         filters=[partial(LinkifyFilter, callbacks=[_safe_link], skip_tags={"pre", "code"})],
     )
     return Markup(cleaner.clean(html))
+
+
+@lru_cache(maxsize=8192)
+def render_comment_markdown(text: str | None) -> Markup:
+    """A comment's Markdown with the smaller allowlist. Pure, so a long thread's texts are
+    rendered once per worker and reused (the cache key is the text itself)."""
+    return render_markdown(text, tags=COMMENT_TAGS)

@@ -147,6 +147,23 @@ def _verb_labels():  # lazy strings: built once, translated when shown
         "update_proposal": _l("edited a proposal"),
         "withdraw_proposal": _l("withdrew a proposal"),
         "answer_proposal": _l("answered a proposal"),
+        "create_meeting": _l("created a meeting"),
+        "update_meeting": _l("edited a meeting"),
+        "publish_meeting": _l("published a meeting"),
+        "cancel_meeting": _l("cancelled a meeting"),
+        "close_meeting": _l("published a meeting's minutes"),
+        "mark_attendance": _l("recorded attendance at a meeting"),
+        "create_debate": _l("opened a debate"),
+        "update_debate": _l("edited a debate"),
+        "close_debate": _l("closed a debate"),
+        "auto_hide": _l("hid content after reports"),
+        "hide": _l("hid content"),
+        "unhide": _l("restored hidden content"),
+        "ignore_reports": _l("dismissed reports"),
+        "reject_appeal": _l("kept content hidden after an appeal"),
+        "appeal": _l("appealed a moderation decision"),
+        "block_user": _l("blocked a person"),
+        "unblock_user": _l("unblocked a person"),
     }
 
 

@@ -43,6 +43,6 @@ def load_user(login_id: str):
     if not user_id.isdigit() or not token:
         return None
     user = db.session.get(User, int(user_id))
-    if user is None or user.session_token != token:
+    if user is None or user.session_token != token or user.is_blocked:
         return None
     return user

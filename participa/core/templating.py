@@ -1,6 +1,6 @@
 """What every template may call: the markdown filter and the shared predicates."""
 
-from participa.core.markdown import render_markdown
+from participa.core.markdown import render_comment_markdown, render_markdown
 from participa.core.models import verb_label
 from participa.core.permissions import can_access_admin
 
@@ -14,6 +14,7 @@ def init_app(app):
     from participa.processes.phases import active_phase, process_status
 
     app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.filters["comment_markdown"] = render_comment_markdown
     app.jinja_env.globals.update(
         active_phase=active_phase,
         process_status=process_status,

@@ -115,6 +115,9 @@ class Meeting(TimestampMixin, db.Model):
     minutes: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
     attendees_count: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
     attending_organizations: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    # the visible comments, kept in the same transaction as the comments themselves
+    comments_count: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # bumped on every change people's calendars should pick up (iCalendar SEQUENCE)
     sequence: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
 
@@ -128,6 +131,7 @@ class Meeting(TimestampMixin, db.Model):
         sa.CheckConstraint("capacity >= 0 AND reserved_places >= 0", name="capacity_positive"),
         sa.CheckConstraint("registrations_count >= 0 AND waiting_count >= 0",
                            name="counts_positive"),
+        sa.CheckConstraint("comments_count >= 0", name="comments_count_positive"),
         sa.CheckConstraint("capacity = 0 OR registrations_count <= capacity - reserved_places",
                            name="within_capacity"),
         sa.Index("ix_meetings_process_starts", "process_id", "starts_at"),

@@ -21,7 +21,8 @@ PUBLIC = (MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED, MeetingStatus.CLOSED
 
 
 def _public_in_published_processes():
-    return sa.and_(Meeting.status.in_(PUBLIC), Process.is_published.is_(True))
+    return sa.and_(Meeting.status.in_(PUBLIC), Process.is_published.is_(True),
+                   Meeting.hidden_at.is_(None))
 
 
 def _upcoming(now):
@@ -62,7 +63,7 @@ def list_process_meetings(process, *, include_drafts=False, now=None,
     """A process's meetings: every upcoming one (drafts only for its managers), soonest
     first, and one page of past ones, latest first."""
     now = now or utcnow()
-    base = sa.select(Meeting).where(Meeting.process_id == process.id)
+    base = sa.select(Meeting).where(Meeting.process_id == process.id, Meeting.hidden_at.is_(None))
     upcoming = _upcoming(now)
     if include_drafts:
         upcoming = sa.or_(upcoming, sa.and_(Meeting.status == MeetingStatus.DRAFT,

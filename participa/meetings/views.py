@@ -22,6 +22,7 @@ from flask_babel import format_date, format_time
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from participa.comments.queries import thread_for
 from participa.core.admin import attach_error, perform, save_form
 from participa.core.errors import DomainError
 from participa.core.pagination import MAX_PAGE
@@ -45,6 +46,7 @@ from participa.meetings.permissions import (
     can_view_meeting,
     registration_closed,
 )
+from participa.moderation.views import moderation_context
 from participa.neighbourhoods.queries import list_neighbourhoods
 from participa.plans.permissions import can_view_plan
 from participa.plans.queries import get_plan_by_slug, list_public_plans
@@ -162,6 +164,8 @@ def _render_show(process, meeting, *, register_form=None, status=200):
         "meetings/show.html",
         process=process,
         meeting=meeting,
+        thread=thread_for(meeting, current_user, request.args.get("comments")),
+        **moderation_context(meeting),
         registration=registration,
         waiting_position=(queries.waiting_position(registration) if registration is not None
                           and registration.status == RegistrationStatus.WAITING else None),

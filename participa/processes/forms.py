@@ -49,6 +49,16 @@ class ProcessForm(FlaskForm):
         validators=[InputRequired(), NumberRange(min=0, max=10_000_000)],
     )
     supports_visible = BooleanField(_l("Show how many supports each proposal has"), default=True)
+    residents_open_debates = BooleanField(_l("Residents may open debates"), default=False)
+    comment_body_limit = IntegerField(
+        _l("Longest comment (characters)"), default=1000,
+        validators=[InputRequired(), NumberRange(min=100, max=10_000)],
+    )
+    hide_after_reports = IntegerField(
+        _l("Hide content after this many reports from different people"), default=3,
+        description=_l("0 means never automatically: moderators decide."),
+        validators=[InputRequired(), NumberRange(min=0, max=1000)],
+    )
 
 
 class PhaseForm(FlaskForm):

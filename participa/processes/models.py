@@ -76,6 +76,12 @@ class Process(TimestampMixin, db.Model):
     supports_per_person: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
     support_threshold: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
     supports_visible: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=True)
+    # debates, comments and moderation
+    residents_open_debates: Mapped[bool] = mapped_column(sa.Boolean, nullable=False,
+                                                         default=False)
+    comment_body_limit: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=1000)
+    # content is hidden once this many different people report it (0: never automatically)
+    hide_after_reports: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=3)
 
     plan = relationship("CommunityPlan", back_populates="processes", lazy="joined")
     neighbourhoods = relationship(
@@ -106,6 +112,8 @@ class Process(TimestampMixin, db.Model):
             " AND supports_per_person >= 0 AND support_threshold >= 0",
             name="proposal_settings",
         ),
+        sa.CheckConstraint("comment_body_limit > 0 AND hide_after_reports >= 0",
+                           name="comment_settings"),
     )
 
     def __repr__(self):

@@ -19,7 +19,8 @@ from participa.processes.models import (
 PROCESS_FIELDS = (
     "title", "plan_id", "summary", "description", "is_published", "proposal_body_limit",
     "proposal_edit_minutes", "proposals_per_person", "supports_enabled", "supports_per_person",
-    "support_threshold", "supports_visible",
+    "support_threshold", "supports_visible", "residents_open_debates", "comment_body_limit",
+    "hide_after_reports",
 )
 DEFAULTS = {"summary": "", "description": ""}
 PHASE_FIELDS = ("title", "starts_at", "ends_at", "position")

@@ -17,6 +17,7 @@ class Action(enum.Enum):
     COMMENT = "comment"
     REGISTER = "register"
     VOTE = "vote"
+    DEBATE = "debate"
 
     @property
     def label(self):
@@ -29,15 +30,17 @@ ACTION_LABELS = {
     Action.COMMENT: _l("Comment"),
     Action.REGISTER: _l("Register for meetings"),
     Action.VOTE: _l("Vote"),
+    Action.DEBATE: _l("Open debates"),
 }
 
 
 ALLOWED: dict[PhaseKind, frozenset[Action]] = {
-    PhaseKind.INFORMATION: frozenset({Action.COMMENT, Action.REGISTER}),
+    PhaseKind.INFORMATION: frozenset({Action.COMMENT, Action.REGISTER, Action.DEBATE}),
     PhaseKind.PROPOSALS: frozenset(
-        {Action.PROPOSE, Action.SUPPORT, Action.COMMENT, Action.REGISTER}
+        {Action.PROPOSE, Action.SUPPORT, Action.COMMENT, Action.REGISTER, Action.DEBATE}
     ),
-    PhaseKind.DEBATE: frozenset({Action.SUPPORT, Action.COMMENT, Action.REGISTER}),
+    PhaseKind.DEBATE: frozenset({Action.SUPPORT, Action.COMMENT, Action.REGISTER,
+                                 Action.DEBATE}),
     PhaseKind.VOTING: frozenset({Action.VOTE, Action.REGISTER}),
     PhaseKind.IMPLEMENTATION: frozenset({Action.COMMENT, Action.REGISTER}),
     PhaseKind.EVALUATION: frozenset({Action.COMMENT, Action.REGISTER}),

@@ -58,6 +58,7 @@ class Proposal(TimestampMixin, db.Model):
     )
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # counters people see, kept in the same transaction as the rows they count
     supports_count: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
     comments_count: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)

@@ -16,6 +16,11 @@ def _visible(process):
     return sa.and_(Proposal.process_id == process.id, Proposal.deleted_at.is_(None))
 
 
+def _listed(process):
+    """What lists, searches and exports show: neither deleted nor hidden by moderation."""
+    return sa.and_(_visible(process), Proposal.hidden_at.is_(None))
+
+
 def list_proposals(
     process, *, q="", state=None, category_id=None, neighbourhood_id=None, sort="recent",
     seed=1, page=1, per_page=20, author_id=None, supporter_id=None,
@@ -24,7 +29,7 @@ def list_proposals(
 
     One query whatever the page size (authors, categories and neighbourhoods joined in); no
     COUNT, so a deep archive costs what a small one does."""
-    query = sa.select(Proposal).where(_visible(process))
+    query = sa.select(Proposal).where(_listed(process))
     if state is not None:
         query = query.where(Proposal.state == state)
     else:
@@ -117,7 +122,7 @@ def similar_proposals(process, title: str, body: str = "", *, exclude_id=None, l
         return []
     query = (
         sa.select(Proposal)
-        .where(_visible(process), Proposal.state != ProposalState.WITHDRAWN)
+        .where(_listed(process), Proposal.state != ProposalState.WITHDRAWN)
         .where(sa.or_(*[Proposal.search_text.contains(w, autoescape=True) for w in candidates]))
         .order_by(Proposal.supports_count.desc(), Proposal.id.desc())
         .limit(200)
@@ -138,7 +143,7 @@ def list_for_export(process):
     """Every visible proposal of a process, oldest first, with what the export shows."""
     return db.session.scalars(
         sa.select(Proposal)
-        .where(_visible(process))
+        .where(_listed(process))
         .order_by(Proposal.id)
         .options(joinedload(Proposal.author), joinedload(Proposal.category),
                  joinedload(Proposal.neighbourhood))

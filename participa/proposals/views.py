@@ -22,12 +22,14 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from participa.comments.queries import thread_for
 from participa.core.admin import attach_error, form_data, perform, save_form
 from participa.core.errors import DomainError
 from participa.core.mail import send_mail
 from participa.core.text import csv_safe
 from participa.core.views import safe_next
 from participa.extensions import db, limiter
+from participa.moderation.views import moderation_context
 from participa.processes.permissions import can_manage_process
 from participa.processes.views import get_visible_process_or_404
 from participa.proposals import operations, queries
@@ -179,6 +181,8 @@ def _render_show(process, proposal, answer_form=None, status=200):
         "proposals/show.html",
         process=process,
         proposal=proposal,
+        thread=thread_for(proposal, current_user, request.args.get("comments")),
+        **moderation_context(proposal),
         supported=supported,
         blocked=support_blocked(current_user, proposal, used=context["used"],
                                 supported=supported),

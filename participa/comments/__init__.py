@@ -1,0 +1,1 @@
+"""Comments on proposals, debates and meetings: one mechanism for all three."""

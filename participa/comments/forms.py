@@ -1,0 +1,37 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from participa.comments.models import Alignment
+
+
+class CommentForm(FlaskForm):
+    """A comment or a reply. ``limit=`` is the process's comment length."""
+
+    body = TextAreaField(_l("Your comment"), validators=[InputRequired()])
+    alignment = RadioField(
+        _l("Your position"),
+        choices=[(a.value, a.label) for a in Alignment],
+        default=Alignment.NEUTRAL.value,
+    )
+    parent_id = HiddenField(validators=[Optional()])
+
+    def __init__(self, *args, limit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body.validators = [
+            InputRequired(message=_l("Write your comment.")),
+            Length(max=limit, message=_l("Write at most %(n)s characters.", n=limit)),
+        ]
+        self.body.description = _l(
+            "At most %(n)s characters. You can use Markdown: **bold**, *italics*, lists and "
+            "links.", n=limit)
+        self.body.render_kw = {"maxlength": limit, "rows": 4}
+
+
+class EditCommentForm(CommentForm):
+    parent_id = None
+
+
+class VoteForm(FlaskForm):
+    value = HiddenField(validators=[InputRequired(), Length(max=5)])

@@ -1,0 +1,1 @@
+"""Reports, the moderation queue, hiding and restoring content, blocking people, appeals."""

@@ -1,0 +1,33 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from participa.moderation.models import ReportReason
+from participa.moderation.operations import APPEAL_LIMIT, DETAILS_LIMIT
+
+
+class ReportForm(FlaskForm):
+    reason = RadioField(
+        _l("Why are you reporting it?"),
+        choices=[(r.value, r.label) for r in ReportReason],
+        validators=[InputRequired(message=_l("Choose a reason."))],
+    )
+    details = TextAreaField(
+        _l("Details (optional)"),
+        validators=[Optional(), Length(max=DETAILS_LIMIT, message=_l(
+            "Write at most %(n)s characters.", n=DETAILS_LIMIT))],
+        description=_l("Anything that helps the moderators decide. Only they read it."),
+        render_kw={"rows": 4, "maxlength": DETAILS_LIMIT},
+    )
+
+
+class AppealForm(FlaskForm):
+    appeal = TextAreaField(
+        _l("Why should it be shown again?"),
+        validators=[InputRequired(message=_l("Explain your appeal.")),
+                    Length(max=APPEAL_LIMIT, message=_l("Write at most %(n)s characters.",
+                                                        n=APPEAL_LIMIT))],
+        description=_l("You can appeal once. A moderator will read it and decide."),
+        render_kw={"rows": 6, "maxlength": APPEAL_LIMIT},
+    )

@@ -1,0 +1,282 @@
+"""Every write about reports and moderation. Flush, never commit; the actor is passed in.
+
+Parallel reports of one item serialize on its Moderation row (``lock_row``), so the count of
+distinct reporters is exact and the automatic hiding happens once; one report per person and
+item is a unique constraint. Every decision is written to the ActionLog."""
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+
+from participa.accounts.models import User
+from participa.accounts.operations import end_sessions
+from participa.comments.models import Comment
+from participa.comments.operations import set_comment_hidden
+from participa.core.database import lock_row
+from participa.core.errors import DomainError
+from participa.core.models import log_action
+from participa.core.types import utcnow
+from participa.debates.models import Debate
+from participa.extensions import db
+from participa.moderation.models import (
+    HideCause,
+    Moderation,
+    ModerationStatus,
+    Report,
+    ReportableKind,
+    ReportReason,
+)
+from participa.moderation.permissions import can_appeal, can_block_user, can_moderate, can_report
+from participa.moderation.targets import author_id_of, process_id_of
+from participa.processes.models import Process
+from participa.proposals.models import Proposal
+
+DETAILS_LIMIT = 1000
+APPEAL_LIMIT = 2000
+
+
+def get_item(moderation):
+    return db.session.get(moderation.target_kind.model, moderation.target_id)
+
+
+def hide_threshold(item) -> int:
+    process_id = process_id_of(item)
+    if process_id is None:
+        return current_app.config["MODERATION_HIDE_AFTER"]
+    return db.session.get(Process, process_id).hide_after_reports
+
+
+def set_hidden(item, hidden_at) -> None:
+    """Hide ``item`` (a time) or show it again (None); comments keep their counters true."""
+    if isinstance(item, Comment):
+        set_comment_hidden(item, hidden_at)
+    else:
+        item.hidden_at = hidden_at
+        db.session.flush()
+
+
+def _moderation_for(item, now) -> tuple[Moderation, bool]:
+    """The item's Moderation row, locked; made if it is the first report (second: created)."""
+    kind = ReportableKind.of(item)
+    query = sa.select(Moderation.id).where(Moderation.target_kind == kind,
+                                           Moderation.target_id == item.id)
+    created = False
+    moderation_id = db.session.scalar(query)
+    if moderation_id is None:
+        moderation = Moderation(target_kind=kind, target_id=item.id,
+                                process_id=process_id_of(item), author_id=author_id_of(item),
+                                status=ModerationStatus.PENDING, reports_count=0,
+                                first_reported_at=now, last_reported_at=now)
+        try:
+            with db.session.begin_nested():
+                db.session.add(moderation)
+            created = True
+        except IntegrityError:  # a parallel first report made it a moment ago
+            pass
+        moderation_id = db.session.scalar(query)
+    lock_row(Moderation, moderation_id)
+    moderation = db.session.get(Moderation, moderation_id)
+    db.session.refresh(moderation)
+    return moderation, created
+
+
+def _count_open_reports(moderation) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Report)
+        .where(Report.moderation_id == moderation.id, Report.dismissed_at.is_(None))
+    )
+
+
+def report_item(item, *, reason, details="", actor, now=None):
+    """Report ``item`` once; hide it when enough different people have reported it.
+
+    Returns ``(moderation, first, hidden_now)``: ``first`` when this opened a new round of
+    reports (moderators are told), ``hidden_now`` when this report hid the item."""
+    now = now or utcnow()
+    if not can_report(actor, item, author_id=author_id_of(item)):
+        raise DomainError(_l("You cannot report this."))
+    try:
+        reason = ReportReason(reason)
+    except ValueError:
+        raise DomainError(_l("Choose a reason."), field="reason") from None
+    details = (details or "").strip()
+    if len(details) > DETAILS_LIMIT:
+        raise DomainError(_l("Write at most %(n)s characters.", n=DETAILS_LIMIT),
+                          field="details")
+    moderation, _created = _moderation_for(item, now)
+    already = db.session.scalar(sa.select(Report.id).where(
+        Report.moderation_id == moderation.id, Report.reporter_id == actor.id))
+    if already is not None:
+        raise DomainError(_l("You have already reported this."))
+    try:
+        with db.session.begin_nested():
+            db.session.add(Report(moderation_id=moderation.id, reporter_id=actor.id,
+                                  reason=reason, details=details, created_at=now))
+    except IntegrityError as error:
+        raise DomainError(_l("You have already reported this.")) from error
+    before = moderation.reports_count
+    moderation.reports_count = _count_open_reports(moderation)
+    moderation.last_reported_at = now
+    first = before == 0
+    if first and moderation.status is not ModerationStatus.HIDDEN:
+        moderation.status = ModerationStatus.PENDING
+        moderation.first_reported_at = now
+        moderation.decided_at = None
+    threshold = hide_threshold(item)
+    hidden_now = False
+    if (threshold and moderation.reports_count >= threshold and item.hidden_at is None
+            and moderation.status is ModerationStatus.PENDING):
+        set_hidden(item, now)
+        moderation.status, moderation.hide_cause = ModerationStatus.HIDDEN, HideCause.REPORTS
+        hidden_now = True
+        log_action("auto_hide", moderation, actor=None, process_id=moderation.process_id,
+                   reports=moderation.reports_count)
+    db.session.flush()
+    return moderation, first, hidden_now
+
+
+def _decide(moderation, status, now):
+    moderation.status = status
+    if moderation.decided_at is None:
+        moderation.decided_at = now
+
+
+def _dismiss_reports(moderation, now):
+    db.session.execute(
+        sa.update(Report).where(Report.moderation_id == moderation.id,
+                                Report.dismissed_at.is_(None))
+        .values(dismissed_at=now).execution_options(synchronize_session=False)
+    )
+    moderation.reports_count = 0
+
+
+def _check(actor, moderation):
+    if not can_moderate(actor, moderation):
+        raise DomainError(_l("You do not moderate this."))
+    lock_row(Moderation, moderation.id)
+    db.session.refresh(moderation)
+
+
+def hide_item(moderation, *, actor) -> Moderation:
+    """A moderator hides the item (its reports stay, as the reason)."""
+    _check(actor, moderation)
+    if moderation.status is ModerationStatus.HIDDEN:
+        raise DomainError(_l("This is already hidden."))
+    now = utcnow()
+    set_hidden(get_item(moderation), now)
+    moderation.hide_cause = HideCause.MODERATOR
+    _decide(moderation, ModerationStatus.HIDDEN, now)
+    db.session.flush()
+    log_action("hide", moderation, actor=actor, process_id=moderation.process_id)
+    return moderation
+
+
+def unhide_item(moderation, *, actor) -> Moderation:
+    """A moderator restores hidden content; its reports are dismissed (it starts afresh)."""
+    _check(actor, moderation)
+    if moderation.status is not ModerationStatus.HIDDEN:
+        raise DomainError(_l("This is not hidden."))
+    now = utcnow()
+    set_hidden(get_item(moderation), None)
+    moderation.hide_cause = None
+    _dismiss_reports(moderation, now)
+    _decide(moderation, ModerationStatus.RESTORED, now)
+    if moderation.appealed_at is not None and moderation.appeal_answered_at is None:
+        moderation.appeal_answered_at = now
+    db.session.flush()
+    log_action("unhide", moderation, actor=actor, process_id=moderation.process_id)
+    return moderation
+
+
+def ignore_reports(moderation, *, actor) -> Moderation:
+    """A moderator finds nothing wrong with visible content: its reports are dismissed."""
+    _check(actor, moderation)
+    if moderation.status is ModerationStatus.HIDDEN:
+        raise DomainError(_l("Hidden content is restored, not ignored."))
+    if moderation.reports_count == 0:
+        raise DomainError(_l("There are no reports to dismiss."))
+    now = utcnow()
+    _dismiss_reports(moderation, now)
+    _decide(moderation, ModerationStatus.IGNORED, now)
+    db.session.flush()
+    log_action("ignore_reports", moderation, actor=actor, process_id=moderation.process_id)
+    return moderation
+
+
+def keep_hidden(moderation, *, actor) -> Moderation:
+    """A moderator reads the appeal and keeps the content hidden."""
+    _check(actor, moderation)
+    if not moderation.open_appeal:
+        raise DomainError(_l("There is no appeal to answer."))
+    moderation.appeal_answered_at = utcnow()
+    if moderation.decided_at is None:
+        moderation.decided_at = moderation.appeal_answered_at
+    db.session.flush()
+    log_action("reject_appeal", moderation, actor=actor, process_id=moderation.process_id)
+    return moderation
+
+
+def appeal(moderation, text: str, *, actor) -> Moderation:
+    """The author of hidden content asks, once, for it to be looked at again."""
+    lock_row(Moderation, moderation.id)
+    db.session.refresh(moderation)
+    if not can_appeal(actor, moderation):
+        raise DomainError(_l("You cannot appeal this decision (an appeal is made once)."))
+    text = (text or "").strip()
+    if not text or len(text) > APPEAL_LIMIT:
+        raise DomainError(_l("Explain your appeal in at most %(n)s characters.", n=APPEAL_LIMIT),
+                          field="appeal")
+    moderation.appeal, moderation.appealed_at = text, utcnow()
+    db.session.flush()
+    log_action("appeal", moderation, actor=actor, process_id=moderation.process_id)
+    return moderation
+
+
+def _content_of(user):
+    """Everything ``user`` wrote that moderation can hide."""
+    for model in (Proposal, Debate, Comment):
+        yield from db.session.scalars(sa.select(model).where(model.author_id == user.id))
+
+
+def block_user(user, *, actor) -> User:
+    """The council blocks a person: they cannot sign in (their sessions end) and everything
+    they wrote is hidden, stamped with the moment of the block so unblocking restores just it."""
+    if not can_block_user(actor, user):
+        raise DomainError(_l("You cannot block this person."))
+    lock_row(User, user.id)
+    db.session.refresh(user)
+    if user.is_blocked:
+        raise DomainError(_l("This person is already blocked."))
+    now = utcnow()
+    user.blocked_at = now
+    end_sessions(user)
+    hidden = 0
+    for item in _content_of(user):
+        if item.hidden_at is None and getattr(item, "deleted_at", None) is None:
+            set_hidden(item, now)
+            hidden += 1
+    db.session.flush()
+    log_action("block_user", user, actor=actor, hidden=hidden)
+    return user
+
+
+def unblock_user(user, *, actor) -> User:
+    """Lift a block: the person can sign in again and what the block hid comes back (what
+    moderators hid for its own sake stays hidden)."""
+    if not can_block_user(actor, user):
+        raise DomainError(_l("You cannot unblock this person."))
+    lock_row(User, user.id)
+    db.session.refresh(user)
+    if not user.is_blocked:
+        raise DomainError(_l("This person is not blocked."))
+    blocked_at = user.blocked_at
+    restored = 0
+    for item in _content_of(user):
+        if item.hidden_at is not None and item.hidden_at == blocked_at:
+            set_hidden(item, None)
+            restored += 1
+    user.blocked_at = None
+    db.session.flush()
+    log_action("unblock_user", user, actor=actor, restored=restored)
+    return user

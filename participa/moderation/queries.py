@@ -1,0 +1,121 @@
+"""Reads for moderation: the queue (scoped to what the reader moderates), one item with its
+reports, and each process's public figures."""
+
+import statistics
+from collections import defaultdict
+
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload, selectinload
+
+from participa.core.models import ActionLog
+from participa.core.pagination import page_of
+from participa.core.permissions import is_council
+from participa.extensions import db
+from participa.moderation.models import Moderation, ModerationStatus, Report, ReportableKind
+from participa.processes.models import ProcessRole
+
+QUEUE_FILTERS = ("pending", "hidden", "appeals", "done")
+
+
+def _scope(query, user):
+    if is_council(user):
+        return query
+    processes = sa.select(ProcessRole.process_id).where(ProcessRole.user_id == user.id)
+    return query.where(Moderation.process_id.in_(processes))
+
+
+def list_queue(user, *, show="pending", page=1, per_page=20):
+    """One page of the items ``user`` moderates: waiting ones (most reported first), hidden
+    ones, open appeals, or those already decided."""
+    query = _scope(sa.select(Moderation), user)
+    if show == "hidden":
+        query = query.where(Moderation.status == ModerationStatus.HIDDEN).order_by(
+            Moderation.id.desc())
+    elif show == "appeals":
+        query = query.where(Moderation.appealed_at.is_not(None),
+                            Moderation.appeal_answered_at.is_(None)).order_by(
+            Moderation.appealed_at)
+    elif show == "done":
+        query = query.where(Moderation.status.in_(
+            (ModerationStatus.RESTORED, ModerationStatus.IGNORED))).order_by(
+            Moderation.decided_at.desc(), Moderation.id.desc())
+    else:
+        query = query.where(Moderation.status == ModerationStatus.PENDING,
+                            Moderation.reports_count > 0).order_by(
+            Moderation.reports_count.desc(), Moderation.id)
+    query = query.options(
+        joinedload(Moderation.process), joinedload(Moderation.author),
+        selectinload(Moderation.reports).joinedload(Report.reporter),
+    )
+    rows = list(db.session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)))
+    return page_of(rows, page, per_page)
+
+
+def load_items(moderations) -> dict:
+    """The reported items, one query per kind: {(kind, id): item}."""
+    wanted = defaultdict(set)
+    for moderation in moderations:
+        wanted[moderation.target_kind].add(moderation.target_id)
+    items = {}
+    for kind, ids in wanted.items():
+        model = kind.model
+        for item in db.session.scalars(sa.select(model).where(model.id.in_(ids))):
+            items[(kind, item.id)] = item
+    return items
+
+
+def get_moderation(moderation_id: int) -> Moderation | None:
+    return db.session.scalar(
+        sa.select(Moderation).where(Moderation.id == moderation_id)
+        .options(joinedload(Moderation.process), joinedload(Moderation.author),
+                 selectinload(Moderation.reports).joinedload(Report.reporter))
+    )
+
+
+def moderation_of(item) -> Moderation | None:
+    kind = ReportableKind.of(item)
+    return db.session.scalar(sa.select(Moderation).where(
+        Moderation.target_kind == kind, Moderation.target_id == item.id))
+
+
+def open_reasons(moderation) -> dict:
+    """Reason → how many open reports give it."""
+    counts = {}
+    for report in moderation.reports:
+        if report.dismissed_at is None:
+            counts[report.reason] = counts.get(report.reason, 0) + 1
+    return counts
+
+
+def process_figures(process) -> dict:
+    """What anyone may see of a process's moderation: items reported, hidden, restored, and
+    the median time from the first report to a moderator's decision."""
+    rows = db.session.execute(
+        sa.select(Moderation.status, Moderation.first_reported_at, Moderation.decided_at)
+        .where(Moderation.process_id == process.id)
+    ).all()
+    waits = [(decided - first).total_seconds() for _, first, decided in rows
+             if decided is not None]
+    return {
+        "reported": len(rows),
+        "hidden": sum(1 for status, _, _ in rows if status is ModerationStatus.HIDDEN),
+        "restored": sum(1 for status, _, _ in rows if status is ModerationStatus.RESTORED),
+        "median_hours": statistics.median(waits) / 3600 if waits else None,
+    }
+
+
+def count_waiting(user) -> int:
+    """How many items wait for ``user``'s decision (shown in the navigation)."""
+    return db.session.scalar(_scope(
+        sa.select(sa.func.count()).select_from(Moderation)
+        .where(Moderation.status == ModerationStatus.PENDING, Moderation.reports_count > 0),
+        user))
+
+
+def history(moderation) -> list[ActionLog]:
+    """Every decision about this item, oldest first (the ActionLog is the record)."""
+    return list(db.session.scalars(
+        sa.select(ActionLog)
+        .where(ActionLog.target_type == "moderation", ActionLog.target_id == moderation.id)
+        .order_by(ActionLog.id)
+    ))

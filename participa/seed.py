@@ -287,6 +287,7 @@ def seed_demo() -> int:
                 confirmed=True,
                 neighbourhood_id=neighbourhoods["barri-vell"].id if role == "resident" else None,
             )
+            user.created_at = now - timedelta(days=60)  # neighbours of long standing
             created += 1
         users[role] = users.get(role) or user
 
@@ -404,7 +405,7 @@ def _seed_proposals(users, now) -> int:
         if user is None:
             shared_hash = shared_hash or hash_password(DEMO_PASSWORD)
             user = User(name=name, email=email, password_hash=shared_hash, locale="ca",
-                        confirmed_at=now)
+                        confirmed_at=now, created_at=now - timedelta(days=60))
             db.session.add(user)
             created += 1
         neighbours.append(user)

@@ -86,6 +86,27 @@ def first_proposal_id(base):
     return newest - 9999
 
 
+def get(base, path, cookie=None):
+    parts = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+    response = conn.getresponse()
+    return response.status, response.read().decode()
+
+
+def long_thread_id(base, marker="Conversa llarga", comments=500):
+    """The one proposal bench_seed.py titled with its marker (a search finds only it); checks
+    its page really shows the whole thread."""
+    _, page = get(base, "/processes/bench/proposals/?q=" + urllib.parse.quote_plus(marker))
+    ids = set(re.findall(r"/processes/bench/proposals/(\d+)\"", page))
+    assert len(ids) == 1, f"expected one proposal titled {marker!r}, found {sorted(ids)}"
+    proposal_id = int(ids.pop())
+    status, page = get(base, f"/processes/bench/proposals/{proposal_id}")
+    shown = len(re.findall(r'<li id="comment-\d+"', page))
+    assert status == 200 and shown == comments, f"long thread: {status}, {shown} comments"
+    return proposal_id
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("base")
@@ -96,6 +117,7 @@ def main():
     d, c = args.duration, args.connections
 
     first = first_proposal_id(base)
+    long_thread = long_thread_id(base)
     cookie, token = login(base, "bench0@example.org", "benchmark-password-2026")
     pages = [
         ("/healthz", "/healthz", None),
@@ -108,6 +130,8 @@ def main():
         ("filter, signed in", "/processes/bench/proposals/?state=published&sort=supports",
          cookie),
         ("proposal, signed in", f"/processes/bench/proposals/{first + 4321}", cookie),
+        ("500 comments", f"/processes/bench/proposals/{long_thread}", None),
+        ("500 comments, signed in", f"/processes/bench/proposals/{long_thread}", cookie),
     ]
     results = []
     for name, path, with_cookie in pages:
@@ -133,6 +157,7 @@ def main():
           f" at 100,000: {large['p50']:.2f} ms; growth ×{growth:.2f}")
 
     index, signed = results[1][1], results[5][1]
+    thread_visitors, thread_signed = results[9][1], results[10][1]
     checks = [
         ("index (visitors) serves ≥ 20% of /healthz req/s", index["rps"] / health["rps"] >= 0.2),
         ("index (visitors) p99 < 50 ms at 16 connections", index["p99"] < 50),
@@ -140,6 +165,10 @@ def main():
          signed["rps"] / health["rps"] >= 0.2),
         ("index (signed in) p99 < 50 ms at 16 connections", signed["p99"] < 50),
         ("100k-proposal index ≤ 1.5× the 1k one (p50)", growth <= 1.5),
+        ("proposal with 500 comments (visitors) serves ≥ 5% of /healthz req/s",
+         thread_visitors["rps"] / health["rps"] >= 0.05),
+        ("proposal with 500 comments (signed in) serves ≥ 5% of /healthz req/s",
+         thread_signed["rps"] / health["rps"] >= 0.05),
     ]
     print()
     for label, ok in checks:

@@ -9,7 +9,7 @@ export PG_DIR=$(pwd)/.test-run/bench-pg
 PORT=${BENCH_PORT:-25080}
 WORKERS=${BENCH_WORKERS:-2}
 GUNICORN=""
-trap 'kill $GUNICORN 2>/dev/null || true; bash scripts/postgres.sh stop' EXIT
+trap 'kill $GUNICORN 2>/dev/null && wait $GUNICORN 2>/dev/null; bash scripts/postgres.sh stop' EXIT
 bash scripts/postgres.sh start
 bash scripts/postgres.sh createdb participa_bench
 export PARTICIPA_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$PG_PORT/participa_bench"

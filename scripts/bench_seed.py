@@ -1,8 +1,9 @@
 """Bulk-load the benchmark data set into an empty, migrated database (PARTICIPA_DATABASE_URL).
 
-Processes: "bench" (10,000 proposals, 200,000 supports from 2,000 people, a 500-comment-ready
-proposal), "bench-1k" (1,000 proposals) and "bench-100k" (100,000 proposals), all in a
-proposals phase that is running now. Fast: executemany inserts in chunks, no ORM objects."""
+Processes: "bench" (10,000 proposals, 200,000 supports from 2,000 people, and one more
+proposal, titled with LONG_THREAD_MARKER, holding 500 threaded comments), "bench-1k" (1,000
+proposals) and "bench-100k" (100,000 proposals), all in a proposals phase that is running
+now. Fast: executemany inserts in chunks, no ORM objects."""
 
 import random
 import sys
@@ -13,6 +14,7 @@ import sqlalchemy as sa
 from participa import create_app
 from participa.accounts.models import User
 from participa.accounts.passwords import hash_password
+from participa.comments.models import Alignment, Comment, TargetKind
 from participa.core.text import fold
 from participa.core.types import utcnow
 from participa.extensions import db
@@ -20,6 +22,8 @@ from participa.processes.models import Category, Phase, PhaseKind, Process
 from participa.proposals.models import Proposal, ProposalState, Support
 
 PASSWORD = "benchmark-password-2026"
+LONG_THREAD_MARKER = "Conversa llarga"  # no WORDS in it: a search for it finds only that proposal
+LONG_THREAD_COMMENTS = (250, 170, 80)  # comments, replies, replies to replies: 500
 WORDS = ("plaça arbres ombra bancs casal gent gran horts escola cinema bicicletes biblioteca "
          "mural papereres contenidors enllumenat passatge carrer festa joves esport pista "
          "mercat voluntariat cultura medi ambient mobilitat accessibilitat").split()
@@ -63,6 +67,50 @@ def proposals_rows(process, authors, count, now, rng):
     return rows
 
 
+def long_thread(process, authors, now, rng):
+    """One proposal with 500 comments three levels deep (alignments, votes, a little
+    Markdown); its stored counter says 500. Inserted before the 10,000 others, so those keep
+    consecutive ids (bench.py's first_proposal_id counts on it)."""
+    title = f"{LONG_THREAD_MARKER}: ombra, bancs i fonts a la plaça"
+    body = "Una proposta molt comentada, per mesurar una conversa llarga."
+    proposal_id = db.session.execute(sa.insert(Proposal.__table__).returning(
+        Proposal.__table__.c.id), [{
+            "process_id": process.id, "author_id": authors[0], "title": title, "body": body,
+            "search_text": fold(f"{title}\n{body}"), "category_id": process.categories[0].id,
+            "neighbourhood_id": None, "address": "", "state": ProposalState.PUBLISHED,
+            "supports_count": 0, "comments_count": sum(LONG_THREAD_COMMENTS), "answer": "",
+            "created_at": now - timedelta(days=30), "updated_at": now - timedelta(days=30)},
+        ]).scalar_one()
+    alignments = list(Alignment)
+    table = Comment.__table__
+    parents = [None]
+    made = 0
+    for depth, count in enumerate(LONG_THREAD_COMMENTS):
+        rows = []
+        for _ in range(count):
+            made += 1
+            words = rng.choices(WORDS, k=rng.randint(12, 40))
+            words[rng.randrange(len(words))] = f"**{words[0]}**"
+            text = " ".join(words).capitalize() + f". Comentari {made}."
+            if made % 7 == 0:
+                text += f"\n\n- {rng.choice(WORDS)}\n- {rng.choice(WORDS)}"
+            created = now - timedelta(days=20) + timedelta(minutes=made * 10)
+            rows.append({
+                "process_id": process.id, "target_kind": TargetKind.PROPOSAL,
+                "target_id": proposal_id, "author_id": authors[(made * 7) % len(authors)],
+                "parent_id": rng.choice(parents), "depth": depth, "body": text,
+                "alignment": alignments[made % len(alignments)],
+                "up_votes": rng.randint(0, 30), "down_votes": rng.randint(0, 10),
+                "created_at": created, "updated_at": created,
+            })
+        insert(table, rows)
+        parents = list(db.session.scalars(
+            sa.select(Comment.id).where(Comment.target_kind == TargetKind.PROPOSAL,
+                                        Comment.target_id == proposal_id,
+                                        Comment.depth == depth)))
+    return proposal_id
+
+
 def main(users=2000, proposals=10_000, supports_each=100):
     app = create_app()
     rng = random.Random(2026)
@@ -78,9 +126,11 @@ def main(users=2000, proposals=10_000, supports_each=100):
         author_ids = list(db.session.scalars(sa.select(User.id).order_by(User.id)))
 
         main_process = make_process("bench", now)
+        long_thread_id = long_thread(main_process, author_ids, now, rng)
         insert(Proposal.__table__, proposals_rows(main_process, author_ids, proposals, now, rng))
         proposal_ids = list(db.session.scalars(
-            sa.select(Proposal.id).where(Proposal.process_id == main_process.id)))
+            sa.select(Proposal.id).where(Proposal.process_id == main_process.id,
+                                         Proposal.id != long_thread_id)))
         counts = dict.fromkeys(proposal_ids, 0)
         support_rows = []
         for user_id in author_ids:
@@ -105,7 +155,7 @@ def main(users=2000, proposals=10_000, supports_each=100):
         else:
             with db.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE")
-        print(f"seeded {users} people, {proposals + 101_000} proposals, "
+        print(f"seeded {users} people, {proposals + 101_001} proposals, "
               f"{len(support_rows)} supports", file=sys.stderr)
 
 

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from participa.comments.models import Alignment
@@ -12,7 +12,7 @@ class CommentForm(FlaskForm):
     body = TextAreaField(_l("Your comment"), validators=[InputRequired()])
     alignment = RadioField(
         _l("Your position"),
-        choices=[(a.value, a.label) for a in Alignment],
+        choices=[SelectChoice(a.value, a.label) for a in Alignment],
         default=Alignment.NEUTRAL.value,
     )
     parent_id = HiddenField(validators=[Optional()])

@@ -80,6 +80,7 @@ def create_comment(target, data: dict, *, actor, parent=None, now=None) -> Comme
     """A comment on ``target`` (or a reply to ``parent``, a comment on the same target)."""
     now = now or utcnow()
     lock_row(User, actor.id)
+    db.session.refresh(actor)  # a block committed while this waited for the lock counts
     blocked = comment_blocked(actor, target, now)
     if blocked is not None:
         raise DomainError(blocked.label)
@@ -137,7 +138,12 @@ def delete_comment(comment, *, actor) -> Comment:
 
 
 def set_comment_hidden(comment, hidden_at) -> None:
-    """Hide (``hidden_at`` a time) or show again (None), keeping the counter true."""
+    """Hide (``hidden_at`` a time) or show again (None), keeping the counter true.
+
+    Locked and read afresh, as ``delete_comment`` does: an author deleting the comment while a
+    moderator hides it must not take it off the counter twice."""
+    lock_row(Comment, comment.id)
+    db.session.refresh(comment)
     was_visible = comment.is_visible
     comment.hidden_at = hidden_at
     db.session.flush()
@@ -150,6 +156,7 @@ def vote_comment(comment, value: int, *, actor, now=None) -> CommentVote | None:
     if value not in (-1, 0, 1):
         raise DomainError(_l("Vote up or down."))
     lock_row(User, actor.id)
+    db.session.refresh(actor)  # a block committed while this waited for the lock counts
     target = get_target(comment)
     if not can_vote_comment(actor, comment, target, now):
         raise DomainError(_l("You cannot rate this comment."))

@@ -6,14 +6,54 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from participa.accounts.models import User
 from participa.comments.models import Alignment, Comment, CommentSort, CommentVote, TargetKind
 from participa.core.permissions import is_signed_in
 from participa.extensions import db
 
 
+@dataclass(slots=True)
+class CommentView:
+    """What a thread shows of one comment, read as plain columns: a thousand ORM objects
+    would cost more than the rest of the page."""
+
+    id: int
+    parent_id: int | None
+    depth: int
+    author_id: int
+    author_name: str
+    body: str
+    alignment: Alignment
+    up_votes: int
+    down_votes: int
+    created_at: object
+    updated_at: object
+    edited_at: object
+    hidden_at: object
+    deleted_at: object
+
+    @property
+    def is_visible(self) -> bool:
+        return self.deleted_at is None and self.hidden_at is None
+
+    @property
+    def version(self) -> tuple:
+        """Changes whenever what the comment shows changes (votes are counted in SQL and do
+        not touch updated_at, so they are part of it)."""
+        return (self.updated_at, self.hidden_at, self.deleted_at, self.up_votes,
+                self.down_votes, self.author_name)
+
+
+VIEW_COLUMNS = (
+    Comment.id, Comment.parent_id, Comment.depth, Comment.author_id, User.name, Comment.body,
+    Comment.alignment, Comment.up_votes, Comment.down_votes, Comment.created_at,
+    Comment.updated_at, Comment.edited_at, Comment.hidden_at, Comment.deleted_at,
+)
+
+
 @dataclass
 class Node:
-    comment: Comment
+    comment: CommentView
     replies: list = field(default_factory=list)
 
 
@@ -27,7 +67,10 @@ class Thread:
     sort: CommentSort
     alignments: dict  # Alignment value -> number of visible comments stating it
     my_votes: dict  # comment id -> +1 / -1, for the reader
+    appeals: dict  # the reader's own hidden comments: comment id -> Moderation id
     size: int  # every comment in the thread, deleted and hidden ones included
+    viewer: object  # the reader (the account itself, not Flask-Login's proxy: a thousand
+    #                 permission checks would each pay the proxy's lookup)
 
 
 SORT_KEYS = {
@@ -44,13 +87,15 @@ def parse_sort(value) -> CommentSort:
         return CommentSort.OLDEST
 
 
-def list_comments(kind: TargetKind, target_id: int) -> list[Comment]:
-    return list(db.session.scalars(
-        sa.select(Comment)
+def list_comments(kind: TargetKind, target_id: int) -> list[CommentView]:
+    """Every comment of a target, oldest first, with its author's name: one query."""
+    rows = db.session.execute(
+        sa.select(*VIEW_COLUMNS)
+        .join(User, User.id == Comment.author_id)
         .where(Comment.target_kind == kind, Comment.target_id == target_id)
         .order_by(Comment.id)
-        .options(joinedload(Comment.author))
-    ))
+    )
+    return [CommentView(*row) for row in rows]
 
 
 def my_votes(user, kind: TargetKind, target_id: int) -> dict[int, int]:
@@ -73,10 +118,10 @@ def thread_for(target, user, sort=None) -> Thread:
     comments = list_comments(kind, target.id)
     nodes = {c.id: Node(c) for c in comments}
     roots = []
-    alignments = {a.value: 0 for a in Alignment}
+    alignments = dict.fromkeys(Alignment, 0)
     for comment in comments:
         if comment.is_visible:
-            alignments[comment.alignment.value] += 1
+            alignments[comment.alignment] += 1
         parent = nodes.get(comment.parent_id) if comment.parent_id else None
         (parent.replies if parent else roots).append(nodes[comment.id])
     key = SORT_KEYS[sort]
@@ -88,8 +133,28 @@ def thread_for(target, user, sort=None) -> Thread:
                 order(node.replies)
 
     order(roots)
+    viewer = user._get_current_object() if hasattr(user, "_get_current_object") else user
+    alignments = {a.value: n for a, n in alignments.items()}
     return Thread(kind=kind, target=target, roots=roots, sort=sort, alignments=alignments,
-                  my_votes=my_votes(user, kind, target.id), size=len(comments))
+                  my_votes=my_votes(user, kind, target.id), size=len(comments), viewer=viewer,
+                  appeals=_appeals(user, comments))
+
+
+def _appeals(user, comments) -> dict[int, int]:
+    """Where the reader may appeal about their own hidden comments (a query only when the
+    thread holds one)."""
+    if not is_signed_in(user):
+        return {}
+    hidden = [c.id for c in comments if c.hidden_at is not None and c.author_id == user.id]
+    if not hidden:
+        return {}
+    from participa.moderation.models import Moderation, ReportableKind
+
+    return dict(db.session.execute(
+        sa.select(Moderation.target_id, Moderation.id)
+        .where(Moderation.target_kind == ReportableKind.COMMENT,
+               Moderation.target_id.in_(hidden))
+    ).all())
 
 
 def count_visible(kind: TargetKind, target_id: int) -> int:

@@ -27,6 +27,7 @@ from participa.comments.permissions import (
     can_vote_comment,
     comment_blocked,
 )
+from participa.comments.rendering import render_comments
 from participa.core.admin import attach_error, form_data, perform, save_form
 from participa.core.errors import DomainError, TooMany, render_error
 from participa.extensions import db, limiter
@@ -40,6 +41,7 @@ bp.add_app_template_global(can_edit_comment)
 bp.add_app_template_global(can_delete_comment)
 bp.add_app_template_global(comment_blocked)
 bp.add_app_template_global(list(CommentSort), "comment_sorts")
+bp.add_app_template_global(render_comments)
 
 
 
@@ -164,9 +166,9 @@ def edit(id):
     if not can_edit_comment(current_user, comment):
         abort(403)
     g.private_page = True
-    form = EditCommentForm(limit=target.process.comment_body_limit, obj=comment,
-                           data={"alignment": comment.alignment.value}
-                           if request.method == "GET" else None)
+    # not obj=comment: wtforms prefers obj over data, and the enum would check no radio
+    form = EditCommentForm(limit=target.process.comment_body_limit,
+                           data={"body": comment.body, "alignment": comment.alignment.value})
     return save_form(
         form, lambda data: operations.update_comment(comment, data, actor=current_user),
         template="comments/edit.html", success=_("Your comment has been saved."),

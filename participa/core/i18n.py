@@ -1,5 +1,7 @@
 """Languages: Catalan (default), Spanish, English. Dates shown in Europe/Madrid."""
 
+from functools import lru_cache
+
 from flask import current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
 from flask_login import current_user
@@ -25,11 +27,24 @@ def select_locale() -> str:
     ]
 
 
+@lru_cache(maxsize=16384)
+def _formatted_datetime(value, fmt, locale):
+    """Babel's formatting is the dearest part of a long comment thread; the same moments are
+    shown again and again, so each worker keeps what it formatted (times are always shown in
+    Europe/Madrid, so the locale completes the key)."""
+    return format_datetime(value, fmt)
+
+
+def format_datetime_cached(value, fmt="medium") -> str:
+    return _formatted_datetime(value, fmt, str(get_locale())) if value else ""
+
+
 def init_app(app):
     babel.init_app(app, locale_selector=select_locale)
-    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
-        format_datetime(value, fmt) if value else ""
-    )
+    app.jinja_env.filters["datetime"] = format_datetime_cached
+    # for long lists that know the locale already (``current_locale``): no lookup per row
+    app.jinja_env.globals["datetime_in"] = lambda value, fmt, locale: (
+        _formatted_datetime(value, fmt, locale) if value else "")
     app.jinja_env.filters["date"] = lambda value, fmt="long": (
         format_date(value, fmt) if value else ""
     )

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, TextAreaField
+from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from participa.moderation.models import ReportReason
@@ -10,7 +10,7 @@ from participa.moderation.operations import APPEAL_LIMIT, DETAILS_LIMIT
 class ReportForm(FlaskForm):
     reason = RadioField(
         _l("Why are you reporting it?"),
-        choices=[(r.value, r.label) for r in ReportReason],
+        choices=[SelectChoice(r.value, r.label) for r in ReportReason],
         validators=[InputRequired(message=_l("Choose a reason."))],
     )
     details = TextAreaField(

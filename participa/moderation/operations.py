@@ -48,7 +48,8 @@ def hide_threshold(item) -> int:
 
 
 def set_hidden(item, hidden_at) -> None:
-    """Hide ``item`` (a time) or show it again (None); comments keep their counters true."""
+    """Hide ``item`` (a time) or show it again (None); comments keep their counters true
+    (``set_comment_hidden`` locks the comment and reads it afresh)."""
     if isinstance(item, Comment):
         set_comment_hidden(item, hidden_at)
     else:
@@ -104,6 +105,13 @@ def report_item(item, *, reason, details="", actor, now=None):
     if len(details) > DETAILS_LIMIT:
         raise DomainError(_l("Write at most %(n)s characters.", n=DETAILS_LIMIT),
                           field="details")
+    # one person's reports are serialized, as their comments and votes are; on SQLite this also
+    # opens the transaction, so the savepoint below is nested (a first, outermost SAVEPOINT's
+    # RELEASE would commit the new Moderation row on its own, whatever the request does next)
+    lock_row(User, actor.id)
+    db.session.refresh(actor)  # a block committed while this waited for the lock counts
+    if actor.is_blocked:
+        raise DomainError(_l("You cannot report this."))
     moderation, _created = _moderation_for(item, now)
     already = db.session.scalar(sa.select(Report.id).where(
         Report.moderation_id == moderation.id, Report.reporter_id == actor.id))
@@ -125,6 +133,7 @@ def report_item(item, *, reason, details="", actor, now=None):
         moderation.decided_at = None
     threshold = hide_threshold(item)
     hidden_now = False
+    db.session.refresh(item)  # read before the lock: another report may have hidden it since
     if (threshold and moderation.reports_count >= threshold and item.hidden_at is None
             and moderation.status is ModerationStatus.PENDING):
         set_hidden(item, now)

@@ -18,6 +18,9 @@ def can_moderate_process(user, process) -> bool:
 
 
 def can_moderate(user, moderation) -> bool:
+    """Nobody decides about their own content or profile: another moderator does."""
+    if is_signed_in(user) and moderation.author_id == user.id:
+        return False
     return can_moderate_process(user, moderation.process)
 
 

@@ -27,7 +27,7 @@ class Action(enum.Enum):
 ACTION_LABELS = {
     Action.PROPOSE: _l("Propose"),
     Action.SUPPORT: _l("Support proposals"),
-    Action.COMMENT: _l("Comment"),
+    Action.COMMENT: _l("Comment on proposals, debates and meetings"),
     Action.REGISTER: _l("Register for meetings"),
     Action.VOTE: _l("Vote"),
     Action.DEBATE: _l("Open debates"),

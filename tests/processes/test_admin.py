@@ -41,7 +41,8 @@ def process_form(**overrides):
     data = {"title": "Pressupostos participatius", "slug": "", "plan_id": "", "summary": "",
             "description": "", "proposal_body_limit": "3000", "proposal_edit_minutes": "15",
             "proposals_per_person": "0", "supports_per_person": "0", "support_threshold": "0",
-            "supports_enabled": "y", "supports_visible": "y"}
+            "supports_enabled": "y", "supports_visible": "y", "comment_body_limit": "1000",
+            "hide_after_reports": "3"}
     data.update(overrides)
     return data
 
@@ -147,6 +148,26 @@ def test_an_unticked_box_is_false(as_council):
     [process] = rows(Process)
     assert process.supports_enabled is False
     assert process.is_published is False
+
+
+def test_the_council_sets_debate_comment_and_moderation_settings(as_council):
+    data = process_form(residents_open_debates="y", comment_body_limit="500",
+                        hide_after_reports="0")
+    response = post(as_council, "/admin/processes/new", data, token_from="/admin/processes/new")
+    assert response.status_code == 302
+    [process] = rows(Process)
+    assert (process.residents_open_debates, process.comment_body_limit,
+            process.hide_after_reports) == (True, 500, 0)
+
+
+@pytest.mark.parametrize("overrides", [{"comment_body_limit": "5"},
+                                       {"hide_after_reports": "-1"},
+                                       {"comment_body_limit": ""}])
+def test_bad_comment_settings_are_refused(as_council, overrides):
+    response = post(as_council, "/admin/processes/new", process_form(**overrides),
+                    token_from="/admin/processes/new")
+    assert response.status_code == 400
+    assert rows(Process) == []
 
 
 def test_the_council_edits_a_process(as_council, process):

@@ -1,0 +1,71 @@
+"""A long thread, rendered fast.
+
+Most of a thread's cost is Jinja turning each comment into HTML. What a comment looks like
+depends on the comment (its version), the reader's language, and the reader's relation to it
+(which buttons they get, how they voted) — not on who the reader is. So each comment's HTML is
+made once per such key and kept in a small per-worker LRU (the page cache's class); the page
+only joins the pieces. The session's CSRF token is the one personal thing in them: it is put in
+afterwards, in place of a marker."""
+
+from flask import current_app
+from markupsafe import Markup, escape
+
+from participa.comments.permissions import (
+    can_delete_comment,
+    can_edit_comment,
+    can_reply,
+    can_vote_comment,
+)
+from participa.core.cache import PageCache
+from participa.moderation.permissions import can_report
+
+CSRF_MARK = "\x00csrf\x00"  # never in user text: markupsafe escapes nothing into it
+TTL = 3600
+
+
+def _cache() -> PageCache:
+    cache = current_app.extensions.get("comment_fragments")
+    if cache is None:
+        cache = current_app.extensions["comment_fragments"] = PageCache(
+            current_app.config.get("COMMENT_FRAGMENTS", 20_000))
+    return cache
+
+
+def render_comments(thread, *, may_comment: bool, token: str, locale: str,
+                    reply_url: str) -> Markup:
+    """The thread's ``<li>`` items, nested, as one piece of HTML."""
+    macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
+    cache = _cache()
+    viewer, target = thread.viewer, thread.target
+    signed_in = viewer is not None and viewer.is_authenticated
+    parts = []
+
+    def walk(nodes):
+        for node in nodes:
+            c = node.comment
+            flags = (
+                can_vote_comment(viewer, c, target, may_comment=may_comment) if signed_in
+                else False,
+                can_reply(viewer, c, target, may_comment=may_comment),
+                can_edit_comment(viewer, c),
+                can_delete_comment(viewer, c),
+                signed_in and c.deleted_at is None
+                and can_report(viewer, c, author_id=c.author_id),
+                thread.my_votes.get(c.id, 0),
+                thread.appeals.get(c.id),
+            )
+            key = (c.id, c.version, locale, reply_url, flags)
+            html = cache.get(key)
+            if html is None:
+                html = str(macro(c, *flags, token=CSRF_MARK, locale=locale,
+                                 reply_url=reply_url))
+                cache.set(key, html, TTL)
+            parts.append(html)
+            if node.replies:
+                parts.append('<ol class="comment-list replies">')
+                walk(node.replies)
+                parts.append("</ol>")
+            parts.append("</li>")
+
+    walk(thread.roots)
+    return Markup("".join(parts).replace(CSRF_MARK, str(escape(token))))

@@ -1,0 +1,541 @@
+"""Comment operations and the thread query, without HTTP: one mechanism for proposals, debates
+and meetings; replies, alignments, votes, edits, soft deletes, counters, limits and phases."""
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from participa.comments import operations
+from participa.comments.models import (
+    MAX_DEPTH,
+    Alignment,
+    Comment,
+    CommentSort,
+    CommentVersion,
+    TargetKind,
+)
+from participa.comments.queries import count_visible, thread_for
+from participa.core.errors import DomainError, TooMany
+from participa.core.types import utcnow
+from participa.debates import operations as debate_operations
+from participa.extensions import db
+from participa.meetings import operations as meeting_operations
+from participa.processes.models import PhaseKind
+from participa.proposals import operations as proposal_operations
+from tests import factories
+from tests.comments.helpers import (
+    TARGETS,
+    assert_count_true,
+    count_comments,
+    make_comment,
+    make_target,
+    stored_comments_count,
+    stored_votes,
+    veteran,
+    vote_rows,
+)
+from tests.meetings.helpers import make_meeting
+from tests.proposals.helpers import make_proposal, process_in_phase
+
+
+def ids(nodes):
+    return [node.comment.id for node in nodes]
+
+
+@pytest.fixture
+def proposal(process):
+    return make_proposal(process, veteran())
+
+
+# --- one mechanism for every target -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", TARGETS)
+def test_comment_on_each_kind_of_target(process, kind):
+    target = make_target(kind, process)
+    author = veteran()
+
+    comment = make_comment(target, author, "Hi estic **d'acord**.", alignment="in_favour")
+
+    assert comment.id is not None
+    assert comment.target_kind is TargetKind.of(target)
+    assert comment.target_id == target.id
+    assert comment.process_id == process.id
+    assert comment.author_id == author.id
+    assert comment.depth == 0 and comment.parent_id is None
+    assert comment.body == "Hi estic **d'acord**."
+    assert comment.alignment is Alignment.IN_FAVOUR
+    assert (comment.up_votes, comment.down_votes) == (0, 0)
+    assert target.comments_count == 1
+    assert_count_true(target)
+    thread = thread_for(target, author)
+    assert ids(thread.roots) == [comment.id]
+    assert thread.kind is TargetKind.of(target)
+
+
+def test_targets_of_different_kinds_with_the_same_id_keep_their_own_threads(process):
+    proposal = make_target("proposal", process)
+    debate = make_target("debate", process)
+    meeting = make_target("meeting", process)
+    # ids are per table: force the same id so only target_kind tells them apart
+    same = max(proposal.id, debate.id, meeting.id) + 7
+    for target in (proposal, debate, meeting):
+        db.session.execute(sa.update(type(target)).where(type(target).id == target.id)
+                           .values(id=same))
+    db.session.expire_all()
+    proposal, debate, meeting = (db.session.get(type(t), same) for t in (proposal, debate,
+                                                                        meeting))
+    on_proposal = make_comment(proposal, veteran())
+    on_debate = make_comment(debate, veteran())
+
+    assert ids(thread_for(proposal, None).roots) == [on_proposal.id]
+    assert ids(thread_for(debate, None).roots) == [on_debate.id]
+    assert thread_for(meeting, None).roots == []
+    assert (proposal.comments_count, debate.comments_count, meeting.comments_count) == (1, 1, 0)
+
+
+def test_a_comment_on_something_else_is_a_type_error(process):
+    with pytest.raises(TypeError):
+        TargetKind.of(process)
+
+
+# --- replies ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", TARGETS)
+def test_replies_go_three_levels_deep_and_no_further(process, kind):
+    target = make_target(kind, process)
+    root = make_comment(target, veteran())
+    reply = make_comment(target, veteran(), parent=root)
+    deepest = make_comment(target, veteran(), parent=reply)
+
+    assert (root.depth, reply.depth, deepest.depth) == (0, 1, MAX_DEPTH)
+    assert reply.parent_id == root.id and deepest.parent_id == reply.id
+    with pytest.raises(DomainError):
+        make_comment(target, veteran(), parent=deepest)
+
+    assert count_comments() == 3
+    assert stored_comments_count(target) == 3
+    (node,) = thread_for(target, None).roots
+    assert node.comment.id == root.id
+    assert ids(node.replies) == [reply.id]
+    assert ids(node.replies[0].replies) == [deepest.id]
+
+
+def test_a_reply_to_a_comment_of_another_target_is_refused(process, proposal):
+    other_proposal = make_proposal(process, veteran())
+    debate = make_target("debate", process)
+    elsewhere = make_comment(other_proposal, veteran())
+    on_debate = make_comment(debate, veteran())
+
+    for parent in (elsewhere, on_debate):
+        with pytest.raises(DomainError):
+            make_comment(proposal, veteran(), parent=parent)
+    assert stored_comments_count(proposal) == 0
+    assert count_comments() == 2
+
+
+def test_no_reply_to_a_deleted_or_hidden_comment(proposal):
+    author = veteran()
+    deleted = make_comment(proposal, author)
+    hidden = make_comment(proposal, veteran())
+    operations.delete_comment(deleted, actor=author)
+    operations.set_comment_hidden(hidden, utcnow())
+
+    for parent in (deleted, hidden):
+        with pytest.raises(DomainError):
+            make_comment(proposal, veteran(), parent=parent)
+
+
+# --- alignment --------------------------------------------------------------------------------
+
+
+def test_alignments_count_the_visible_comments_of_each_target(process, proposal):
+    debate = make_target("debate", process)
+    favour = [make_comment(proposal, veteran(), alignment="in_favour") for _ in range(2)]
+    make_comment(proposal, veteran(), alignment="against")
+    make_comment(proposal, veteran(), alignment="neutral", parent=favour[0])
+    make_comment(debate, veteran(), alignment="against")
+    hidden = make_comment(proposal, veteran(), alignment="against")
+    operations.set_comment_hidden(hidden, utcnow())
+
+    thread = thread_for(proposal, None)
+    assert thread.alignments == {"in_favour": 2, "neutral": 1, "against": 1}
+    assert thread.size == 5
+    assert thread_for(debate, None).alignments == {"in_favour": 0, "neutral": 0, "against": 1}
+
+
+def test_alignment_defaults_to_neutral_and_rejects_other_values(proposal):
+    comment = operations.create_comment(proposal, {"body": "Sense posició."}, actor=veteran())
+    assert comment.alignment is Alignment.NEUTRAL
+    with pytest.raises(DomainError) as error:
+        make_comment(proposal, veteran(), alignment="maybe")
+    assert error.value.field == "alignment"
+
+
+# --- votes ------------------------------------------------------------------------------------
+
+
+def test_votes_one_per_person_changeable_and_taken_back(proposal):
+    comment = make_comment(proposal, veteran())
+    ada, bru, cai = veteran(), veteran(), veteran()
+
+    operations.vote_comment(comment, 1, actor=ada)
+    operations.vote_comment(comment, 1, actor=ada)  # twice is still one vote
+    operations.vote_comment(comment, 1, actor=bru)
+    operations.vote_comment(comment, -1, actor=cai)
+    assert stored_votes(comment) == vote_rows(comment) == (2, 1)
+    assert (comment.up_votes, comment.down_votes) == (2, 1)
+    assert comment.score == 1
+
+    operations.vote_comment(comment, -1, actor=ada)  # up → down moves both counters
+    assert stored_votes(comment) == vote_rows(comment) == (1, 2)
+
+    operations.vote_comment(comment, 0, actor=cai)  # taken back
+    operations.vote_comment(comment, 0, actor=cai)  # nothing to take back: no change
+    assert stored_votes(comment) == vote_rows(comment) == (1, 1)
+    assert thread_for(proposal, ada).my_votes == {comment.id: -1}
+    assert thread_for(proposal, cai).my_votes == {}
+    assert thread_for(proposal, None).my_votes == {}
+
+
+def test_votes_are_refused_on_ones_own_comment_and_bad_values(proposal):
+    author = veteran()
+    comment = make_comment(proposal, author)
+    with pytest.raises(DomainError):
+        operations.vote_comment(comment, 1, actor=author)
+    with pytest.raises(DomainError):
+        operations.vote_comment(comment, 2, actor=veteran())
+    assert stored_votes(comment) == vote_rows(comment) == (0, 0)
+
+
+def test_votes_are_refused_on_deleted_or_hidden_comments_and_outside_the_phase(process):
+    proposal = make_proposal(process, veteran())
+    author = veteran()
+    deleted = make_comment(proposal, author)
+    hidden = make_comment(proposal, veteran())
+    fine = make_comment(proposal, veteran())
+    operations.delete_comment(deleted, actor=author)
+    operations.set_comment_hidden(hidden, utcnow())
+    for comment in (deleted, hidden):
+        with pytest.raises(DomainError):
+            operations.vote_comment(comment, 1, actor=veteran())
+    later = process.phases[0].ends_at + timedelta(days=1)  # no phase: no comments, no votes
+    with pytest.raises(DomainError):
+        operations.vote_comment(fine, 1, actor=veteran(), now=later)
+    assert stored_votes(fine) == (0, 0)
+
+
+# --- edit -------------------------------------------------------------------------------------
+
+
+def test_edit_keeps_the_previous_text_and_marks_the_comment(proposal):
+    author = veteran()
+    comment = make_comment(proposal, author, "Primer text.", alignment="against")
+    assert comment.edited_at is None
+
+    operations.update_comment(comment, {"body": " Segon text. ", "alignment": "in_favour"},
+                              actor=author)
+    operations.update_comment(comment, {"body": "Tercer text.", "alignment": "in_favour"},
+                              actor=author)
+
+    assert comment.body == "Tercer text."
+    assert comment.alignment is Alignment.IN_FAVOUR
+    assert comment.edited_at is not None
+    versions = list(db.session.scalars(sa.select(CommentVersion).where(
+        CommentVersion.comment_id == comment.id).order_by(CommentVersion.id)))
+    assert [(v.body, v.alignment) for v in versions] == [
+        ("Primer text.", Alignment.AGAINST), ("Segon text.", Alignment.IN_FAVOUR)]
+    assert thread_for(proposal, None).alignments["in_favour"] == 1
+
+
+def test_an_edit_that_changes_nothing_keeps_no_version(proposal):
+    author = veteran()
+    comment = make_comment(proposal, author, "El mateix.", alignment="neutral")
+    operations.update_comment(comment, {"body": "El mateix.", "alignment": "neutral"},
+                              actor=author)
+    assert comment.edited_at is None
+    assert comment.versions == []
+
+
+def test_only_the_author_edits_and_within_the_length(process, proposal):
+    author = veteran()
+    comment = make_comment(proposal, author, "Original.")
+    with pytest.raises(DomainError):
+        operations.update_comment(comment, {"body": "Canviat."}, actor=veteran())
+    process.comment_body_limit = 10
+    with pytest.raises(DomainError) as error:
+        operations.update_comment(comment, {"body": "x" * 11}, actor=author)
+    assert error.value.field == "body"
+    with pytest.raises(DomainError):
+        operations.update_comment(comment, {"body": "   "}, actor=author)
+    assert comment.body == "Original."
+    assert comment.versions == []
+
+
+def test_deleted_or_hidden_comments_cannot_be_edited(proposal):
+    author = veteran()
+    deleted = make_comment(proposal, author)
+    hidden = make_comment(proposal, author)
+    operations.delete_comment(deleted, actor=author)
+    operations.set_comment_hidden(hidden, utcnow())
+    for comment in (deleted, hidden):
+        with pytest.raises(DomainError):
+            operations.update_comment(comment, {"body": "Torno a escriure."}, actor=author)
+
+
+# --- delete and hide --------------------------------------------------------------------------
+
+
+def test_delete_is_soft_and_the_thread_keeps_its_shape(proposal):
+    author = veteran()
+    root = make_comment(proposal, author, "Ho esborraré.")
+    reply = make_comment(proposal, veteran(), parent=root)
+    operations.update_comment(root, {"body": "Ho esborraré aviat."}, actor=author)
+
+    operations.delete_comment(root, actor=author)
+
+    db.session.expire_all()
+    root = db.session.get(Comment, root.id)
+    assert root.deleted_at is not None
+    assert root.body == ""
+    assert not root.is_visible
+    assert db.session.get(Comment, reply.id).parent_id == root.id
+    (node,) = thread_for(proposal, None).roots
+    assert node.comment.id == root.id and ids(node.replies) == [reply.id]
+    assert stored_comments_count(proposal) == 1
+    assert_count_true(proposal)
+
+
+def test_only_the_author_deletes_and_only_once(proposal):
+    author = veteran()
+    comment = make_comment(proposal, author)
+    with pytest.raises(DomainError):
+        operations.delete_comment(comment, actor=veteran())
+    operations.delete_comment(comment, actor=author)
+    with pytest.raises(DomainError):
+        operations.delete_comment(comment, actor=author)
+    assert stored_comments_count(proposal) == 0
+
+
+@pytest.mark.parametrize("kind", TARGETS)
+def test_the_counter_always_equals_the_visible_comments(process, kind):
+    target = make_target(kind, process)
+    author = veteran()
+    first, second, third = (make_comment(target, author) for _ in range(3))
+    reply = make_comment(target, veteran(), parent=first)
+    assert stored_comments_count(target) == 4
+    assert_count_true(target)
+
+    operations.delete_comment(second, actor=author)
+    assert stored_comments_count(target) == 3
+    assert_count_true(target)
+
+    operations.set_comment_hidden(third, utcnow())
+    operations.set_comment_hidden(third, utcnow())  # hiding twice counts once
+    assert stored_comments_count(target) == 2
+    assert_count_true(target)
+
+    operations.set_comment_hidden(reply, utcnow())
+    operations.delete_comment(reply, actor=reply.author)  # deleting a hidden one: no change
+    assert stored_comments_count(target) == 1
+    assert_count_true(target)
+
+    operations.set_comment_hidden(third, None)  # shown again
+    operations.set_comment_hidden(reply, None)  # still deleted: not counted again
+    assert stored_comments_count(target) == 2
+    assert_count_true(target)
+    assert count_visible(TargetKind.of(target), target.id) == 2
+
+
+def test_hiding_reads_the_comment_afresh_not_as_last_loaded(proposal):
+    """A delete committed by another request after this one loaded the comment (the author
+    deleting while a moderator hides it): the counter loses the comment once, not twice."""
+    author = veteran()
+    comment = make_comment(proposal, author)
+    make_comment(proposal, veteran())
+    assert comment.is_visible  # loaded here, visible
+    # what the parallel delete_comment committed meanwhile, behind this session's back
+    db.session.execute(sa.update(Comment).where(Comment.id == comment.id)
+                       .values(deleted_at=utcnow(), body="")
+                       .execution_options(synchronize_session=False))
+    operations.bump_comments(proposal, -1)
+
+    operations.set_comment_hidden(comment, utcnow())
+
+    assert stored_comments_count(proposal) == 1
+    assert_count_true(proposal)
+
+
+# --- length -----------------------------------------------------------------------------------
+
+
+def test_the_length_limit_is_the_processs(process, proposal):
+    process.comment_body_limit = 20
+    assert make_comment(proposal, veteran(), "x" * 20).body == "x" * 20
+    assert make_comment(proposal, veteran(), "  " + "y" * 20 + "\n").body == "y" * 20
+    with pytest.raises(DomainError) as error:
+        make_comment(proposal, veteran(), "x" * 21)
+    assert error.value.field == "body"
+    for empty in ("", "   \n "):
+        with pytest.raises(DomainError):
+            make_comment(proposal, veteran(), empty)
+    assert stored_comments_count(proposal) == 2
+
+
+# --- phases and closed targets ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", TARGETS)
+@pytest.mark.parametrize("phase", [PhaseKind.VOTING, None], ids=["voting", "no-phase"])
+def test_no_comments_when_the_phase_does_not_take_them(kind, phase):
+    process = process_in_phase(phase)
+    target = make_target(kind, process)
+    with pytest.raises(DomainError):
+        make_comment(target, veteran())
+    assert stored_comments_count(target) == 0
+
+
+@pytest.mark.parametrize("phase", [k for k in PhaseKind if k is not PhaseKind.VOTING],
+                         ids=lambda k: k.value)
+def test_comments_in_every_other_phase(phase):
+    process = process_in_phase(phase)
+    make_comment(make_target("proposal", process), veteran())
+
+
+def test_the_phase_is_read_at_the_moment_given(process, proposal):
+    phase = process.phases[0]
+    make_comment(proposal, veteran(), now=phase.ends_at - timedelta(minutes=1))
+    with pytest.raises(DomainError):
+        make_comment(proposal, veteran(), now=phase.ends_at)
+
+
+def test_an_unpublished_process_takes_no_comments(process, proposal):
+    process.is_published = False
+    with pytest.raises(DomainError):
+        make_comment(proposal, veteran())
+
+
+def test_a_closed_debate_takes_no_comments(process, facilitator):
+    debate = make_target("debate", process)
+    make_comment(debate, veteran())
+    debate_operations.close_debate(debate, "Ho farem.", actor=facilitator)
+    with pytest.raises(DomainError):
+        make_comment(debate, veteran())
+    assert stored_comments_count(debate) == 1
+
+
+def test_a_withdrawn_proposal_takes_no_comments(process):
+    author = veteran()
+    proposal = make_proposal(process, author)
+    proposal_operations.withdraw_proposal(proposal, actor=author)
+    with pytest.raises(DomainError):
+        make_comment(proposal, veteran())
+
+
+def test_a_cancelled_or_draft_meeting_takes_no_comments_a_closed_one_does(process, council):
+    cancelled = make_meeting(process, council)
+    meeting_operations.cancel_meeting(cancelled, "Pluja.", actor=council)
+    draft = make_meeting(process, council, publish=False)
+    for meeting in (cancelled, draft):
+        with pytest.raises(DomainError):
+            make_comment(meeting, veteran())
+    held = make_meeting(process, council)
+    meeting_operations.close_meeting(held, {"minutes": "Vam parlar."}, actor=council)
+    make_comment(held, veteran())
+    assert stored_comments_count(held) == 1
+
+
+def test_a_hidden_target_takes_no_comments(proposal):
+    proposal.hidden_at = utcnow()
+    with pytest.raises(DomainError):
+        make_comment(proposal, veteran())
+
+
+def test_blocked_people_cannot_comment(proposal):
+    blocked = veteran()
+    blocked.blocked_at = utcnow()
+    with pytest.raises(DomainError):
+        make_comment(proposal, blocked)
+
+
+# --- the first hour of a new account ----------------------------------------------------------
+
+
+def test_a_new_account_posts_at_most_five_comments_in_its_first_hour(app, process, proposal):
+    assert app.config["NEW_ACCOUNT_COMMENTS"] == 5
+    newcomer = factories.make_user()
+    debate = make_target("debate", process)
+    for target in (proposal, proposal, proposal, debate, debate):
+        make_comment(target, newcomer)
+    with pytest.raises(TooMany):
+        make_comment(proposal, newcomer)
+    with pytest.raises(TooMany):  # a reply counts as a comment too
+        make_comment(debate, newcomer, parent=make_comment(debate, veteran()))
+    assert stored_comments_count(proposal) == 3
+    # an hour after the account was made, the limit is gone
+    make_comment(proposal, newcomer, now=newcomer.created_at + timedelta(hours=1))
+    assert stored_comments_count(proposal) == 4
+
+
+def test_an_older_account_is_not_limited(proposal):
+    old = veteran()
+    for _ in range(8):
+        make_comment(proposal, old)
+    assert stored_comments_count(proposal) == 8
+
+
+def test_the_first_hour_limit_follows_the_configuration(app, proposal, monkeypatch):
+    monkeypatch.setitem(app.config, "NEW_ACCOUNT_COMMENTS", 2)
+    newcomer = factories.make_user()
+    make_comment(proposal, newcomer)
+    make_comment(proposal, newcomer)
+    with pytest.raises(TooMany) as error:
+        make_comment(proposal, newcomer)
+    assert " 2 " in str(error.value.message)
+
+    monkeypatch.setitem(app.config, "NEW_ACCOUNT_COMMENTS", 0)  # 0: no limit
+    for _ in range(6):
+        make_comment(proposal, newcomer)
+    assert stored_comments_count(proposal) == 8
+
+
+# --- sorting ----------------------------------------------------------------------------------
+
+
+def test_sorts_oldest_newest_and_best_with_replies_sorted_alike(proposal):
+    a, b, c = (make_comment(proposal, veteran()) for _ in range(3))
+    a1, a2 = make_comment(proposal, veteran(), parent=a), make_comment(proposal, veteran(),
+                                                                       parent=a)
+    voters = [veteran() for _ in range(3)]
+    for voter in voters:
+        operations.vote_comment(b, 1, actor=voter)
+        operations.vote_comment(a2, 1, actor=voter)
+    operations.vote_comment(c, 1, actor=voters[0])
+    operations.vote_comment(a, -1, actor=voters[0])
+
+    oldest = thread_for(proposal, None, "oldest")
+    assert oldest.sort is CommentSort.OLDEST
+    assert ids(oldest.roots) == [a.id, b.id, c.id]
+    assert ids(oldest.roots[0].replies) == [a1.id, a2.id]
+
+    newest = thread_for(proposal, None, CommentSort.NEWEST)
+    assert ids(newest.roots) == [c.id, b.id, a.id]
+    assert ids(newest.roots[2].replies) == [a2.id, a1.id]
+
+    best = thread_for(proposal, None, "best")
+    assert ids(best.roots) == [b.id, c.id, a.id]
+    assert ids(best.roots[2].replies) == [a2.id, a1.id]
+
+    assert thread_for(proposal, None, "nonsense").sort is CommentSort.OLDEST
+    assert thread_for(proposal, None).sort is CommentSort.OLDEST
+
+
+def test_best_breaks_ties_by_age(proposal):
+    first, second = make_comment(proposal, veteran()), make_comment(proposal, veteran())
+    up, down = veteran(), veteran()
+    for comment in (first, second):
+        operations.vote_comment(comment, 1, actor=up)
+        operations.vote_comment(comment, -1, actor=down)
+    assert ids(thread_for(proposal, None, "best").roots) == [first.id, second.id]

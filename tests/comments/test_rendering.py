@@ -1,0 +1,82 @@
+"""The thread's HTML is cached per comment (participa/comments/rendering.py): what one reader
+was shown must never reach another — their buttons, their vote, their CSRF token — and a
+change to the comment must show at once."""
+
+import re
+
+from participa.moderation import operations as moderation
+from tests.comments.helpers import make_comment, target_path, veteran
+from tests.conftest import login, post, text
+
+
+def block_of(html, comment) -> str:
+    """The HTML of one comment (up to the next one)."""
+    start = html.index(f'<li id="comment-{comment.id}"')
+    end = html.find('<li id="comment-', start + 1)
+    return html[start:end if end != -1 else len(html)]
+
+
+def tokens(html) -> set[str]:
+    return set(re.findall(r'name="csrf_token" value="([^"]+)"', html))
+
+
+def test_each_reader_gets_their_own_buttons_vote_and_token(client, process, proposal, author,
+                                                           other, commit):
+    comment = make_comment(proposal, author, "Un comentari per a tothom.")
+    commit()
+    url = target_path(proposal)
+    as_author, as_other, visitor = client, client.another(), client.another()
+    login(as_author, author)
+    login(as_other, other)
+    post(as_other, f"/comments/{comment.id}/vote", {"value": "up"}, token_from=url)
+
+    mine = text(as_author.get(url))
+    theirs = text(as_other.get(url))
+    anonymous = text(visitor.get(url))
+    mine_again = text(as_author.get(url))  # now served from the fragment cache
+
+    for page in (mine, mine_again):
+        block = block_of(page, comment)
+        assert f"/comments/{comment.id}/edit" in block and "/delete" in block
+        assert "/report" not in block and "/vote" not in block  # no rating one's own comment
+    block = block_of(theirs, comment)
+    assert "/edit" not in block and "/delete" not in block and "/report" in block
+    assert 'class="vote-up" aria-pressed="true"' in block
+    assert "/vote" not in block_of(anonymous, comment)
+    assert "/report" not in block_of(anonymous, comment)
+    # the tokens in a page are that session's own, never another reader's
+    assert tokens(mine) and tokens(theirs) and not tokens(mine) & tokens(theirs)
+    assert "\x00" not in mine + theirs + anonymous
+
+
+def test_a_change_to_the_comment_shows_at_once(client, process, proposal, author, other,
+                                               commit):
+    comment = make_comment(proposal, author, "Primer text.")
+    commit()
+    url = target_path(proposal)
+    login(client, author)
+    assert "Primer text." in text(client.get(url))
+    post(client, f"/comments/{comment.id}/edit", {"body": "Segon text.", "alignment": "against"},
+         token_from=url)
+    page = text(client.get(url))
+    assert "Segon text." in page and "Primer text." not in page
+    voter = client.another()
+    login(voter, other)
+    post(voter, f"/comments/{comment.id}/vote", {"value": "down"}, token_from=url)
+    block = block_of(text(client.get(url)), comment)
+    assert "Agree 0 · Disagree 1" in block
+
+
+def test_the_author_of_a_hidden_comment_is_offered_the_appeal(client, process, proposal,
+                                                              author, commit):
+    comment = make_comment(proposal, author, "Un comentari que es denunciarà.")
+    for _ in range(3):
+        moderation.report_item(comment, reason="spam", actor=veteran())
+    commit()
+    url = target_path(proposal)
+    assert "/appeal" not in block_of(text(client.get(url)), comment)  # visitors: no
+    login(client, author)
+    block = block_of(text(client.get(url)), comment)
+    assert "This comment was hidden by moderation." in block
+    assert "Un comentari que es denunciarà." not in block
+    assert re.search(r'href="/moderation/\d+/appeal"', block)

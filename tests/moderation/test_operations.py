@@ -1,0 +1,628 @@
+"""Reporting and moderation operations without HTTP: reports, automatic hiding, moderators'
+decisions, appeals, blocking people, the public figures and the ActionLog."""
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+from flask_babel import force_locale
+from flask_login import AnonymousUserMixin
+
+from participa.comments.models import TargetKind
+from participa.comments.operations import delete_comment
+from participa.comments.queries import count_visible
+from participa.core.errors import DomainError
+from participa.core.models import ActionLog
+from participa.core.types import utcnow
+from participa.extensions import db
+from participa.moderation import operations
+from participa.moderation.models import (
+    HideCause,
+    Moderation,
+    ModerationStatus,
+    Report,
+    ReportableKind,
+    ReportReason,
+)
+from participa.moderation.queries import moderation_of, process_figures
+from tests import factories
+from tests.moderation.helpers import (
+    KINDS,
+    comment_rows,
+    counter_is_true,
+    log_entries,
+    make_comment,
+    make_debate,
+    make_item,
+    moderation_process,
+    report,
+    report_by,
+    report_rows,
+    stored_comments_count,
+    target_of,
+)
+from tests.proposals.helpers import make_proposal
+
+HIDDEN, PENDING, RESTORED, IGNORED = (ModerationStatus.HIDDEN, ModerationStatus.PENDING,
+                                      ModerationStatus.RESTORED, ModerationStatus.IGNORED)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals are matched by their English text, whatever the default language."""
+    with force_locale("en"):
+        yield
+
+
+@pytest.fixture
+def process():
+    return moderation_process()
+
+
+@pytest.fixture
+def author():
+    return factories.make_user(name="Aina Autora")
+
+
+@pytest.fixture
+def comment(process, author):
+    return make_comment(make_proposal(process, factories.make_user()), author, "Ets un ruc.")
+
+
+def item_of(kind, process, author, facilitator):
+    return make_item(kind, process, author, facilitator=facilitator)
+
+
+def fresh(obj):
+    db.session.refresh(obj)
+    return obj
+
+
+# --- reporting --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_can_be_reported(kind, process, author, facilitator, resident):
+    item = item_of(kind, process, author, facilitator)
+
+    moderation, first, hidden_now = report(item, resident, "offensive", "  Insults.  ")
+
+    assert (first, hidden_now) == (True, False)
+    assert moderation.target_kind is ReportableKind.of(item)
+    assert moderation.target_kind.value == {"proposal": "proposals", "debate": "debates",
+                                            "comment": "comments", "meeting": "meetings",
+                                            "user": "people"}[kind]
+    assert moderation.target_id == item.id
+    assert moderation.process_id == (None if kind == "user" else process.id)
+    expected_author = facilitator if kind == "meeting" else author
+    assert moderation.author_id == expected_author.id
+    assert (moderation.status, moderation.reports_count) == (PENDING, 1)
+    (row,) = db.session.scalars(sa.select(Report)).all()
+    assert (row.reporter_id, row.reason, row.details) == (
+        resident.id, ReportReason.OFFENSIVE, "Insults.")
+    assert moderation_of(item) is moderation
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_reporting_ones_own_content_is_refused(kind, process, author, facilitator):
+    item = item_of(kind, process, author, facilitator)
+    own = facilitator if kind == "meeting" else author
+
+    with pytest.raises(DomainError):
+        report(item, own)
+
+    assert report_rows() == 0
+
+
+def test_a_person_reports_an_item_once(comment, resident):
+    report(comment, resident, "spam")
+
+    with pytest.raises(DomainError, match="already reported"):
+        report(comment, resident, "offensive")
+
+    moderation = moderation_of(comment)
+    assert report_rows(moderation.id) == 1
+    assert fresh(moderation).reports_count == 1
+
+
+def test_one_person_may_report_different_items(process, author, resident):
+    proposal = make_proposal(process, author)
+    debate = make_debate(process, author)
+    report(proposal, resident)
+    report(debate, resident)
+    assert report_rows() == 2
+
+
+@pytest.mark.parametrize("reason", ["", None, "rude", "SPAM"])
+def test_a_reason_is_required(comment, resident, reason):
+    with pytest.raises(DomainError) as refused:
+        operations.report_item(comment, reason=reason, actor=resident)
+    assert refused.value.field == "reason"
+    assert report_rows() == 0
+
+
+@pytest.mark.parametrize("reason", [r.value for r in ReportReason])
+def test_every_reason_is_accepted(comment, resident, reason):
+    moderation, _, _ = report(comment, resident, reason)
+    assert moderation.reports[0].reason is ReportReason(reason)
+
+
+def test_details_hold_at_most_1000_characters(comment, resident):
+    with pytest.raises(DomainError) as refused:
+        report(comment, resident, "other", "x" * 1001)
+    assert refused.value.field == "details"
+    assert report_rows() == 0
+
+    moderation, _, _ = report(comment, resident, "other", "x" * 1000)
+    assert len(moderation.reports[0].details) == 1000
+
+
+def test_blocked_people_and_visitors_cannot_report(comment, resident, council):
+    operations.block_user(resident, actor=council)
+    with pytest.raises(DomainError):
+        report(comment, resident)
+    with pytest.raises(DomainError):
+        report(comment, AnonymousUserMixin())
+    assert report_rows() == 0
+
+
+# --- automatic hiding -------------------------------------------------------------------------
+
+
+def test_the_third_different_person_hides_a_comment(comment):
+    target = target_of(comment)
+    assert stored_comments_count(target) == 1
+
+    people, (moderation, first, hidden_now) = report_by(comment, 2)
+    assert (first, hidden_now) == (False, False)
+    assert comment.hidden_at is None
+    assert stored_comments_count(target) == 1
+
+    moderation, first, hidden_now = report(comment, factories.make_user())
+
+    assert (first, hidden_now) == (False, True)
+    assert fresh(comment).hidden_at is not None
+    assert (moderation.status, moderation.hide_cause, moderation.reports_count) == (
+        HIDDEN, HideCause.REPORTS, 3)
+    assert moderation.decided_at is None  # nobody decided: it was automatic
+    assert stored_comments_count(target) == 0 == count_visible(TargetKind.PROPOSAL, target.id)
+    (entry,) = log_entries("auto_hide", moderation)
+    assert entry.actor_id is None
+    assert entry.data["reports"] == 3
+    assert entry.data["process_id"] == comment.process_id
+
+
+def test_reports_after_hiding_do_not_hide_twice(comment):
+    report_by(comment, 3)
+    _, (moderation, _, hidden_now) = report_by(comment, 2)
+    assert hidden_now is False
+    assert moderation.reports_count == 5
+    assert len(log_entries("auto_hide")) == 1
+    assert counter_is_true(target_of(comment))
+
+
+@pytest.mark.parametrize("kind", ["proposal", "debate", "meeting"])
+def test_other_process_items_are_hidden_after_the_threshold(kind, process, author,
+                                                            facilitator):
+    item = item_of(kind, process, author, facilitator)
+    report_by(item, 2)
+    assert fresh(item).hidden_at is None
+    _, (moderation, _, hidden_now) = report_by(item, 1)
+    assert hidden_now
+    assert fresh(item).hidden_at is not None
+    assert moderation.status is HIDDEN
+
+
+@pytest.mark.parametrize("threshold, hidden_after", [(1, 1), (2, 2), (5, 5)])
+def test_the_process_sets_the_threshold(process, comment, threshold, hidden_after):
+    process.hide_after_reports = threshold
+    db.session.flush()
+    report_by(comment, hidden_after - 1)
+    assert fresh(comment).hidden_at is None
+    _, (_, _, hidden_now) = report_by(comment, 1)
+    assert hidden_now and fresh(comment).hidden_at is not None
+
+
+def test_threshold_zero_never_hides(process, comment):
+    process.hide_after_reports = 0
+    db.session.flush()
+    _, (moderation, _, hidden_now) = report_by(comment, 10)
+    assert not hidden_now
+    assert fresh(comment).hidden_at is None
+    assert (moderation.status, moderation.reports_count) == (PENDING, 10)
+    assert log_entries("auto_hide") == []
+
+
+def test_profiles_use_the_site_threshold(app, author, monkeypatch):
+    monkeypatch.setitem(app.config, "MODERATION_HIDE_AFTER", 2)
+    report_by(author, 1)
+    assert fresh(author).hidden_at is None
+    _, (moderation, _, hidden_now) = report_by(author, 1)
+    assert hidden_now and fresh(author).hidden_at is not None
+    assert moderation.process_id is None
+
+
+def test_profiles_are_never_hidden_with_site_threshold_zero(app, author, monkeypatch):
+    monkeypatch.setitem(app.config, "MODERATION_HIDE_AFTER", 0)
+    report_by(author, 6)
+    assert fresh(author).hidden_at is None
+
+
+def test_a_process_threshold_does_not_apply_to_profiles(app, process, author, monkeypatch):
+    monkeypatch.setitem(app.config, "MODERATION_HIDE_AFTER", 3)
+    process.hide_after_reports = 1
+    db.session.flush()
+    report_by(author, 2)
+    assert fresh(author).hidden_at is None
+
+
+def test_hiding_a_reply_keeps_the_counter_true(process, author):
+    proposal = make_proposal(process, factories.make_user())
+    root = make_comment(proposal, factories.make_user())
+    reply = make_comment(proposal, author, parent=root)
+    make_comment(proposal, factories.make_user())
+    assert stored_comments_count(proposal) == 3
+
+    report_by(reply, 3)
+
+    assert stored_comments_count(proposal) == 2 == count_visible(TargetKind.PROPOSAL,
+                                                                 proposal.id)
+
+
+def test_a_deleted_comment_hidden_later_is_not_counted_twice(comment, author):
+    target = target_of(comment)
+    report_by(comment, 2)
+    delete_comment(comment, actor=author)
+    assert stored_comments_count(target) == 0
+    report_by(comment, 1)
+    assert stored_comments_count(target) == 0 == count_visible(TargetKind.PROPOSAL, target.id)
+
+
+# --- moderators' decisions --------------------------------------------------------------------
+
+
+def _reported(item, n=1):
+    _, (moderation, _, _) = report_by(item, n)
+    return moderation
+
+
+def test_a_moderator_hides_reported_content(comment, facilitator):
+    moderation = _reported(comment)
+    operations.hide_item(moderation, actor=facilitator)
+
+    assert fresh(comment).hidden_at is not None
+    assert (moderation.status, moderation.hide_cause) == (HIDDEN, HideCause.MODERATOR)
+    assert moderation.decided_at is not None
+    assert moderation.reports_count == 1  # the reports stay, as the reason
+    assert counter_is_true(target_of(comment))
+    (entry,) = log_entries("hide", moderation)
+    assert entry.actor_id == facilitator.id
+
+    with pytest.raises(DomainError, match="already hidden"):
+        operations.hide_item(moderation, actor=facilitator)
+
+
+def test_unhide_restores_and_dismisses_the_reports(comment, facilitator):
+    moderation = _reported(comment, 3)
+    reporters = [r.reporter for r in moderation.reports]
+    assert fresh(comment).hidden_at is not None
+
+    operations.unhide_item(moderation, actor=facilitator)
+
+    assert fresh(comment).hidden_at is None
+    assert (moderation.status, moderation.hide_cause, moderation.reports_count) == (
+        RESTORED, None, 0)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Report)
+                             .where(Report.dismissed_at.is_(None))) == 0
+    assert counter_is_true(target_of(comment))
+    assert stored_comments_count(target_of(comment)) == 1
+    assert len(log_entries("unhide", moderation)) == 1
+    # the same people cannot hide it again
+    for person in reporters:
+        with pytest.raises(DomainError):
+            report(comment, person)
+    assert fresh(comment).hidden_at is None
+    assert fresh(moderation).reports_count == 0
+    # new people start a new round of reports, which may hide it again
+    _, (moderation, first, hidden_now) = report_by(comment, 1)
+    assert (first, hidden_now, moderation.status, moderation.reports_count) == (
+        True, False, PENDING, 1)
+    _, (moderation, _, hidden_now) = report_by(comment, 2)
+    assert hidden_now and moderation.status is HIDDEN
+
+
+def test_unhide_needs_hidden_content(comment, facilitator):
+    moderation = _reported(comment)
+    with pytest.raises(DomainError, match="not hidden"):
+        operations.unhide_item(moderation, actor=facilitator)
+    assert moderation.status is PENDING
+    assert log_entries("unhide") == []
+
+
+def test_ignore_reports_keeps_it_visible_and_dismisses_them(comment, facilitator):
+    moderation = _reported(comment, 2)
+    operations.ignore_reports(moderation, actor=facilitator)
+
+    assert fresh(comment).hidden_at is None
+    assert (moderation.status, moderation.reports_count) == (IGNORED, 0)
+    assert moderation.decided_at is not None
+    assert len(log_entries("ignore_reports", moderation)) == 1
+    with pytest.raises(DomainError, match="no reports"):
+        operations.ignore_reports(moderation, actor=facilitator)
+    # two new reports do not add up with the dismissed ones
+    report_by(comment, 2)
+    assert fresh(comment).hidden_at is None
+    assert fresh(moderation).reports_count == 2
+
+
+def test_hidden_content_is_restored_not_ignored(comment, facilitator):
+    moderation = _reported(comment, 3)
+    with pytest.raises(DomainError):
+        operations.ignore_reports(moderation, actor=facilitator)
+    assert moderation.status is HIDDEN
+    assert fresh(comment).hidden_at is not None
+
+
+def test_keep_hidden_answers_an_open_appeal(comment, author, facilitator):
+    moderation = _reported(comment, 3)
+    with pytest.raises(DomainError, match="no appeal"):
+        operations.keep_hidden(moderation, actor=facilitator)
+
+    operations.appeal(moderation, "No era un insult.", actor=author)
+    assert moderation.open_appeal
+    operations.keep_hidden(moderation, actor=facilitator)
+
+    assert not moderation.open_appeal
+    assert moderation.status is HIDDEN
+    assert fresh(comment).hidden_at is not None
+    assert moderation.decided_at is not None
+    assert len(log_entries("reject_appeal", moderation)) == 1
+    with pytest.raises(DomainError):
+        operations.keep_hidden(moderation, actor=facilitator)
+
+
+def test_unhide_answers_an_open_appeal(comment, author, facilitator):
+    moderation = _reported(comment, 3)
+    operations.appeal(moderation, "No era un insult.", actor=author)
+    operations.unhide_item(moderation, actor=facilitator)
+    assert moderation.appeal_answered_at is not None
+    assert not moderation.open_appeal
+
+
+@pytest.mark.parametrize("decide", [
+    lambda m, a: operations.hide_item(m, actor=a),
+    lambda m, a: operations.ignore_reports(m, actor=a),
+])
+def test_only_moderators_of_the_process_decide(comment, resident, decide):
+    other_facilitator = factories.make_user("facilitator", process=factories.make_process())
+    moderation = _reported(comment)
+    for actor in (resident, other_facilitator, comment.author):
+        with pytest.raises(DomainError, match="do not moderate"):
+            decide(moderation, actor)
+    assert moderation.status is PENDING
+    assert fresh(comment).hidden_at is None
+
+
+def test_only_the_council_moderates_profiles(author, facilitator, council):
+    moderation = _reported(author)
+    with pytest.raises(DomainError):
+        operations.hide_item(moderation, actor=facilitator)
+    operations.hide_item(moderation, actor=council)
+    assert fresh(author).hidden_at is not None
+
+
+# --- appeals ----------------------------------------------------------------------------------
+
+
+def test_the_author_appeals_hidden_content_once(comment, author):
+    moderation = _reported(comment, 3)
+
+    operations.appeal(moderation, "  Era una broma entre amics.  ", actor=author)
+
+    assert moderation.appeal == "Era una broma entre amics."
+    assert moderation.appealed_at is not None
+    assert len(log_entries("appeal", moderation)) == 1
+    with pytest.raises(DomainError, match="once"):
+        operations.appeal(moderation, "Un altre cop.", actor=author)
+    assert moderation.appeal == "Era una broma entre amics."
+
+
+def test_only_the_author_appeals(comment, resident, facilitator):
+    moderation = _reported(comment, 3)
+    for actor in (resident, facilitator):
+        with pytest.raises(DomainError):
+            operations.appeal(moderation, "Deixeu-ho veure.", actor=actor)
+    assert moderation.appealed_at is None
+
+
+def test_visible_content_cannot_be_appealed(comment, author):
+    moderation = _reported(comment, 1)
+    with pytest.raises(DomainError):
+        operations.appeal(moderation, "Per què?", actor=author)
+    assert moderation.appealed_at is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 2001])
+def test_an_appeal_needs_an_explanation(comment, author, text):
+    moderation = _reported(comment, 3)
+    with pytest.raises(DomainError) as refused:
+        operations.appeal(moderation, text, actor=author)
+    assert refused.value.field == "appeal"
+    assert moderation.appealed_at is None
+
+
+def test_no_second_appeal_after_restore_and_hide_again(comment, author, facilitator):
+    moderation = _reported(comment, 3)
+    operations.appeal(moderation, "Mireu-ho bé.", actor=author)
+    operations.keep_hidden(moderation, actor=facilitator)
+    with pytest.raises(DomainError):
+        operations.appeal(moderation, "Un altre cop.", actor=author)
+
+
+# --- blocking people --------------------------------------------------------------------------
+
+
+def test_block_hides_everything_the_person_wrote_and_ends_their_sessions(
+        process, author, council):
+    proposal = make_proposal(process, author)
+    debate = make_debate(process, author)
+    elsewhere = make_proposal(process, factories.make_user())
+    comments = [make_comment(elsewhere, author), make_comment(debate, author),
+                make_comment(proposal, factories.make_user())]
+    token = author.session_token
+
+    operations.block_user(author, actor=council)
+
+    assert author.is_blocked
+    assert author.session_token != token
+    for item in (proposal, debate, comments[0], comments[1]):
+        assert fresh(item).hidden_at == author.blocked_at
+    assert fresh(comments[2]).hidden_at is None  # someone else's comment
+    assert fresh(elsewhere).hidden_at is None
+    for target in (proposal, debate, elsewhere):
+        assert counter_is_true(target)
+    assert stored_comments_count(elsewhere) == 0
+    (entry,) = log_entries("block_user", author)
+    assert (entry.actor_id, entry.data["hidden"]) == (council.id, 4)
+
+
+def test_unblock_restores_exactly_what_the_block_hid(process, author, council, facilitator):
+    proposal = make_proposal(process, factories.make_user())
+    kept = make_comment(proposal, author, "Fora d'aquí!")
+    restored = make_comment(proposal, author, "Bon dia.")
+    deleted = make_comment(proposal, author, "Me'n penedeixo.")
+    own_proposal = make_proposal(process, author)
+    delete_comment(deleted, actor=author)
+    moderation = _reported(kept)
+    operations.hide_item(moderation, actor=facilitator)  # hidden for its own sake, before
+    hidden_before = fresh(kept).hidden_at
+    operations.block_user(author, actor=council)
+    assert stored_comments_count(proposal) == 0
+
+    operations.unblock_user(author, actor=council)
+
+    assert not author.is_blocked
+    assert fresh(restored).hidden_at is None
+    assert fresh(own_proposal).hidden_at is None
+    assert fresh(kept).hidden_at == hidden_before
+    assert fresh(deleted).hidden_at is None and deleted.deleted_at is not None
+    assert stored_comments_count(proposal) == 1 == count_visible(TargetKind.PROPOSAL,
+                                                                 proposal.id)
+    (entry,) = log_entries("unblock_user", author)
+    assert entry.data["restored"] == 2
+    assert moderation.status is HIDDEN
+
+
+def test_content_hidden_by_a_moderator_during_the_block_stays_hidden(
+        process, author, council, facilitator):
+    proposal = make_proposal(process, factories.make_user())
+    comment = make_comment(proposal, author)
+    moderation = _reported(comment)
+    operations.block_user(author, actor=council)
+    operations.hide_item(moderation, actor=facilitator)
+
+    operations.unblock_user(author, actor=council)
+
+    assert fresh(comment).hidden_at is not None
+    assert counter_is_true(proposal)
+
+
+def test_block_refusals(author, council, facilitator, resident):
+    other_council = factories.make_user("council")
+    for actor, target in ((facilitator, author), (resident, author), (council, council),
+                          (council, other_council)):
+        with pytest.raises(DomainError):
+            operations.block_user(target, actor=actor)
+    assert not author.is_blocked and not other_council.is_blocked
+    operations.block_user(author, actor=council)
+    with pytest.raises(DomainError, match="already blocked"):
+        operations.block_user(author, actor=council)
+    with pytest.raises(DomainError):
+        operations.unblock_user(author, actor=facilitator)
+    operations.unblock_user(author, actor=council)
+    with pytest.raises(DomainError, match="not blocked"):
+        operations.unblock_user(author, actor=council)
+    assert len(log_entries("block_user")) == 1 and len(log_entries("unblock_user")) == 1
+
+
+def test_a_blocked_person_cannot_comment(process, author, council):
+    proposal = make_proposal(process, factories.make_user())
+    operations.block_user(author, actor=council)
+    with pytest.raises(DomainError):
+        make_comment(proposal, author)
+    assert comment_rows(author_id=author.id) == 0
+
+
+# --- figures and the record -------------------------------------------------------------------
+
+
+def test_process_figures(process, author, facilitator):
+    now = utcnow()
+    hours = timedelta(hours=1)
+    assert process_figures(process) == {"reported": 0, "hidden": 0, "restored": 0,
+                                         "median_hours": None}
+    items = [make_proposal(process, author) for _ in range(4)]
+    people = [factories.make_user() for _ in range(3)]
+    moderations = [report(item, people[0], now=now - (2 * i + 2) * hours)[0]
+                   for i, item in enumerate(items)]
+    # 0: hidden by a moderator after 2 h; 1: restored after 4 h; 2: dismissed after 6 h;
+    # 3: hidden by reports, nobody decided
+    operations.hide_item(moderations[0], actor=facilitator)
+    report(items[1], people[1])
+    report(items[1], people[2])
+    operations.unhide_item(moderations[1], actor=facilitator)
+    operations.ignore_reports(moderations[2], actor=facilitator)
+    report(items[3], people[1])
+    report(items[3], people[2])
+    # another process's moderation does not count
+    other = factories.make_process()
+    report(make_proposal(other, author), people[0])
+
+    figures = process_figures(process)
+
+    assert figures["reported"] == 4
+    assert figures["hidden"] == 2
+    assert figures["restored"] == 1
+    assert figures["median_hours"] == pytest.approx(4, abs=0.05)
+
+
+def test_every_decision_is_in_the_action_log(comment, author, facilitator, council):
+    moderation = _reported(comment, 3)
+    operations.appeal(moderation, "Si us plau.", actor=author)
+    operations.keep_hidden(moderation, actor=facilitator)
+    operations.unhide_item(moderation, actor=facilitator)
+    report_by(comment, 1)
+    operations.ignore_reports(moderation, actor=facilitator)
+    operations.hide_item(moderation, actor=facilitator)
+    operations.block_user(author, actor=council)
+    operations.unblock_user(author, actor=council)
+
+    entries = [(e.verb, e.actor_id, e.target_type) for e in db.session.scalars(
+        sa.select(ActionLog).where(ActionLog.verb.in_(
+            ("auto_hide", "hide", "unhide", "ignore_reports", "reject_appeal", "appeal",
+             "block_user", "unblock_user"))).order_by(ActionLog.id))]
+    assert entries == [
+        ("auto_hide", None, "moderation"),
+        ("appeal", author.id, "moderation"),
+        ("reject_appeal", facilitator.id, "moderation"),
+        ("unhide", facilitator.id, "moderation"),
+        ("ignore_reports", facilitator.id, "moderation"),
+        ("hide", facilitator.id, "moderation"),
+        ("block_user", council.id, "user"),
+        ("unblock_user", council.id, "user"),
+    ]
+    assert all(e.target_id == moderation.id for e in log_entries("hide"))
+
+
+def test_the_moderation_row_is_unique_per_item(comment):
+    report_by(comment, 2)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Moderation)) == 1
+
+
+def test_a_report_is_undone_by_a_rollback(comment, resident):
+    """Operations flush, never commit: the view's rollback leaves no trace of a report."""
+    db.session.commit()
+    report(comment, resident)
+    db.session.rollback()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Moderation)) == 0
+    assert report_rows() == 0

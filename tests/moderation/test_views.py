@@ -1,0 +1,718 @@
+"""Reporting and moderation through the test client: the report pages of every kind of item,
+the e-mails, the queue and its decisions, blocking people, appeals and the public figures."""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from participa.extensions import db
+from participa.moderation import operations
+from participa.moderation.models import Moderation, ModerationStatus, Report
+from participa.moderation.queries import moderation_of
+from tests import factories
+from tests.conftest import login, post, sync, text
+from tests.moderation.helpers import (
+    KINDS,
+    counter_is_true,
+    log_entries,
+    make_comment,
+    make_item,
+    moderation_process,
+    report,
+    report_by,
+    report_rows,
+    target_of,
+)
+from tests.proposals.helpers import make_proposal
+
+COMMENT_TEXT = "Aquest veí és un ximple integral."
+BLOCKED_MESSAGE = "This account has been blocked by the council, so it cannot sign in."
+
+
+@pytest.fixture
+def process():
+    return moderation_process(title="Pressupostos del Raval")
+
+
+@pytest.fixture
+def author():
+    return factories.make_user(name="Aina Autora", email="aina@example.org", locale="en")
+
+
+@pytest.fixture
+def other():
+    return factories.make_user(name="Biel Veí", email="biel@example.org", locale="en")
+
+
+@pytest.fixture
+def facilitator(process):
+    return factories.make_user("facilitator", process=process, name="Fina Facilitadora",
+                               email="fina@example.org", locale="en")
+
+
+@pytest.fixture
+def council():
+    return factories.make_user("council", name="Carme Consell", email="carme@example.org",
+                               locale="en")
+
+
+@pytest.fixture
+def comment(process, author):
+    proposal = make_proposal(process, factories.make_user(), title="Bancs a la plaça")
+    return make_comment(proposal, author, COMMENT_TEXT)
+
+
+def report_url_of(kind, item) -> str:
+    if kind == "comment":
+        return f"/comments/{item.id}/report"
+    if kind == "user":
+        return f"/accounts/people/{item.id}/report"
+    return f"/processes/{item.process.slug}/{kind}s/{item.id}/report"
+
+
+def page_of(comment) -> str:
+    target = target_of(comment)
+    kind = type(target).__name__.lower()
+    return f"/processes/{target.process.slug}/{kind}s/{target.id}"
+
+
+def send_report(client, url, reason="offensive", details=""):
+    return post(client, url, {"reason": reason, "details": details}, token_from=url)
+
+
+def signed_in(client, user):
+    browser = client.another()
+    login(browser, user)
+    return browser
+
+
+def refreshed(obj):
+    db.session.expire_all()
+    return db.session.get(type(obj), obj.id)
+
+
+def bodies(messages) -> list[str]:
+    return [m.get_content() for m in messages]
+
+
+# --- the report pages -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_visitors_are_sent_to_sign_in(client, kind, process, author, facilitator, commit):
+    item = make_item(kind, process, author, facilitator=facilitator)
+    commit()
+    url = report_url_of(kind, item)
+    for response in (client.get(url), post(client, url, {"reason": "spam"})):
+        assert response.status_code == 302
+        assert "/accounts/login" in response.headers["Location"]
+    sync()
+    assert report_rows() == 0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_report_each_kind(client, kind, process, author, facilitator, other, commit):
+    item = make_item(kind, process, author, facilitator=facilitator)
+    commit()
+    login(client, other)
+    url = report_url_of(kind, item)
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="reason"' in text(page)
+    response = send_report(client, url, "spam", "Publicitat d'un bar.")
+
+    assert response.status_code == 302
+    assert "/report" not in response.headers["Location"]
+    sync()
+    (row,) = db.session.scalars(sa.select(Report)).all()
+    assert (row.reporter_id, row.reason.value, row.details) == (other.id, "spam",
+                                                                "Publicitat d'un bar.")
+    assert row.moderation.target_id == item.id
+    assert "Thank you" in text(client.get(response.headers["Location"]))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_report_without_a_reason_is_400_and_saves_nothing(client, kind, process, author,
+                                                            facilitator, other, commit):
+    item = make_item(kind, process, author, facilitator=facilitator)
+    commit()
+    login(client, other)
+
+    response = send_report(client, report_url_of(kind, item), reason="")
+
+    assert response.status_code == 400
+    assert "Choose a reason." in text(response)
+    sync()
+    assert report_rows() == 0
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Moderation)) == 0
+
+
+def test_too_long_details_are_400(client, comment, other, commit):
+    commit()
+    login(client, other)
+    response = send_report(client, report_url_of("comment", comment), details="x" * 1001)
+    assert response.status_code == 400
+    sync()
+    assert report_rows() == 0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_reporting_ones_own_content_is_403(client, kind, process, author, facilitator, commit):
+    item = make_item(kind, process, author, facilitator=facilitator)
+    commit()
+    login(client, facilitator if kind == "meeting" else author)
+    url = report_url_of(kind, item)
+    assert client.get(url).status_code == 403
+    assert post(client, url, {"reason": "spam"}).status_code == 403
+    sync()
+    assert report_rows() == 0
+
+
+@pytest.mark.parametrize("url", [
+    "/comments/999999/report",
+    "/accounts/people/999999/report",
+    "/processes/{slug}/proposals/999999/report",
+    "/processes/{slug}/debates/999999/report",
+    "/processes/{slug}/meetings/999999/report",
+    "/processes/no-such-process/proposals/{proposal}/report",
+    "/processes/{elsewhere}/proposals/{proposal}/report",
+])
+def test_unknown_items_are_404(client, url, process, author, other, commit):
+    proposal = make_proposal(process, author)
+    elsewhere = factories.make_process()
+    commit()
+    login(client, other)
+    url = url.format(slug=process.slug, proposal=proposal.id, elsewhere=elsewhere.slug)
+    assert client.get(url).status_code == 404
+    assert post(client, url, {"reason": "spam"}).status_code == 404
+
+
+def test_reporting_twice_is_refused_politely(client, comment, other, commit):
+    commit()
+    login(client, other)
+    url = report_url_of("comment", comment)
+    assert send_report(client, url).status_code == 302
+    response = send_report(client, url, "spam")
+    assert response.status_code == 400
+    assert "You have already reported this." in text(response)
+    sync()
+    assert report_rows() == 1
+
+
+def test_report_rate_limit(app, client, process, author, other, commit, monkeypatch):
+    monkeypatch.setitem(app.config, "RATELIMIT_REPORT", "2 per minute")
+    comments = [make_comment(make_proposal(process, author), author) for _ in range(3)]
+    commit()
+    login(client, other)
+    for comment in comments[:2]:
+        assert send_report(client, report_url_of("comment", comment)).status_code == 302
+
+    response = send_report(client, report_url_of("comment", comments[2]))
+
+    assert response.status_code == 429
+    assert "Too many requests" in text(response)
+    sync()
+    assert report_rows() == 2
+
+
+# --- hiding, and the e-mails ------------------------------------------------------------------
+
+
+def test_the_third_report_hides_the_comment_from_every_reader(
+        client, comment, author, facilitator, outbox, commit):
+    people = [factories.make_user(locale="en") for _ in range(3)]
+    commit()
+    url = report_url_of("comment", comment)
+    page = page_of(comment)
+    assert COMMENT_TEXT in text(client.get(page))
+
+    for i, person in enumerate(people):
+        browser = signed_in(client, person)
+        assert send_report(browser, url, "offensive", "Insulta.").status_code == 302
+        sync()
+        hidden = refreshed(comment).hidden_at is not None
+        assert hidden is (i == 2)
+
+    for reader in (client, signed_in(client, people[0]), signed_in(client, facilitator)):
+        html = text(reader.get(page))
+        assert "This comment was hidden by moderation." in html
+        assert COMMENT_TEXT not in html
+        assert "ximple" not in html
+    # the comment's permanent address leads to the same placeholder
+    response = client.get(f"/comments/{comment.id}")
+    assert response.status_code == 302
+    html = text(client.get(response.headers["Location"]))
+    assert COMMENT_TEXT not in html
+    assert counter_is_true(target_of(comment))
+    assert "0 comments" in text(client.get(page))
+
+
+def test_moderators_are_emailed_at_the_first_report_only(client, comment, facilitator,
+                                                         outbox, commit):
+    factories.make_user("council", email="consell@example.org")  # not told: facilitators are
+    people = [factories.make_user(locale="en") for _ in range(2)]
+    commit()
+    url = report_url_of("comment", comment)
+
+    send_report(signed_in(client, people[0]), url, "spam")
+    messages = outbox()
+    (message,) = messages
+    assert message["To"] == "fina@example.org"
+    assert "Aquest veí és un ximple" in message["Subject"]
+    body = message.get_content()
+    assert "Spam" in body
+    moderation = moderation_of(comment)
+    assert f"http://participa.test/moderation/{moderation.id}" in body
+
+    send_report(signed_in(client, people[1]), url, "offensive")
+    assert len(outbox()) == 1
+
+
+def test_the_council_is_emailed_about_profiles(client, author, council, facilitator, other,
+                                               outbox, commit):
+    commit()
+    login(client, other)
+    send_report(client, report_url_of("user", author), "offensive")
+    (message,) = outbox()
+    assert message["To"] == "carme@example.org"
+    assert "Aina Autora" in message["Subject"]
+
+
+def test_the_author_is_emailed_when_hidden_with_a_link_to_appeal(
+        client, comment, author, facilitator, outbox, commit):
+    people = [factories.make_user(locale="en") for _ in range(3)]
+    commit()
+    url = report_url_of("comment", comment)
+    for person, reason in zip(people, ("offensive", "offensive", "spam"), strict=True):
+        send_report(signed_in(client, person), url, reason)
+
+    to_author = [m for m in outbox() if m["To"] == "aina@example.org"]
+    (message,) = to_author
+    body = message.get_content()
+    moderation = moderation_of(comment)
+    assert "Aquest veí és un ximple" in message["Subject"] + body
+    assert "Offensive (2)" in body and "Spam (1)" in body
+    assert f"http://participa.test/moderation/{moderation.id}/appeal" in body
+    assert "automatically" in body
+    # the link works for the author
+    response = signed_in(client, author).get(f"/moderation/{moderation.id}/appeal")
+    assert response.status_code == 200
+    assert "Appeal a moderation decision" in text(response)
+
+
+# --- the queue --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reported(process, author, facilitator):
+    """A reported comment in ``process``, one in another process and a reported profile."""
+    own = make_comment(make_proposal(process, factories.make_user()), author,
+                       "Comentari del Raval.")
+    other_process = factories.make_process(title="Places del Poble-sec")
+    foreign = make_comment(make_proposal(other_process, factories.make_user()), author,
+                           "Comentari del Poble-sec.")
+    profile = factories.make_user(name="Perfil Dubtós")
+    for item in (own, foreign, profile):
+        report(item, factories.make_user(), "offensive")
+    return own, foreign, profile
+
+
+def test_the_queue_is_for_moderators(client, reported, other, commit):
+    commit()
+    response = client.get("/moderation/")
+    assert response.status_code == 302
+    assert "/accounts/login" in response.headers["Location"]
+    login(client, other)
+    assert client.get("/moderation/").status_code == 403
+    own = moderation_of(reported[0])
+    assert client.get(f"/moderation/{own.id}").status_code == 403
+
+
+def test_a_facilitator_sees_only_their_processes(client, reported, facilitator, commit):
+    own, foreign, profile = (moderation_of(item) for item in reported)
+    commit()
+    login(client, facilitator)
+
+    html = text(client.get("/moderation/"))
+
+    assert "Comentari del Raval." in html
+    assert "Comentari del Poble-sec." not in html
+    assert "Perfil Dubtós" not in html
+    assert client.get(f"/moderation/{own.id}").status_code == 200
+    assert client.get(f"/moderation/{foreign.id}").status_code == 403
+    assert client.get(f"/moderation/{profile.id}").status_code == 403
+    assert client.get("/moderation/999999").status_code == 404
+
+
+def test_the_council_sees_everything(client, reported, council, commit):
+    moderations = [moderation_of(item) for item in reported]
+    commit()
+    login(client, council)
+    html = text(client.get("/moderation/"))
+    for name in ("Comentari del Raval.", "Comentari del Poble-sec.", "Perfil Dubtós"):
+        assert name in html
+    for moderation in moderations:
+        assert client.get(f"/moderation/{moderation.id}").status_code == 200
+
+
+def test_the_item_page_shows_hidden_text_to_moderators(client, comment, facilitator, commit):
+    report_by(comment, 3)
+    moderation = moderation_of(comment)
+    commit()
+    login(client, facilitator)
+    html = text(client.get(f"/moderation/{moderation.id}"))
+    assert COMMENT_TEXT in html
+    assert "hid content after reports" in html or "Automatically" in html
+
+
+@pytest.mark.parametrize("action, reports, status_after", [
+    ("hide", 1, ModerationStatus.HIDDEN),
+    ("ignore", 1, ModerationStatus.IGNORED),
+    ("unhide", 3, ModerationStatus.RESTORED),
+])
+def test_decisions(client, comment, facilitator, commit, action, reports, status_after):
+    report_by(comment, reports)
+    moderation = moderation_of(comment)
+    commit()
+    login(client, facilitator)
+    url = f"/moderation/{moderation.id}"
+
+    response = post(client, f"{url}/{action}", token_from=url)
+
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(url)
+    sync()
+    assert refreshed(moderation).status is status_after
+    assert (refreshed(comment).hidden_at is not None) is (action == "hide")
+    assert counter_is_true(target_of(comment))
+
+
+def test_hiding_tells_the_author(client, comment, facilitator, outbox, commit):
+    report_by(comment, 1, reason="spam")
+    moderation = moderation_of(comment)
+    commit()
+    login(client, facilitator)
+    post(client, f"/moderation/{moderation.id}/hide", token_from=f"/moderation/{moderation.id}")
+    (message,) = [m for m in outbox() if m["To"] == "aina@example.org"]
+    assert "A moderator hid it" in message.get_content()
+    assert f"/moderation/{moderation.id}/appeal" in message.get_content()
+
+
+@pytest.mark.parametrize("action", ["hide", "unhide", "ignore", "keep-hidden"])
+def test_decisions_are_403_for_a_facilitator_of_another_process(client, comment, author,
+                                                                action, commit):
+    report_by(comment, 3)
+    moderation = moderation_of(comment)
+    operations.appeal(moderation, "Mireu-ho bé.", actor=author)
+    stranger = factories.make_user("facilitator", process=factories.make_process())
+    commit()
+    login(client, stranger)
+    response = post(client, f"/moderation/{moderation.id}/{action}")
+    assert response.status_code == 403
+    sync()
+    moderation = refreshed(moderation)
+    assert moderation.status is ModerationStatus.HIDDEN and moderation.open_appeal
+
+
+@pytest.mark.parametrize("action", ["hide", "unhide", "ignore", "keep-hidden"])
+def test_decisions_need_the_csrf_token(client, comment, author, facilitator, action, commit):
+    report_by(comment, 3)
+    moderation = moderation_of(comment)
+    operations.appeal(moderation, "Mireu-ho bé.", actor=author)
+    commit()
+    login(client, facilitator)
+    response = client.post(f"/moderation/{moderation.id}/{action}")
+    assert response.status_code == 400
+    sync()
+    moderation = refreshed(moderation)
+    assert moderation.status is ModerationStatus.HIDDEN and moderation.open_appeal
+
+
+def test_a_refused_decision_changes_nothing(client, comment, facilitator, commit):
+    report_by(comment, 1)
+    moderation = moderation_of(comment)
+    commit()
+    login(client, facilitator)
+    url = f"/moderation/{moderation.id}"
+    response = post(client, f"{url}/unhide", token_from=url)
+    assert response.status_code == 302
+    assert "This is not hidden." in text(client.get(url))
+    sync()
+    assert refreshed(moderation).status is ModerationStatus.PENDING
+    assert log_entries("unhide") == []
+
+
+def test_the_decision_routes_are_post_only(client, comment, facilitator, commit):
+    report_by(comment, 1)
+    moderation = moderation_of(comment)
+    commit()
+    login(client, facilitator)
+    assert client.get(f"/moderation/{moderation.id}/hide").status_code == 405
+
+
+# --- blocking ---------------------------------------------------------------------------------
+
+
+def test_a_facilitator_cannot_block(client, author, facilitator, commit):
+    commit()
+    login(client, facilitator)
+    url = f"/moderation/people/{author.id}/block"
+    assert post(client, url).status_code == 403
+    sync()
+    assert not refreshed(author).is_blocked
+
+
+def test_the_council_blocks_and_the_person_is_signed_out_and_cannot_sign_in(
+        client, process, author, council, comment, commit):
+    commit()
+    theirs = signed_in(client, author)
+    report_page = report_url_of("user", council)
+    assert theirs.get(report_page).status_code == 200  # signed in
+    login(client, council)
+
+    response = post(client, f"/moderation/people/{author.id}/block",
+                    token_from=f"/accounts/people/{author.id}")
+
+    assert response.status_code == 302
+    sync()
+    assert refreshed(author).is_blocked
+    assert refreshed(comment).hidden_at is not None
+    # the open session is over
+    response = theirs.get(report_page)
+    assert response.status_code == 302 and "/accounts/login" in response.headers["Location"]
+    # and they cannot sign in again
+    browser = client.another()
+    response = post(browser, "/accounts/login", {"email": author.email,
+                                                 "password": factories.PASSWORD})
+    assert response.status_code == 400
+    assert BLOCKED_MESSAGE in text(response)
+    response = browser.get(report_page)
+    assert response.status_code == 302 and "/accounts/login" in response.headers["Location"]
+    # unblocking lets them in again and brings the comment back
+    response = post(client, f"/moderation/people/{author.id}/unblock",
+                    token_from=f"/accounts/people/{author.id}")
+    assert response.status_code == 302
+    sync()
+    assert not refreshed(author).is_blocked
+    assert refreshed(comment).hidden_at is None
+    login(client.another(), author)
+
+
+def test_block_needs_csrf_and_a_council_member_cannot_be_blocked(client, council, commit):
+    colleague = factories.make_user("council")
+    person = factories.make_user()
+    commit()
+    login(client, council)
+    assert client.post(f"/moderation/people/{person.id}/block").status_code == 400
+    assert post(client, f"/moderation/people/{colleague.id}/block").status_code == 403
+    assert post(client, "/moderation/people/999999/block").status_code == 404
+    sync()
+    assert not refreshed(person).is_blocked and not refreshed(colleague).is_blocked
+
+
+# --- appeals ----------------------------------------------------------------------------------
+
+
+def test_the_appeal_page_is_the_authors_only(client, comment, author, other, facilitator,
+                                             commit):
+    report_by(comment, 3)
+    moderation = moderation_of(comment)
+    commit()
+    url = f"/moderation/{moderation.id}/appeal"
+    for person in (other, facilitator):
+        browser = signed_in(client, person)
+        assert browser.get(url).status_code == 404
+        assert post(browser, url, {"appeal": "Deixeu-lo."}).status_code == 404
+    assert client.get("/moderation/999999/appeal").status_code in (302, 404)
+    sync()
+    assert refreshed(moderation).appealed_at is None
+
+
+def test_the_author_appeals_once_and_moderators_see_it(client, comment, author, facilitator,
+                                                       commit):
+    report_by(comment, 3)
+    moderation = moderation_of(comment)
+    commit()
+    login(client, author)
+    url = f"/moderation/{moderation.id}/appeal"
+    assert post(client, url, {"appeal": ""}, token_from=url).status_code == 400
+
+    response = post(client, url, {"appeal": "Era una broma entre amics."}, token_from=url)
+
+    assert response.status_code == 302
+    sync()
+    assert refreshed(moderation).appeal == "Era una broma entre amics."
+    html = text(client.get(url))
+    assert "Era una broma entre amics." in html and 'name="appeal"' not in html
+    assert post(client, url, {"appeal": "Un altre cop."}).status_code == 403
+    sync()
+    assert refreshed(moderation).appeal == "Era una broma entre amics."
+    assert len(log_entries("appeal")) == 1
+
+    moderator = signed_in(client, facilitator)
+    appeals = text(moderator.get("/moderation/?show=appeals"))
+    assert f"/moderation/{moderation.id}" in appeals
+    assert "Appealed" in appeals
+    assert f"/moderation/{moderation.id}\"" not in text(moderator.get("/moderation/?show=done"))
+
+
+def test_the_hidden_comments_page_links_its_author_to_the_appeal(client, process, author,
+                                                                 commit):
+    proposal = make_proposal(process, factories.make_user(), title="Un banc")
+    report_by(proposal, 3)
+    moderation = moderation_of(proposal)
+    commit()
+    login(client, author)
+    html = text(client.get(f"/processes/{process.slug}/proposals/{proposal.id}"))
+    assert "This proposal has been hidden by moderation." in html
+    assert f"/moderation/{moderation.id}/appeal" not in html  # not theirs
+    theirs = make_proposal(process, author, title="La meva proposta")
+    report_by(theirs, 3)
+    commit()
+    html = text(client.get(f"/processes/{process.slug}/proposals/{theirs.id}"))
+    assert f"/moderation/{moderation_of(theirs).id}/appeal" in html
+    assert "La meva proposta" not in re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+
+
+def test_appeal_answers_are_emailed(client, comment, author, facilitator, outbox, commit):
+    report_by(comment, 3)
+    moderation = moderation_of(comment)
+    operations.appeal(moderation, "Si us plau.", actor=author)
+    commit()
+    login(client, facilitator)
+    url = f"/moderation/{moderation.id}"
+    assert post(client, f"{url}/keep-hidden", token_from=url).status_code == 302
+    (message,) = [m for m in outbox() if m["To"] == "aina@example.org"]
+    assert "keep it hidden" in message.get_content()
+
+
+# --- public figures ---------------------------------------------------------------------------
+
+
+def test_the_public_figures_are_on_the_process_page(client, process, author, facilitator,
+                                                    commit):
+    proposals = [make_proposal(process, author) for _ in range(3)]
+    moderations = [report(p, factories.make_user())[0] for p in proposals]
+    operations.hide_item(moderations[0], actor=facilitator)
+    report_by(proposals[1], 2)  # hidden by reports
+    operations.unhide_item(moderations[1], actor=facilitator)
+    commit()
+
+    html = text(client.get(f"/processes/{process.slug}"))
+
+    section = html[html.index("Moderation in this process"):]
+    section = section[:section.index("</section>")]
+    figures = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", section))
+    assert figures["Items reported"] == "3"
+    assert figures["Hidden"] == "1"
+    assert figures["Restored"] == "1"
+    assert "minute" in figures["Median time to a decision"]
+
+
+def test_the_report_link_is_offered_to_others_only(client, process, author, other, commit):
+    proposal = make_proposal(process, author)
+    commit()
+    page = f"/processes/{process.slug}/proposals/{proposal.id}"
+    link = report_url_of("proposal", proposal)
+    assert link not in text(client.get(page))
+    assert link not in text(signed_in(client, author).get(page))
+    assert link in text(signed_in(client, other).get(page))
+
+
+
+HIDDEN_LABELS = {
+    "proposal": "This proposal has been hidden by moderation.",
+    "debate": "This debate has been hidden by moderation.",
+    "comment": "This comment was hidden by moderation.",
+    "meeting": "This meeting has been hidden by moderation.",
+    "user": "This profile has been hidden by moderation.",
+}
+
+
+def public_page(kind, item) -> str:
+    if kind == "comment":
+        return page_of(item)
+    if kind == "user":
+        return f"/accounts/people/{item.id}"
+    return f"/processes/{item.process.slug}/{kind}s/{item.id}"
+
+
+def words_of(kind, item) -> list[str]:
+    """What a hidden item must not show: its title and text (or the person's name)."""
+    if kind == "user":
+        return [item.name]
+    if kind == "comment":
+        return [item.body]
+    return [item.title]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_hidden_items_show_a_placeholder_and_never_their_text(
+        client, kind, process, author, facilitator, other, council, commit):
+    author.name = "Nom Amagat"
+    item = make_item(kind, process, author, facilitator=facilitator)
+    if kind in ("proposal", "debate", "meeting"):
+        item.title = "Un títol que no es veu"
+    hidden_words = words_of(kind, item)
+    report_by(item, 3)
+    moderation = moderation_of(item)
+    commit()
+
+    for reader in (client, signed_in(client, other)):
+        response = reader.get(public_page(kind, item))
+        assert response.status_code == 200
+        html = text(response)
+        assert HIDDEN_LABELS[kind] in html
+        for words in hidden_words:
+            assert words not in html, (kind, words)
+    # moderators read it on the moderation page, with a way back to the item
+    moderator = signed_in(client, council)
+    html = text(moderator.get(f"/moderation/{moderation.id}"))
+    for words in hidden_words:
+        assert words in html
+    assert f"/moderation/{moderation.id}/unhide" in html
+    assert text(moderator.get("/moderation/?show=hidden")).count(
+        f'href="/moderation/{moderation.id}"') == 1
+    # the author reads why and may appeal
+    owner = facilitator if kind == "meeting" else author
+    theirs = signed_in(client, owner)
+    if kind != "comment":  # the page says it is hidden and offers the author the appeal
+        assert f"/moderation/{moderation.id}/appeal" in text(theirs.get(public_page(kind, item)))
+    response = theirs.get(f"/moderation/{moderation.id}/appeal")
+    assert response.status_code == 200
+    assert 'name="appeal"' in text(response)
+
+
+@pytest.mark.parametrize("show", ["pending", "hidden", "appeals", "done", "nonsense"])
+def test_every_queue_tab_renders(client, reported, council, show, commit):
+    commit()
+    login(client, council)
+    response = client.get(f"/moderation/?show={show}&page=2")
+    assert response.status_code == 200
+    assert client.get(f"/moderation/?show={show}").status_code == 200
+
+
+def test_blocking_from_the_moderation_page_returns_there(client, comment, author, council,
+                                                         facilitator, commit):
+    report_by(comment, 1)
+    moderation = moderation_of(comment)
+    commit()
+    page = f"/moderation/{moderation.id}"
+    assert f"/moderation/people/{author.id}/block" not in text(
+        signed_in(client, facilitator).get(page))
+    login(client, council)
+    assert f"/moderation/people/{author.id}/block" in text(client.get(page))
+
+    response = post(client, f"/moderation/people/{author.id}/block", {"next": page},
+                    token_from=page)
+
+    assert response.headers["Location"].endswith(page)
+    response = post(client, f"/moderation/people/{author.id}/unblock",
+                    {"next": "https://evil.example/"}, token_from=page)
+    assert "evil.example" not in response.headers["Location"]
+    assert response.headers["Location"].endswith(f"/accounts/people/{author.id}")
+    sync()
+    assert [e.verb for e in log_entries("block_user") + log_entries("unblock_user")] == [
+        "block_user", "unblock_user"]

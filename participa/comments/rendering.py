@@ -17,7 +17,7 @@ from participa.comments.permissions import (
     can_vote_comment,
 )
 from participa.core.cache import PageCache
-from participa.moderation.permissions import can_report
+from participa.moderation.permissions import can_moderate_process, can_report
 
 CSRF_MARK = "\x00csrf\x00"  # never in user text: markupsafe escapes nothing into it
 TTL = 3600
@@ -38,6 +38,7 @@ def render_comments(thread, *, may_comment: bool, token: str, locale: str,
     cache = _cache()
     viewer, target = thread.viewer, thread.target
     signed_in = viewer is not None and viewer.is_authenticated
+    moderates = signed_in and can_moderate_process(viewer, target.process)
     parts = []
 
     def walk(nodes):
@@ -53,6 +54,7 @@ def render_comments(thread, *, may_comment: bool, token: str, locale: str,
                 and can_report(viewer, c, author_id=c.author_id),
                 thread.my_votes.get(c.id, 0),
                 thread.appeals.get(c.id),
+                moderates and c.edited_at is not None,  # may read the earlier versions
             )
             key = (c.id, c.version, locale, reply_url, flags)
             html = cache.get(key)

@@ -32,6 +32,7 @@ from participa.core.admin import attach_error, form_data, perform, save_form
 from participa.core.errors import DomainError, TooMany, render_error
 from participa.extensions import db, limiter
 from participa.meetings.permissions import can_view_meeting
+from participa.moderation.permissions import can_moderate_process
 from participa.processes.views import get_visible_process_or_404
 
 bp = Blueprint("comments", __name__)
@@ -212,3 +213,15 @@ def show(id):
     """A comment's permanent address: its place in the thread."""
     comment, target = _comment_or_404(id)
     return redirect(target_url(target, anchor=f"comment-{comment.id}"))
+
+
+@bp.get("/comments/<int:id>/history")
+@login_required
+def history(id):
+    """A comment's earlier versions, for the moderators of its process."""
+    comment, target = _comment_or_404(id)
+    if not can_moderate_process(current_user, comment.process):
+        abort(403)
+    g.private_page = True
+    return render_template("comments/history.html", comment=comment, target=target,
+                           back=target_url(target, anchor=f"comment-{comment.id}"))

@@ -104,14 +104,6 @@ def process_figures(process) -> dict:
     }
 
 
-def count_waiting(user) -> int:
-    """How many items wait for ``user``'s decision (shown in the navigation)."""
-    return db.session.scalar(_scope(
-        sa.select(sa.func.count()).select_from(Moderation)
-        .where(Moderation.status == ModerationStatus.PENDING, Moderation.reports_count > 0),
-        user))
-
-
 def history(moderation) -> list[ActionLog]:
     """Every decision about this item, oldest first (the ActionLog is the record)."""
     return list(db.session.scalars(

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, render_template
 from flask_login import current_user
 
+from participa.debates.queries import count_open
 from participa.moderation.queries import process_figures
 from participa.processes.permissions import can_view_process
 from participa.processes.phases import ALLOWED, active_phase, process_status
@@ -35,4 +36,5 @@ def show(slug):
         status=process_status(process),
         allowed=sorted(ALLOWED[phase.kind], key=lambda a: a.value) if phase else [],
         moderation=process_figures(process),
+        open_debates=count_open(process),
     )

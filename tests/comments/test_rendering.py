@@ -5,6 +5,7 @@ change to the comment must show at once."""
 import re
 
 from participa.moderation import operations as moderation
+from tests import factories
 from tests.comments.helpers import make_comment, target_path, veteran
 from tests.conftest import login, post, text
 
@@ -80,3 +81,32 @@ def test_the_author_of_a_hidden_comment_is_offered_the_appeal(client, process, p
     assert "This comment was hidden by moderation." in block
     assert "Un comentari que es denunciarà." not in block
     assert re.search(r'href="/moderation/\d+/appeal"', block)
+
+
+def test_moderators_read_the_earlier_versions_others_only_see_edited(client, process, proposal,
+                                                                     author, other, commit):
+    comment = make_comment(proposal, author, "La primera versió, més dura.")
+    facilitator = factories.make_user("facilitator", process=process, locale="en")
+    outsider = factories.make_user("facilitator", process=factories.make_process(),
+                                   locale="en")
+    commit()
+    url = target_path(proposal)
+    login(client, author)
+    post(client, f"/comments/{comment.id}/edit", {"body": "La segona, més amable.",
+                                                  "alignment": "neutral"}, token_from=url)
+    history = f"/comments/{comment.id}/history"
+    assert history not in block_of(text(client.get(url)), comment)  # the author: "edited"
+    assert client.get(history).status_code == 403
+
+    as_facilitator = client.another()
+    login(as_facilitator, facilitator)
+    assert history in block_of(text(as_facilitator.get(url)), comment)
+    page = text(as_facilitator.get(history))
+    assert "La primera versió, més dura." in page and "La segona, més amable." in page
+
+    for person in (other, outsider):
+        reader = client.another()
+        login(reader, person)
+        assert history not in block_of(text(reader.get(url)), comment)
+        assert reader.get(history).status_code == 403
+    assert client.another().get(history).status_code == 302  # visitors: sign in first

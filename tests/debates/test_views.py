@@ -323,3 +323,15 @@ def test_a_hidden_debate_shows_a_placeholder(client, process, debate, commit):
     assert "Hidden debate" in html and "Què fem amb la plaça?" not in html
     assert "bancs" not in html
     assert "Què fem amb la plaça?" not in text(client.get(url(process)))
+
+
+def test_the_process_page_links_its_debates_with_how_many_are_open(client, process,
+                                                                   facilitator, commit):
+    make_debate(process, facilitator)
+    closing = make_debate(process, facilitator)
+    make_debate(process, facilitator)
+    operations.close_debate(closing, "Acordat.", actor=facilitator)
+    commit()
+    page = text(client.get(f"/processes/{process.slug}"))
+    assert f'href="/processes/{process.slug}/debates/"' in page
+    assert "(2 open)" in page

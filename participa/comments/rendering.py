@@ -4,11 +4,13 @@ Most of a thread's cost is Jinja turning each comment into HTML. What a comment 
 depends on the comment (its version), the reader's language, and the reader's relation to it
 (which buttons they get, how they voted) — not on who the reader is. So each comment's HTML is
 made once per such key and kept in a small per-worker LRU (the page cache's class); the page
-only joins the pieces. The session's CSRF token is the one personal thing in them: it is put in
-afterwards, in place of a marker."""
+only joins the pieces. Nothing personal is in them: their buttons post the thread's one form,
+which holds the session's CSRF token."""
+
+import re
 
 from flask import current_app
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from participa.comments.permissions import (
     can_delete_comment,
@@ -19,8 +21,10 @@ from participa.comments.permissions import (
 from participa.core.cache import PageCache
 from participa.moderation.permissions import can_moderate_process, can_report
 
-CSRF_MARK = "\x00csrf\x00"  # never in user text: markupsafe escapes nothing into it
 TTL = 3600
+# the macro's indentation, a third of each piece: HTML shows any run of blanks between tags as
+# one space (comments hold no <pre>), so one space is kept
+BLANKS_BETWEEN_TAGS = re.compile(r">\s+<")
 
 
 def _cache() -> PageCache:
@@ -31,8 +35,7 @@ def _cache() -> PageCache:
     return cache
 
 
-def render_comments(thread, *, may_comment: bool, token: str, locale: str,
-                    reply_url: str) -> Markup:
+def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -> Markup:
     """The thread's ``<li>`` items, nested, as one piece of HTML."""
     macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
     cache = _cache()
@@ -59,8 +62,8 @@ def render_comments(thread, *, may_comment: bool, token: str, locale: str,
             key = (c.id, c.version, locale, reply_url, flags)
             html = cache.get(key)
             if html is None:
-                html = str(macro(c, *flags, token=CSRF_MARK, locale=locale,
-                                 reply_url=reply_url))
+                html = BLANKS_BETWEEN_TAGS.sub("> <", str(macro(
+                    c, *flags, locale=locale, reply_url=reply_url)).strip())
                 cache.set(key, html, TTL)
             parts.append(html)
             if node.replies:
@@ -70,4 +73,4 @@ def render_comments(thread, *, may_comment: bool, token: str, locale: str,
             parts.append("</li>")
 
     walk(thread.roots)
-    return Markup("".join(parts).replace(CSRF_MARK, str(escape(token))))
+    return Markup("".join(parts))

@@ -36,14 +36,9 @@ from participa.moderation.permissions import can_moderate_process
 from participa.processes.views import get_visible_process_or_404
 
 bp = Blueprint("comments", __name__)
-bp.add_app_template_global(can_reply, "can_reply_comment")
-bp.add_app_template_global(can_vote_comment)
-bp.add_app_template_global(can_edit_comment)
-bp.add_app_template_global(can_delete_comment)
 bp.add_app_template_global(comment_blocked)
 bp.add_app_template_global(list(CommentSort), "comment_sorts")
 bp.add_app_template_global(render_comments)
-
 
 
 @bp.app_template_global()
@@ -60,12 +55,14 @@ _vote_limit = limiter.limit(lambda: current_app.config["RATELIMIT_COMMENT_VOTE"]
                             methods=["POST"])
 
 
-def target_url(target, anchor=None) -> str:
+TARGET_PAGES = {TargetKind.PROPOSAL: "proposals.show", TargetKind.DEBATE: "debates.show",
+                TargetKind.MEETING: "meetings.show"}
+
+
+def target_url(target, anchor=None, external=False) -> str:
     """The page of a proposal, debate or meeting (at a comment, with ``anchor``)."""
-    kind = TargetKind.of(target)
-    endpoint = {TargetKind.PROPOSAL: "proposals.show", TargetKind.DEBATE: "debates.show",
-                TargetKind.MEETING: "meetings.show"}[kind]
-    return url_for(endpoint, slug=target.process.slug, id=target.id, _anchor=anchor)
+    return url_for(TARGET_PAGES[TargetKind.of(target)], slug=target.process.slug,
+                   id=target.id, _anchor=anchor, _external=external)
 
 
 def visible_target_or_404(kind: TargetKind, process, target_id: int):

@@ -52,6 +52,13 @@ def render_markdown(text: str | None, *, tags=TAGS) -> Markup:
     """Render user Markdown to sanitized HTML, safe to put in a page."""
     if not text:
         return Markup("")
+    return _render(text, tags)
+
+
+@lru_cache(maxsize=4096)
+def _render(text: str, tags: frozenset) -> Markup:
+    """The rendering itself. Pure (the same text, the same HTML), so each worker keeps the
+    texts it rendered lately: a proposal's body is not re-parsed for every reader."""
     html = md.markdown(text, extensions=["sane_lists"], output_format="html")
     # linkify as a filter of the same pass: a second bleach.linkify pass escaped the text of
     # <code> and <pre> again ("&lt;" shown as "&amp;lt;")
@@ -66,8 +73,6 @@ def render_markdown(text: str | None, *, tags=TAGS) -> Markup:
     return Markup(cleaner.clean(html))
 
 
-@lru_cache(maxsize=8192)
 def render_comment_markdown(text: str | None) -> Markup:
-    """A comment's Markdown with the smaller allowlist. Pure, so a long thread's texts are
-    rendered once per worker and reused (the cache key is the text itself)."""
+    """A comment's Markdown, with the smaller allowlist."""
     return render_markdown(text, tags=COMMENT_TAGS)

@@ -50,9 +50,7 @@ def item_url(item, external=False) -> str:
         return url_for("accounts.profile", id=item.id, _external=external)
     if kind is ReportableKind.COMMENT:
         return url_for("comments.show", id=item.id, _external=external)
-    endpoint = {ReportableKind.PROPOSAL: "proposals.show", ReportableKind.DEBATE: "debates.show",
-                ReportableKind.MEETING: "meetings.show"}[kind]
-    return url_for(endpoint, slug=item.process.slug, id=item.id, _external=external)
+    return target_url(item, external=external)
 
 
 @bp.app_template_global()

@@ -10,19 +10,24 @@ from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.models import (
     Category,
+    Comment,
+    CommentVote,
     CommunityPlan,
+    Debate,
+    Moderation,
     Neighbourhood,
     Phase,
     Process,
     ProcessRole,
     Proposal,
+    Report,
     Support,
 )
 from tests import factories
 
 PASSWORD = "una contrasenya prou llarga 9"
 COUNTED = (User, Neighbourhood, CommunityPlan, Process, Phase, Category, ProcessRole, Proposal,
-           Support)
+           Support, Debate, Comment, CommentVote, Moderation, Report)
 
 
 @pytest.fixture
@@ -47,6 +52,28 @@ def test_seed_demo_is_idempotent(runner):
     assert second.exit_code == 0, second.output
     assert "(0 new records)" in second.output
     assert counts() == after_first
+
+
+def test_seed_demo_holds_debates_conversations_and_moderation(runner):
+    from participa.comments.models import TargetKind
+    from participa.comments.queries import count_visible
+    from participa.debates.models import DebateStatus
+    from participa.moderation.models import ModerationStatus
+
+    runner.invoke(args=["seed-demo"])
+    debates = list(db.session.scalars(sa.select(Debate)))
+    assert any(d.status is DebateStatus.CLOSED and d.conclusion for d in debates)
+    assert any(d.status is DebateStatus.OPEN for d in debates)
+    comments = list(db.session.scalars(sa.select(Comment)))
+    assert {c.target_kind for c in comments} == set(TargetKind)
+    assert any(c.parent_id for c in comments), "threads have replies"
+    assert {c.alignment.value for c in comments} == {"in_favour", "neutral", "against"}
+    for debate in debates:
+        assert debate.comments_count == count_visible(TargetKind.DEBATE, debate.id)
+    moderations = list(db.session.scalars(sa.select(Moderation)))
+    statuses = {m.status for m in moderations}
+    assert {ModerationStatus.PENDING, ModerationStatus.HIDDEN, ModerationStatus.IGNORED} <= statuses
+    assert any(m.appealed_at and m.status is ModerationStatus.HIDDEN for m in moderations)
 
 
 def test_seed_demo_makes_people_of_every_role(runner):

@@ -9,7 +9,9 @@ from participa.comments.models import Alignment
 class CommentForm(FlaskForm):
     """A comment or a reply. ``limit=`` is the process's comment length."""
 
-    body = TextAreaField(_l("Your comment"), validators=[InputRequired()])
+    # the operation strips the text: the limit counts what is kept
+    body = TextAreaField(_l("Your comment"), validators=[InputRequired()],
+                         filters=[lambda text: text.strip() if text else text])
     alignment = RadioField(
         _l("Your position"),
         choices=[SelectChoice(a.value, a.label) for a in Alignment],

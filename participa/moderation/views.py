@@ -294,4 +294,5 @@ def appeal(id):
 
 bp.add_app_template_global(can_see_moderation_queue)
 bp.add_app_template_global(ReportableKind, "hidden_kinds")
+bp.add_app_template_global(queries.open_reasons, "moderation_reasons")
 bp.add_app_template_global(can_moderate_process)

@@ -135,6 +135,17 @@ def test_an_empty_or_too_long_comment_is_400_with_the_text_kept(client, process,
     assert stored_comments_count(proposal) == 0
 
 
+def test_blanks_around_a_comment_at_the_limit_do_not_count(client, process, proposal, author,
+                                                           commit):
+    process.comment_body_limit = 30
+    commit()
+    login(client, author)
+    response = post(client, comments_url(proposal), {"body": "  " + "x" * 30 + "\n\n",
+                                                     "alignment": "neutral"})
+    assert response.status_code == 302
+    assert count_comments() == 1
+
+
 def test_the_form_says_the_processs_limit(client, process, proposal, author, commit):
     process.comment_body_limit = 280
     commit()

@@ -606,8 +606,8 @@ def test_the_public_figures_are_on_the_process_page(client, process, author, fac
     section = section[:section.index("</section>")]
     figures = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", section))
     assert figures["Items reported"] == "3"
-    assert figures["Hidden"] == "1"
-    assert figures["Restored"] == "1"
+    assert figures["Items hidden"] == "1"
+    assert figures["Items restored"] == "1"
     assert "minute" in figures["Median time to a decision"]
 
 

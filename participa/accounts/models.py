@@ -41,8 +41,10 @@ class User(UserMixin, TimestampMixin, db.Model):
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     neighbourhood = relationship("Neighbourhood", lazy="joined")
+    # read on first use: only the signed-in person's roles are ever asked for, so the authors
+    # a page shows do not each cost (or share) a query for theirs
     process_roles = relationship(
-        "ProcessRole", back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+        "ProcessRole", back_populates="user", cascade="all, delete-orphan", lazy="select"
     )
 
     def get_id(self) -> str:

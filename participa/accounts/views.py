@@ -3,7 +3,6 @@
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -17,7 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
-from participa.accounts import operations
+from participa.accounts import operations, queries
 from participa.accounts.forms import (
     ChangePasswordForm,
     ConfirmForm,
@@ -30,17 +29,14 @@ from participa.accounts.forms import (
 from participa.accounts.models import User
 from participa.core.errors import DomainError
 from participa.core.mail import send_mail
+from participa.core.security import post_limit
 from participa.core.views import safe_next
-from participa.extensions import db, limiter
+from participa.extensions import db
 from participa.moderation.permissions import can_block_user
 from participa.moderation.views import moderation_context
 from participa.neighbourhoods.queries import neighbourhood_choices
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
-
-
-def _limit(name):
-    return limiter.limit(lambda: current_app.config[name], methods=["POST"])
 
 
 def _sign_in(user, remember=False):
@@ -52,7 +48,7 @@ def _sign_in(user, remember=False):
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@_limit("RATELIMIT_REGISTER")
+@post_limit("RATELIMIT_REGISTER")
 def register():
     """Create an account and e-mail a link to confirm it. The answer is the same whether or not
     the address already has an account (that owner is told by e-mail instead), so the form
@@ -121,7 +117,7 @@ def confirm(token):
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@_limit("RATELIMIT_LOGIN")
+@post_limit("RATELIMIT_LOGIN")
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("core.home"))
@@ -160,7 +156,7 @@ def logout():
 
 
 @bp.route("/reset", methods=["GET", "POST"])
-@_limit("RATELIMIT_RESET")
+@post_limit("RATELIMIT_RESET")
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
@@ -181,7 +177,7 @@ def _send_reset_mail(user):
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
-@_limit("RATELIMIT_RESET")
+@post_limit("RATELIMIT_RESET")
 def reset_password(token):
     g.private_page = True
     user = operations.user_for_reset_token(token)
@@ -247,7 +243,7 @@ def profile(id):
     person = db.session.get(User, id) or abort(404)
     return render_template(
         "accounts/profile.html", person=person,
-        contributions=operations.count_contributions(person),
+        contributions=queries.count_contributions(person),
         may_block=can_block_user(current_user, person),
         **moderation_context(person),
     )

@@ -20,23 +20,12 @@ from participa.comments.permissions import (
     can_vote_comment,
     comment_blocked,
 )
-from participa.core.database import lock_row
+from participa.core.database import add_to_counters, lock_row
 from participa.core.errors import DomainError, TooMany
 from participa.core.types import utcnow
 from participa.extensions import db
 
 FIRST_HOUR = timedelta(hours=1)
-
-
-def bump_comments(target, delta: int) -> None:
-    """Add ``delta`` to the target's visible-comments counter, in SQL (no lost updates)."""
-    model = type(target)
-    db.session.execute(
-        sa.update(model).where(model.id == target.id)
-        .values(comments_count=model.comments_count + delta)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.expire(target, ["comments_count"])
 
 
 def get_target(comment):
@@ -101,7 +90,7 @@ def create_comment(target, data: dict, *, actor, parent=None, now=None) -> Comme
     )
     db.session.add(comment)
     db.session.flush()
-    bump_comments(target, +1)
+    add_to_counters(target, comments_count=+1)
     return comment
 
 
@@ -133,7 +122,7 @@ def delete_comment(comment, *, actor) -> Comment:
     comment.body = ""
     db.session.flush()
     if was_visible:
-        bump_comments(get_target(comment), -1)
+        add_to_counters(get_target(comment), comments_count=-1)
     return comment
 
 
@@ -148,7 +137,8 @@ def set_comment_hidden(comment, hidden_at) -> None:
     comment.hidden_at = hidden_at
     db.session.flush()
     if was_visible != comment.is_visible:
-        bump_comments(get_target(comment), +1 if comment.is_visible else -1)
+        add_to_counters(get_target(comment),
+                        comments_count=+1 if comment.is_visible else -1)
 
 
 def vote_comment(comment, value: int, *, actor, now=None) -> CommentVote | None:
@@ -176,10 +166,5 @@ def vote_comment(comment, value: int, *, actor, now=None) -> CommentVote | None:
     db.session.flush()
     ups = (value == 1) - (old == 1)
     downs = (value == -1) - (old == -1)
-    db.session.execute(
-        sa.update(Comment).where(Comment.id == comment.id)
-        .values(up_votes=Comment.up_votes + ups, down_votes=Comment.down_votes + downs)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.expire(comment, ["up_votes", "down_votes"])
+    add_to_counters(comment, up_votes=ups, down_votes=downs)
     return vote

@@ -36,7 +36,8 @@ def _cache() -> PageCache:
 
 
 def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -> Markup:
-    """The thread's ``<li>`` items, nested, as one piece of HTML."""
+    """The thread's ``<li>`` items, nested, as one piece of HTML (``locale``: the language the
+    pieces are written in, part of their cache key)."""
     macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
     cache = _cache()
     viewer, target = thread.viewer, thread.target
@@ -48,13 +49,11 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
         for node in nodes:
             c = node.comment
             flags = (
-                can_vote_comment(viewer, c, target, may_comment=may_comment) if signed_in
-                else False,
+                can_vote_comment(viewer, c, target, may_comment=may_comment),
                 can_reply(viewer, c, target, may_comment=may_comment),
                 can_edit_comment(viewer, c),
                 can_delete_comment(viewer, c),
-                signed_in and c.deleted_at is None
-                and can_report(viewer, c, author_id=c.author_id),
+                c.deleted_at is None and can_report(viewer, c, author_id=c.author_id),
                 thread.my_votes.get(c.id, 0),
                 thread.appeals.get(c.id),
                 moderates and c.edited_at is not None,  # may read the earlier versions
@@ -63,7 +62,7 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
             html = cache.get(key)
             if html is None:
                 html = BLANKS_BETWEEN_TAGS.sub("> <", str(macro(
-                    c, *flags, locale=locale, reply_url=reply_url)).strip())
+                    c, *flags, reply_url=reply_url)).strip())
                 cache.set(key, html, TTL)
             parts.append(html)
             if node.replies:

@@ -6,7 +6,6 @@ comment is shown again on its own page, with the text kept and the reason beside
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -30,7 +29,8 @@ from participa.comments.permissions import (
 from participa.comments.rendering import render_comments
 from participa.core.admin import attach_error, form_data, perform, save_form
 from participa.core.errors import DomainError, TooMany, render_error
-from participa.extensions import db, limiter
+from participa.core.security import post_limit
+from participa.extensions import db
 from participa.meetings.permissions import can_view_meeting
 from participa.moderation.permissions import can_moderate_process
 from participa.processes.views import get_visible_process_or_404
@@ -41,18 +41,20 @@ bp.add_app_template_global(list(CommentSort), "comment_sorts")
 bp.add_app_template_global(render_comments)
 
 
+def _form_for(target, **kwargs):
+    return CommentForm(limit=target.process.comment_body_limit, **kwargs)
+
+
 @bp.app_template_global()
 def comment_form_for(target):
     """An empty comment form for a target's page."""
-    return CommentForm(formdata=None, limit=target.process.comment_body_limit)
+    return _form_for(target, formdata=None)
 
 
 TARGET = "/processes/<slug>/<any(proposals,debates,meetings):kind>/<int:id>"
 
-_comment_limit = limiter.limit(lambda: current_app.config["RATELIMIT_COMMENT"],
-                               methods=["POST"])
-_vote_limit = limiter.limit(lambda: current_app.config["RATELIMIT_COMMENT_VOTE"],
-                            methods=["POST"])
+_comment_limit = post_limit("RATELIMIT_COMMENT")
+_vote_limit = post_limit("RATELIMIT_COMMENT_VOTE")
 
 
 TARGET_PAGES = {TargetKind.PROPOSAL: "proposals.show", TargetKind.DEBATE: "debates.show",
@@ -79,17 +81,14 @@ def visible_target_or_404(kind: TargetKind, process, target_id: int):
     return target
 
 
-def _comment_or_404(id):
+def visible_comment_or_404(id):
+    """A comment and its target, if this person may read the target (404 otherwise)."""
     comment = queries.get_comment(id)
     if comment is None:
         abort(404)
     process = get_visible_process_or_404(comment.process.slug)
     target = visible_target_or_404(comment.target_kind, process, comment.target_id)
     return comment, target
-
-
-def _form_for(target, **kwargs):
-    return CommentForm(limit=target.process.comment_body_limit, **kwargs)
 
 
 def _render_form(target, form, parent=None, status=200):
@@ -160,7 +159,7 @@ def create(slug, kind, id):
 @login_required
 @_comment_limit
 def edit(id):
-    comment, target = _comment_or_404(id)
+    comment, target = visible_comment_or_404(id)
     if not can_edit_comment(current_user, comment):
         abort(403)
     g.private_page = True
@@ -178,7 +177,7 @@ def edit(id):
 @bp.post("/comments/<int:id>/delete")
 @login_required
 def delete(id):
-    comment, target = _comment_or_404(id)
+    comment, target = visible_comment_or_404(id)
     if not can_delete_comment(current_user, comment):
         abort(403)
     perform(lambda: operations.delete_comment(comment, actor=current_user),
@@ -193,7 +192,7 @@ VOTES = {"up": 1, "down": -1, "clear": 0}
 @login_required
 @_vote_limit
 def vote(id):
-    comment, target = _comment_or_404(id)
+    comment, target = visible_comment_or_404(id)
     form = VoteForm()
     if not form.validate() or form.value.data not in VOTES:
         abort(400)
@@ -208,7 +207,7 @@ def vote(id):
 @bp.get("/comments/<int:id>")
 def show(id):
     """A comment's permanent address: its place in the thread."""
-    comment, target = _comment_or_404(id)
+    comment, target = visible_comment_or_404(id)
     return redirect(target_url(target, anchor=f"comment-{comment.id}"))
 
 
@@ -216,7 +215,7 @@ def show(id):
 @login_required
 def history(id):
     """A comment's earlier versions, for the moderators of its process."""
-    comment, target = _comment_or_404(id)
+    comment, target = visible_comment_or_404(id)
     if not can_moderate_process(current_user, comment.process):
         abort(403)
     g.private_page = True

@@ -40,6 +40,18 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
     cursor.close()
 
 
+def add_to_counters(obj, **deltas) -> None:
+    """Add to stored counters in SQL (``counter = counter + n``), so parallel writers never lose
+    an update, and let the object read them afresh on next use."""
+    model = type(obj)
+    db.session.execute(
+        sa.update(model).where(model.id == obj.id)
+        .values({name: getattr(model, name) + delta for name, delta in deltas.items()})
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(obj, list(deltas))
+
+
 def lock_row(model, row_id) -> None:
     """Serialize the writers that touch one row until the transaction ends.
 

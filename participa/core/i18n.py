@@ -29,8 +29,8 @@ def select_locale() -> str:
 
 @lru_cache(maxsize=16384)
 def _formatted_datetime(value, fmt, locale):
-    """Babel's formatting is the dearest part of a long comment thread; the same moments are
-    shown again and again, so each worker keeps what it formatted (times are always shown in
+    """Babel's formatting is dear and the same moments are shown again and again (a long list,
+    a thread), so each worker keeps what it formatted (times are always shown in
     Europe/Madrid, so the locale completes the key)."""
     return format_datetime(value, fmt)
 
@@ -42,9 +42,6 @@ def format_datetime_cached(value, fmt="medium") -> str:
 def init_app(app):
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.filters["datetime"] = format_datetime_cached
-    # for long lists that know the locale already (``current_locale``): no lookup per row
-    app.jinja_env.globals["datetime_in"] = lambda value, fmt, locale: (
-        _formatted_datetime(value, fmt, locale) if value else "")
     app.jinja_env.filters["date"] = lambda value, fmt="long": (
         format_date(value, fmt) if value else ""
     )

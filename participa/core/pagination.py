@@ -3,7 +3,14 @@ does."""
 
 from dataclasses import dataclass
 
+from flask import request
+
 MAX_PAGE = 100_000  # deeper pages are empty; a bigger OFFSET overflows SQLite (a 500)
+
+
+def requested_page() -> int:
+    """The ``?page=`` asked for, kept between 1 and MAX_PAGE."""
+    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Sessions, CSRF, rate limits and the security headers every response carries."""
 
-from flask import g, session
+from flask import current_app, g, session
 from flask_babel import lazy_gettext as _l
 
 from participa.extensions import csrf, db, limiter, login_manager
@@ -32,6 +32,12 @@ def init_app(app):
         if getattr(g, "private_page", False) or "Set-Cookie" in headers or session.modified:
             headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def post_limit(setting: str):
+    """A rate limit on a view's POSTs, read from the config setting ``setting`` (so tests and
+    deployments can change it): e.g. ``@post_limit("RATELIMIT_COMMENT")``."""
+    return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
 
 
 @login_manager.user_loader

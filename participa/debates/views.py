@@ -6,7 +6,8 @@ from flask_login import current_user, login_required
 
 from participa.comments.queries import thread_for
 from participa.core.admin import save_form
-from participa.core.pagination import MAX_PAGE
+from participa.core.pagination import requested_page
+from participa.core.security import post_limit
 from participa.debates import operations, queries
 from participa.debates.forms import CloseDebateForm, DebateForm
 from participa.debates.models import DebateStatus
@@ -16,13 +17,12 @@ from participa.debates.permissions import (
     can_open_debate,
     can_view_debate,
 )
-from participa.extensions import limiter
 from participa.moderation.views import moderation_context
 from participa.processes.views import get_visible_process_or_404
 
 bp = Blueprint("debates", __name__, url_prefix="/processes/<slug>/debates")
 
-_post_limit = limiter.limit(lambda: current_app.config["RATELIMIT_POST"], methods=["POST"])
+_post_limit = post_limit("RATELIMIT_POST")
 
 
 def _debate_or_404(process, id):
@@ -41,11 +41,9 @@ def index(slug):
     except ValueError:
         status = None
     sort = args.get("sort") if args.get("sort") in queries.SORTS else "recent"
-    page = min(max(args.get("page", 1, type=int), 1), MAX_PAGE)
-
     return render_template(
         "debates/index.html", process=process, status=status, sort=sort,
-        page=queries.list_debates(process, status=status, sort=sort, page=page,
+        page=queries.list_debates(process, status=status, sort=sort, page=requested_page(),
                                   per_page=current_app.config["PAGE_SIZE"]),
         may_open=can_open_debate(current_user, process),
     )

@@ -25,7 +25,7 @@ from flask_login import current_user, login_required
 from participa.comments.queries import thread_for
 from participa.core.admin import attach_error, perform, save_form
 from participa.core.errors import DomainError
-from participa.core.pagination import MAX_PAGE
+from participa.core.pagination import requested_page
 from participa.core.text import csv_safe
 from participa.core.timeutil import utc_to_local
 from participa.extensions import db, limiter
@@ -105,10 +105,6 @@ def _load_managed(slug, id):
     return process, meeting
 
 
-def _page_arg() -> int:
-    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
-
-
 # -- public pages ------------------------------------------------------------------------------
 
 
@@ -125,7 +121,7 @@ def index():
         "neighbourhood_id": args.get("neighbourhood", type=int),
         "plan_id": args.get("plan", type=int),
         "kind": kind,
-        "page": _page_arg(),
+        "page": requested_page(),
     }
     page = queries.list_town_meetings(**filters, per_page=current_app.config["PAGE_SIZE"])
     return render_template(
@@ -139,7 +135,7 @@ def process_index(slug):
     process = get_visible_process_or_404(slug)
     may_manage = can_manage_process(current_user, process)
     upcoming, past = queries.list_process_meetings(
-        process, include_drafts=may_manage, past_page=_page_arg(),
+        process, include_drafts=may_manage, past_page=requested_page(),
         per_page=current_app.config["PAGE_SIZE"],
     )
     return render_template("meetings/process_index.html", process=process, upcoming=upcoming,

@@ -57,12 +57,11 @@ def set_hidden(item, hidden_at) -> None:
         db.session.flush()
 
 
-def _moderation_for(item, now) -> tuple[Moderation, bool]:
-    """The item's Moderation row, locked; made if it is the first report (second: created)."""
+def _moderation_for(item, now) -> Moderation:
+    """The item's Moderation row, locked; made if this is its first report."""
     kind = ReportableKind.of(item)
     query = sa.select(Moderation.id).where(Moderation.target_kind == kind,
                                            Moderation.target_id == item.id)
-    created = False
     moderation_id = db.session.scalar(query)
     if moderation_id is None:
         moderation = Moderation(target_kind=kind, target_id=item.id,
@@ -72,14 +71,13 @@ def _moderation_for(item, now) -> tuple[Moderation, bool]:
         try:
             with db.session.begin_nested():
                 db.session.add(moderation)
-            created = True
         except IntegrityError:  # a parallel first report made it a moment ago
             pass
         moderation_id = db.session.scalar(query)
     lock_row(Moderation, moderation_id)
     moderation = db.session.get(Moderation, moderation_id)
     db.session.refresh(moderation)
-    return moderation, created
+    return moderation
 
 
 def _count_open_reports(moderation) -> int:
@@ -112,7 +110,7 @@ def report_item(item, *, reason, details="", actor, now=None):
     db.session.refresh(actor)  # a block committed while this waited for the lock counts
     if actor.is_blocked:
         raise DomainError(_l("You cannot report this."))
-    moderation, _created = _moderation_for(item, now)
+    moderation = _moderation_for(item, now)
     already = db.session.scalar(sa.select(Report.id).where(
         Report.moderation_id == moderation.id, Report.reporter_id == actor.id))
     if already is not None:

@@ -17,10 +17,6 @@ def process_id_of(item) -> int | None:
     return None if ReportableKind.of(item) is ReportableKind.USER else item.process_id
 
 
-def is_hidden(item) -> bool:
-    return item.hidden_at is not None
-
-
 def title_of(item) -> str:
     """A short text naming the item in the queue and in e-mails."""
     kind = ReportableKind.of(item)

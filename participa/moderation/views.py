@@ -17,12 +17,16 @@ from flask_login import current_user, login_required
 
 from participa.accounts.models import User
 from participa.comments.models import TargetKind
-from participa.comments.queries import get_comment
-from participa.comments.views import target_url, visible_target_or_404
+from participa.comments.views import (
+    target_url,
+    visible_comment_or_404,
+    visible_target_or_404,
+)
 from participa.core.admin import REFUSED, perform, submit
-from participa.core.pagination import MAX_PAGE
+from participa.core.pagination import requested_page
+from participa.core.security import post_limit
 from participa.core.views import safe_next
-from participa.extensions import db, limiter
+from participa.extensions import db
 from participa.moderation import notifications, operations, queries
 from participa.moderation.forms import AppealForm, ReportForm
 from participa.moderation.models import ReportableKind
@@ -39,7 +43,7 @@ from participa.processes.views import get_visible_process_or_404
 
 bp = Blueprint("moderation", __name__)
 
-_report_limit = limiter.limit(lambda: current_app.config["RATELIMIT_REPORT"], methods=["POST"])
+_report_limit = post_limit("RATELIMIT_REPORT")
 
 
 @bp.app_template_global()
@@ -130,11 +134,7 @@ def report(slug, kind, id):
 @login_required
 @_report_limit
 def report_comment(id):
-    comment = get_comment(id)
-    if comment is None:
-        abort(404)
-    process = get_visible_process_or_404(comment.process.slug)
-    target = visible_target_or_404(comment.target_kind, process, comment.target_id)
+    comment, target = visible_comment_or_404(id)
     if comment.deleted_at is not None:
         abort(404)
     return _report(comment, target_url(target, anchor=f"comment-{comment.id}"))
@@ -169,8 +169,7 @@ def queue():
     g.private_page = True
     show = request.args.get("show") if request.args.get("show") in queries.QUEUE_FILTERS \
         else "pending"
-    page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
-    items_page = queries.list_queue(current_user, show=show, page=page,
+    items_page = queries.list_queue(current_user, show=show, page=requested_page(),
                                     per_page=current_app.config["PAGE_SIZE"])
     return render_template("moderation/queue.html", page=items_page, show=show,
                            items=queries.load_items(items_page.items),

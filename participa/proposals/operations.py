@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from participa.accounts.models import User
-from participa.core.database import lock_row
+from participa.core.database import add_to_counters, lock_row
 from participa.core.errors import DomainError
 from participa.core.models import log_action
 from participa.core.text import fold
@@ -100,16 +100,6 @@ def withdraw_proposal(proposal, *, actor) -> Proposal:
     return proposal
 
 
-def _bump_supports(proposal, delta: int) -> None:
-    db.session.execute(
-        sa.update(Proposal)
-        .where(Proposal.id == proposal.id)
-        .values(supports_count=Proposal.supports_count + delta)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.expire(proposal, ["supports_count"])
-
-
 def support_proposal(proposal, *, actor, now=None) -> Support:
     """Add the actor's support; refuses a second one, a closed phase and an exceeded limit."""
     lock_row(User, actor.id)
@@ -126,7 +116,7 @@ def support_proposal(proposal, *, actor, now=None) -> Support:
             db.session.add(support)
     except IntegrityError as error:  # a parallel request won: one support per person
         raise DomainError(Blocked.ALREADY.label) from error
-    _bump_supports(proposal, +1)
+    add_to_counters(proposal, supports_count=+1)
     return support
 
 
@@ -141,7 +131,7 @@ def unsupport_proposal(proposal, *, actor, now=None) -> None:
         .execution_options(synchronize_session=False)
     ).rowcount
     if deleted:
-        _bump_supports(proposal, -deleted)
+        add_to_counters(proposal, supports_count=-deleted)
 
 
 def answer_proposal(proposal, *, state, answer: str, publish: bool, actor) -> Proposal:

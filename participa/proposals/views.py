@@ -26,6 +26,8 @@ from participa.comments.queries import thread_for
 from participa.core.admin import attach_error, form_data, perform, save_form
 from participa.core.errors import DomainError
 from participa.core.mail import send_mail
+from participa.core.pagination import requested_page
+from participa.core.security import post_limit
 from participa.core.text import csv_safe
 from participa.core.views import safe_next
 from participa.extensions import db, limiter
@@ -51,10 +53,6 @@ bp.add_app_template_global(support_blocked)
 bp.add_app_template_global(can_unsupport)
 
 
-def _limit(name):
-    return limiter.limit(lambda: current_app.config[name], methods=["POST"])
-
-
 # supporting and withdrawing a support draw on one allowance
 _support_limit = limiter.shared_limit(
     lambda: current_app.config["RATELIMIT_SUPPORT"], scope="support", methods=["POST"]
@@ -78,9 +76,6 @@ def _support_context(process, proposals):
     }
 
 
-MAX_PAGE = 100_000  # deeper pages are empty; a bigger OFFSET overflows SQLite (a 500)
-
-
 def _index_args():
     args = request.args
     state = args.get("state") or None
@@ -95,7 +90,7 @@ def _index_args():
         "category_id": args.get("category", type=int),
         "neighbourhood_id": args.get("neighbourhood", type=int),
         "sort": sort,
-        "page": min(max(args.get("page", 1, type=int), 1), MAX_PAGE),
+        "page": requested_page(),
         "filter": args.get("filter") if args.get("filter") in ("mine", "supported") else None,
     }
 
@@ -133,7 +128,7 @@ def index(slug):
 
 @bp.route("/proposals/new", methods=["GET", "POST"])
 @login_required
-@_limit("RATELIMIT_POST")
+@post_limit("RATELIMIT_POST")
 def new(slug):
     process = get_visible_process_or_404(slug)
     blocked = propose_blocked(current_user, process,
@@ -198,7 +193,7 @@ def _render_show(process, proposal, answer_form=None, status=200):
 
 @bp.route("/proposals/<int:id>/edit", methods=["GET", "POST"])
 @login_required
-@_limit("RATELIMIT_POST")
+@post_limit("RATELIMIT_POST")
 def edit(slug, id):
     process = get_visible_process_or_404(slug)
     proposal = _proposal_or_404(process, id)

@@ -1,0 +1,90 @@
+"""The demo town's meetings: upcoming, full, online, held, cancelled and draft."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from participa.accounts.models import User
+from participa.extensions import db
+from participa.meetings import operations as meetings
+from participa.meetings.models import Meeting
+from participa.processes.models import Process
+from participa.proposals.models import Proposal
+
+# process slug → meetings: (title, kind, days from now, hours long, capacity, registrations,
+# extra); extra may say "closed" (with minutes), "cancelled" (with a reason) or "draft"
+MEETINGS = {
+    "pressupostos-participatius-barri-vell": [
+        ("Assemblea de barri: presentació de propostes", "in_person", 6, 2, 40, 9, None),
+        ("Taller d'ombres i arbrat per a la plaça de la Font", "hybrid", 12, 2, 3, 5, None),
+        ("Sessió informativa en línia sobre els pressupostos", "online", 3, 1, 0, 4, None),
+        ("Passejada exploratòria pel Barri Vell", "in_person", -15, 2, 30, 0, "closed"),
+        ("Trobada de joves al casal", "in_person", 9, 2, 25, 2, "cancelled"),
+    ],
+    "places-i-espais-verds-sant-roc": [
+        ("Debat obert a la plaça del Mercat", "in_person", 5, 2, 0, 6, None),
+        ("Taller de disseny dels horts del Rec", "in_person", -6, 3, 20, 0, "closed"),
+        ("Visita tècnica a la plaça (preparació)", "in_person", 20, 1, 10, 0, "draft"),
+    ],
+}
+MEETING_PLACES = {
+    "in_person": ("Casal de Barri Vell", "Carrer de la Font, 12"),
+    "hybrid": ("Centre Cívic del Nord", "Plaça del Mercat, 3"),
+    "online": ("", ""),
+}
+
+
+def seed_meetings(users, now) -> int:
+    """Upcoming meetings with registration open (one full, with a waiting list), past ones with
+    minutes, a cancelled one and a draft — for the processes that have none."""
+    created = 0
+    facilitator = users["facilitator"]
+    people = [users["resident"]] + list(db.session.scalars(
+        select(User).where(User.email.like("vei%@riuclar.example")).order_by(User.email)))
+    for slug, specs in MEETINGS.items():
+        process = db.session.scalar(select(Process).where(Process.slug == slug))
+        if process is None or db.session.scalar(
+            select(Meeting.id).where(Meeting.process_id == process.id).limit(1)
+        ):
+            continue
+        for title, kind, days, hours, capacity, registrations, extra in specs:
+            place, address = MEETING_PLACES[kind]
+            starts_at = (now + timedelta(days=days)).replace(hour=16)
+            meeting = meetings.create_meeting(process, {
+                "title": title, "kind": kind, "place": place, "address": address,
+                "online_url": "https://meet.example.org/riuclar" if kind != "in_person" else "",
+                "description": f"{title}. Obert a tot el veïnat; porteu idees i ganes de "
+                               "parlar-ne.\n\n**Ordre del dia**\n\n1. Benvinguda\n"
+                               "2. Presentació\n3. Torn obert de paraules",
+                "starts_at": starts_at, "ends_at": starts_at + timedelta(hours=hours),
+                "organizer": "Taula Comunitària i Servei de Dinamització",
+                "step_free_access": True, "sign_language": kind == "in_person",
+                "childcare": days % 2 == 0,
+                "accessibility_notes": "Espai accessible amb cadira de rodes.",
+                "registrations_enabled": True, "capacity": capacity,
+                "registration_terms": "",
+            }, actor=facilitator)
+            created += 1
+            if extra == "draft":
+                continue
+            meetings.publish_meeting(meeting, actor=facilitator)
+            if days > 0:
+                for person in people[:registrations]:
+                    meetings.register(meeting, actor=person)
+                    created += 1
+            if extra == "closed":
+                meetings.close_meeting(meeting, {
+                    "minutes": "Hi van participar veïnes, entitats i l'equip tècnic.\n\n"
+                               "## Acords\n\n- Prioritzar l'ombra a les places.\n"
+                               "- Fer un seguiment trimestral amb la Taula Comunitària.",
+                    "attendees_count": 23,
+                    "attending_organizations": "AV Barri Vell, Casal de Joves, Escola Sant Jordi",
+                    "proposals": list(db.session.scalars(
+                        select(Proposal).where(Proposal.process_id == process.id)
+                        .order_by(Proposal.id).limit(2))),
+                }, actor=facilitator)
+            elif extra == "cancelled":
+                meetings.cancel_meeting(meeting, "La sala no està disponible; la tornarem a "
+                                        "convocar ben aviat.", actor=facilitator)
+    db.session.flush()
+    return created

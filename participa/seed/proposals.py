@@ -1,0 +1,125 @@
+"""The demo town's proposals, with their supports and official answers."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from participa.accounts.models import User
+from participa.accounts.operations import get_user_by_email
+from participa.accounts.passwords import hash_password
+from participa.core.text import fold
+from participa.extensions import db
+from participa.processes.models import Process
+from participa.proposals.models import Proposal, ProposalState, Support
+from participa.seed.accounts import DEMO_PASSWORD, NEIGHBOURS
+
+# process slug → proposals: (title, body, category index, supporters, answer)
+# answer: None, or (state, text, published)
+PROPOSALS = {
+    "pressupostos-participatius-barri-vell": [
+        ("Ombra i bancs a la plaça de la Font",
+         "La plaça de la Font és un forn a l'estiu. Proposem **plantar quatre arbres** i posar "
+         "bancs amb respatller perquè la gent gran hi pugui seure.\n\n- Arbres de fulla caduca\n"
+         "- Bancs amb reposabraços\n- Una font d'aigua potable", 0, 18,
+         (ProposalState.ACCEPTED, "Acceptada. Els serveis tècnics l'han valorada en 38.000 € "
+          "i passarà a la fase de votació.", True)),
+        ("Casal de gent gran obert també els caps de setmana",
+         "Moltes persones grans passen el cap de setmana soles. Obrir el casal dissabtes i "
+         "diumenges al matí, amb voluntariat del barri, ajudaria a prevenir l'aïllament.", 1, 14,
+         (ProposalState.EVALUATING, "L'estem estudiant amb els serveis socials del districte.",
+          True)),
+        ("Horts urbans al solar del carrer Nou",
+         "El solar del carrer Nou fa anys que és buit. Hi podríem fer **horts comunitaris** "
+         "gestionats per les entitats i l'escola.", 3, 11, None),
+        ("Cicle de cinema a la fresca",
+         "Quatre sessions de cinema a la fresca al pati de l'escola durant el juliol, amb "
+         "pel·lícules triades pel veïnat.", 2, 9, None),
+        ("Il·luminació del passatge del Rec",
+         "El passatge del Rec és fosc i moltes veïnes l'eviten de nit. Cal millorar-ne "
+         "l'enllumenat.", 0, 16,
+         (ProposalState.ACCEPTED, "Acceptada: és una millora de seguretat prioritària.", False)),
+        ("Pista de petanca al parc Vell",
+         "Recuperar la pista de petanca que es va fer malbé amb les obres.", 1, 5,
+         (ProposalState.REJECTED, "No es pot fer amb aquest pressupost: el parc és de "
+          "titularitat comarcal. Ho traslladem al Consell Comarcal.", True)),
+        ("Taller de reparació de bicicletes",
+         "Un punt mensual d'autoreparació de bicicletes amb eines compartides.", 3, 7, None),
+        ("Biblioteca de carrer a la plaça Major",
+         "Una casetes per intercanviar llibres, cuidades pel casal de joves.", 2, 4, None),
+        ("Mural col·lectiu a la paret de l'escola",
+         "Pintar un mural amb l'alumnat i les famílies sobre la història del barri.", 2, 6, None),
+        ("Més papereres i contenidors d'orgànica",
+         "Al carrer de la Creu hi falten papereres i el contenidor marró queda molt lluny.", 3,
+         3, None),
+    ],
+    "cooperacio-local-entitats": [
+        ("Escola d'estiu de l'Associació Veïnal de Les Basses",
+         "Activitats de lleure educatiu per a 60 infants durant el juliol.", 0, 12,
+         (ProposalState.ACCEPTED, "Acceptada: compleix les bases del programa.", True)),
+        ("Coral intergeneracional del Casal Cívic",
+         "Una coral que uneix avis i nets, amb assajos setmanals i concert per la festa major.",
+         1, 8, None),
+        ("Acompanyament a persones soles",
+         "Voluntariat social que visita persones grans que viuen soles, coordinat amb els "
+         "serveis socials.", 2, 15,
+         (ProposalState.ACCEPTED, "Acceptada i prioritzada.", True)),
+        ("Torneig de futbol sala inclusiu", "Un torneig amb equips mixtos i adaptats.", 0, 6,
+         None),
+    ],
+}
+
+
+def seed_proposals(users, now) -> int:
+    """Neighbours, proposals with supports and answers, for the processes that have none."""
+    created = 0
+    shared_hash = None
+    neighbours = []
+    for i, name in enumerate(NEIGHBOURS, start=1):
+        email = f"vei{i:02d}@riuclar.example"
+        user = get_user_by_email(email)
+        if user is None:
+            shared_hash = shared_hash or hash_password(DEMO_PASSWORD)
+            user = User(name=name, email=email, password_hash=shared_hash, locale="ca",
+                        confirmed_at=now, created_at=now - timedelta(days=60))
+            db.session.add(user)
+            created += 1
+        neighbours.append(user)
+    db.session.flush()
+    voters = [users["resident"], *neighbours]
+    authors = [users["resident"], *neighbours[:6]]
+
+    for slug, specs in PROPOSALS.items():
+        process = db.session.scalar(select(Process).where(Process.slug == slug))
+        if process is None or db.session.scalar(
+            select(Proposal.id).where(Proposal.process_id == process.id).limit(1)
+        ):
+            continue
+        if slug == "pressupostos-participatius-barri-vell":
+            process.supports_per_person = 10
+            process.support_threshold = 15
+        for i, (title, body, category, supporters, answer) in enumerate(specs):
+            created_at = now - timedelta(days=len(specs) - i, hours=i)
+            proposal = Proposal(
+                process=process, author=authors[i % len(authors)], title=title, body=body,
+                category=process.categories[category] if process.categories else None,
+                neighbourhood=process.neighbourhoods[0] if process.neighbourhoods else None,
+                search_text=fold(f"{title}\n{body}"), created_at=created_at,
+                supports_count=supporters,
+            )
+            db.session.add(proposal)
+            db.session.flush()
+            for voter in voters[1:supporters + 1] if i % 2 else voters[:supporters]:
+                db.session.add(Support(proposal_id=proposal.id, user_id=voter.id,
+                                       process_id=process.id,
+                                       created_at=created_at + timedelta(hours=2)))
+            if answer:
+                state, text, published = answer
+                proposal.answer_state, proposal.answer = state, text
+                proposal.answered_at = created_at + timedelta(days=1)
+                proposal.answered_by = users["facilitator"]
+                if published:
+                    proposal.state = state
+                    proposal.answer_published_at = proposal.answered_at
+            created += 1 + supporters
+    db.session.flush()
+    return created

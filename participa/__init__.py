@@ -1,5 +1,6 @@
 """Participa: participatory democracy for neighbourhood community plans."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -7,6 +8,11 @@ from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENTS = ("development", "testing", "production")
+# the feature packages, each with an ``init_app(app)``; lower layers first
+FEATURES = (
+    "accounts", "neighbourhoods", "plans", "processes", "moderation",
+    "proposals", "debates", "meetings", "comments", "site", "admin",
+)
 
 
 def create_app(config=None):
@@ -26,10 +32,14 @@ def create_app(config=None):
 
     cache.init_app(app)  # first: a cached page skips all the rest
     database.init_app(app)
+    import participa.models  # noqa: F401  every model, so the metadata is complete
+
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)
-    _register_blueprints(app)
+    for name in FEATURES:
+        # each feature registers its blueprints, content kinds, template globals and receivers
+        importlib.import_module(f"participa.{name}").init_app(app)
     errors.init_app(app)
 
     from participa.cli import register_commands
@@ -49,7 +59,7 @@ def _load_config(app, overrides):
     app.config.update(overrides)
 
     if not app.config.get("SECRET_KEY"):
-        raise RuntimeError("PARTICIPA_SECRET_KEY must be set in production.")
+        raise RuntimeError("PARTICIPA_SECRET_KEY must be set (development and testing set one).")
     if env == "production" and app.config["SECRET_KEY"] == "dev-only-not-secret-change-me":
         raise RuntimeError("PARTICIPA_SECRET_KEY must be a real secret in production.")
 
@@ -63,38 +73,3 @@ def _load_config(app, overrides):
     )
     if not app.config["MAIL_OUTBOX_DIR"]:
         app.config["MAIL_OUTBOX_DIR"] = os.path.join(app.instance_path, "outbox")
-
-
-def _register_blueprints(app):
-    from participa.accounts.views import bp as accounts_bp
-    from participa.admin.views import bp as admin_bp
-    from participa.comments.views import bp as comments_bp
-    from participa.core.views import bp as core_bp
-    from participa.debates.views import bp as debates_bp
-    from participa.meetings.views import bp as meetings_bp
-    from participa.moderation.views import bp as moderation_bp
-    from participa.neighbourhoods.admin import bp as neighbourhoods_admin_bp
-    from participa.neighbourhoods.views import bp as neighbourhoods_bp
-    from participa.plans.admin import bp as plans_admin_bp
-    from participa.plans.views import bp as plans_bp
-    from participa.processes.admin import bp as processes_admin_bp
-    from participa.processes.views import bp as processes_bp
-    from participa.proposals.views import bp as proposals_bp
-
-    for bp in (
-        core_bp,
-        accounts_bp,
-        neighbourhoods_bp,
-        plans_bp,
-        processes_bp,
-        proposals_bp,
-        meetings_bp,
-        debates_bp,
-        comments_bp,
-        moderation_bp,
-        admin_bp,
-        neighbourhoods_admin_bp,
-        plans_admin_bp,
-        processes_admin_bp,
-    ):
-        app.register_blueprint(bp)

@@ -1,29 +1,14 @@
 """Every write about accounts. Operations flush, never commit; the actor is passed in."""
 
-import hashlib
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import func, select
 
 from participa.accounts.models import User, new_session_token
 from participa.accounts.passwords import hash_password, needs_rehash, verify_password
+from participa.accounts.queries import get_user_by_email, normalize_email
 from participa.core.errors import DomainError
 from participa.core.models import log_action
 from participa.core.types import utcnow
 from participa.extensions import db
-
-RESET_SALT = "participa-password-reset"
-CONFIRM_SALT = "participa-confirm-email"
-
-
-def normalize_email(email: str) -> str:
-    return (email or "").strip().lower()
-
-
-def get_user_by_email(email: str) -> User | None:
-    return db.session.scalar(select(User).where(func.lower(User.email) == normalize_email(email)))
 
 
 def register_user(
@@ -112,46 +97,3 @@ def change_password(user: User, current_password: str, new_password: str, *, act
     if not verify_password(user.password_hash, current_password):
         raise DomainError(_l("The current password is not correct."))
     return set_password(user, new_password, actor=actor)
-
-
-def _serializer(salt=RESET_SALT) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
-
-
-def _fingerprint(user: User) -> str:
-    # changes when the password changes, so a link works once
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
-
-
-def make_reset_token(user: User) -> str:
-    """A signed link token that expires (PASSWORD_RESET_MAX_AGE) and dies once used."""
-    return _serializer().dumps({"u": user.id, "f": _fingerprint(user)})
-
-
-def user_for_reset_token(token: str) -> User | None:
-    return _user_for_token(token, RESET_SALT, current_app.config["PASSWORD_RESET_MAX_AGE"],
-                           lambda user, data: data.get("f") == _fingerprint(user))
-
-
-def make_confirm_token(user: User) -> str:
-    """A signed link that confirms this account's e-mail address (CONFIRM_MAX_AGE)."""
-    return _serializer(CONFIRM_SALT).dumps({"u": user.id, "e": user.email})
-
-
-def user_for_confirm_token(token: str) -> User | None:
-    return _user_for_token(token, CONFIRM_SALT, current_app.config["CONFIRM_MAX_AGE"],
-                           lambda user, data: data.get("e") == user.email)
-
-
-def _user_for_token(token, salt, max_age, still_valid) -> User | None:
-    try:
-        data = _serializer(salt).loads(token, max_age=max_age)
-    except (SignatureExpired, BadSignature):
-        return None
-    if not isinstance(data, dict):
-        return None
-    user = db.session.get(User, data.get("u")) if isinstance(data.get("u"), int) else None
-    if user is None or not still_valid(user, data):
-        return None
-    return user
-

@@ -1,32 +1,17 @@
-from functools import wraps
+"""The council's dashboard: how much there is, and the latest privileged actions."""
 
-from flask import Blueprint, abort, g, render_template
-from flask_login import current_user, login_required
+from flask import Blueprint, render_template
 from sqlalchemy import func, select
 
 from participa.accounts.models import User
+from participa.core.auth import council_required
 from participa.core.models import ActionLog
-from participa.core.permissions import can_access_admin
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import CommunityPlan
 from participa.processes.models import Process
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def council_required(view):
-    """Anonymous people are sent to sign in; signed-in people who are not council get 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not can_access_admin(current_user):
-            abort(403)
-        g.private_page = True
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 @bp.get("/")

@@ -1,1 +1,16 @@
-"""Comments on proposals, debates and meetings: one mechanism for all three."""
+"""Comments on any commentable kind of content (proposals, debates, meetings): one mechanism."""
+
+
+def init_app(app):
+    from participa.comments import content, views
+    from participa.comments.models import CommentSort
+    from participa.comments.permissions import why_not_comment
+    from participa.comments.rendering import render_comments
+    from participa.core.content import register_kind
+
+    register_kind(content.KIND)
+    app.register_blueprint(views.bp)
+    app.add_template_global(why_not_comment)
+    app.add_template_global(list(CommentSort), "comment_sorts")
+    app.add_template_global(render_comments)
+    app.add_template_global(views.comment_form_for)

@@ -1,11 +1,12 @@
-import enum
-import functools
+"""Comments and replies on any commentable kind of content, their earlier versions and votes."""
+
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
 from participa.core.types import UTCDateTime, utcnow
 from participa.extensions import db
@@ -13,67 +14,16 @@ from participa.extensions import db
 MAX_DEPTH = 2  # 0 = a comment, 1 = a reply, 2 = a reply to a reply: three levels in all
 
 
-class TargetKind(enum.Enum):
-    """What a comment is on; the value is also the URL segment (``/proposals/<id>``)."""
-
-    PROPOSAL = "proposals"
-    DEBATE = "debates"
-    MEETING = "meetings"
-
-    @property
-    def model(self):
-        return _target_models()[self]
-
-    @classmethod
-    def of(cls, target) -> "TargetKind":
-        for kind, model in _target_models().items():
-            if isinstance(target, model):
-                return kind
-        raise TypeError(f"comments are not taken on {target!r}")
+class Alignment(LabelledEnum):
+    IN_FAVOUR = "in_favour", _l("In favour")
+    NEUTRAL = "neutral", _l("Neutral")
+    AGAINST = "against", _l("Against")
 
 
-@functools.cache
-def _target_models() -> dict:
-    from participa.debates.models import Debate
-    from participa.meetings.models import Meeting
-    from participa.proposals.models import Proposal
-
-    return {TargetKind.PROPOSAL: Proposal, TargetKind.DEBATE: Debate,
-            TargetKind.MEETING: Meeting}
-
-
-class Alignment(enum.Enum):
-    IN_FAVOUR = "in_favour"
-    NEUTRAL = "neutral"
-    AGAINST = "against"
-
-    @property
-    def label(self):
-        return ALIGNMENT_LABELS[self]
-
-
-ALIGNMENT_LABELS = {
-    Alignment.IN_FAVOUR: _l("In favour"),
-    Alignment.NEUTRAL: _l("Neutral"),
-    Alignment.AGAINST: _l("Against"),
-}
-
-
-class CommentSort(enum.Enum):
-    OLDEST = "oldest"
-    NEWEST = "newest"
-    BEST = "best"
-
-    @property
-    def label(self):
-        return SORT_LABELS[self]
-
-
-SORT_LABELS = {
-    CommentSort.OLDEST: _l("Oldest first"),
-    CommentSort.NEWEST: _l("Newest first"),
-    CommentSort.BEST: _l("Best rated"),
-}
+class CommentSort(LabelledEnum):
+    OLDEST = "oldest", _l("Oldest first")
+    NEWEST = "newest", _l("Newest first")
+    BEST = "best", _l("Best rated")
 
 
 class Comment(TimestampMixin, db.Model):
@@ -86,8 +36,8 @@ class Comment(TimestampMixin, db.Model):
     process_id: Mapped[int] = mapped_column(
         sa.ForeignKey("processes.id", ondelete="CASCADE"), nullable=False, index=True
     )
-    target_kind: Mapped[TargetKind] = enum_column(TargetKind, "comment_target_kind",
-                                                  nullable=False)
+    # what it is on: a commentable kind of content (``participa.core.content``) and its id
+    target_kind: Mapped[str] = mapped_column(sa.String(32), nullable=False)
     target_id: Mapped[int] = mapped_column(sa.Integer, nullable=False)
     author_id: Mapped[int] = mapped_column(
         sa.ForeignKey("users.id", ondelete="RESTRICT"), nullable=False

@@ -8,29 +8,25 @@ per person and comment hold under parallel requests (the unique constraint backs
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from participa.accounts.models import User
-from participa.comments.models import Alignment, Comment, CommentVersion, CommentVote, TargetKind
+from participa.comments.models import Alignment, Comment, CommentVersion, CommentVote
 from participa.comments.permissions import (
     can_delete_comment,
     can_edit_comment,
     can_reply,
     can_vote_comment,
-    comment_blocked,
+    why_not_comment,
 )
+from participa.comments.queries import get_target
+from participa.core.content import kind_of
 from participa.core.database import add_to_counters, lock_row
 from participa.core.errors import DomainError, TooMany
 from participa.core.types import utcnow
 from participa.extensions import db
 
 FIRST_HOUR = timedelta(hours=1)
-
-
-def get_target(comment):
-    """The proposal, debate or meeting a comment is on."""
-    return db.session.get(comment.target_kind.model, comment.target_id)
 
 
 def _clean_body(process, body) -> str:
@@ -51,9 +47,8 @@ def _alignment(value) -> Alignment:
                           field="alignment") from None
 
 
-def _check_first_hour(actor, now) -> None:
-    """A new account posts at most NEW_ACCOUNT_COMMENTS comments in its first hour."""
-    limit = current_app.config["NEW_ACCOUNT_COMMENTS"]
+def _check_first_hour(actor, now, limit: int) -> None:
+    """A new account posts at most ``limit`` comments in its first hour (0: no cap)."""
     if not limit or now - actor.created_at >= FIRST_HOUR:
         return
     posted = db.session.scalar(
@@ -65,25 +60,27 @@ def _check_first_hour(actor, now) -> None:
                          "wait a little before commenting again.", n=limit))
 
 
-def create_comment(target, data: dict, *, actor, parent=None, now=None) -> Comment:
-    """A comment on ``target`` (or a reply to ``parent``, a comment on the same target)."""
+def create_comment(target, data: dict, *, actor, parent=None, first_hour_limit=0,
+                   now=None) -> Comment:
+    """A comment on ``target`` (or a reply to ``parent``, a comment on the same target).
+    ``first_hour_limit``: how many comments a new account may post in its first hour."""
     now = now or utcnow()
     lock_row(User, actor.id)
     db.session.refresh(actor)  # a block committed while this waited for the lock counts
-    blocked = comment_blocked(actor, target, now)
-    if blocked is not None:
-        raise DomainError(blocked.label)
-    kind = TargetKind.of(target)
+    refusal = why_not_comment(actor, target, now)
+    if refusal is not None:
+        raise DomainError(refusal.label)
+    kind = kind_of(target)
     if parent is not None:
-        if parent.target_kind is not kind or parent.target_id != target.id:
+        if parent.target_kind != kind.value or parent.target_id != target.id:
             raise DomainError(_l("You can only reply to a comment of this conversation."))
         if not can_reply(actor, parent, target, now):
             raise DomainError(_l("You cannot reply to this comment."))
     body = _clean_body(target.process, data.get("body"))
     alignment = _alignment(data.get("alignment"))
-    _check_first_hour(actor, now)
+    _check_first_hour(actor, now, first_hour_limit)
     comment = Comment(
-        process_id=target.process_id, target_kind=kind, target_id=target.id,
+        process_id=target.process_id, target_kind=kind.value, target_id=target.id,
         author_id=actor.id, parent_id=parent.id if parent else None,
         depth=parent.depth + 1 if parent else 0, body=body, alignment=alignment,
         up_votes=0, down_votes=0, created_at=now, updated_at=now,

@@ -1,57 +1,40 @@
 """Who may comment, reply, vote, edit and delete. Pure predicates: views (403) and templates
-share them; ``comment_blocked`` says *why* not, so a page can explain instead of hiding."""
+share them; ``why_not_comment`` says *why* not, so a page can explain instead of hiding."""
 
-import enum
 
 from flask_babel import lazy_gettext as _l
 
-from participa.comments.models import MAX_DEPTH, TargetKind
+from participa.comments.models import MAX_DEPTH
+from participa.core.content import kind_of
+from participa.core.enums import LabelledEnum
 from participa.core.permissions import is_signed_in
 from participa.processes.phases import Action, phase_allows
 
 
-class CommentBlocked(enum.Enum):
-    SIGN_IN = "sign_in"
-    PHASE = "phase"
-    CLOSED = "closed"
-
-    @property
-    def label(self):
-        return BLOCKED_LABELS[self]
-
-
-BLOCKED_LABELS = {
-    CommentBlocked.SIGN_IN: _l("Sign in to comment."),
-    CommentBlocked.PHASE: _l("Comments are closed in the current phase of this process."),
-    CommentBlocked.CLOSED: _l("This conversation is closed: no new comments."),
-}
+class CommentRefusal(LabelledEnum):
+    SIGN_IN = "sign_in", _l("Sign in to comment.")
+    PHASE = "phase", _l("Comments are closed in the current phase of this process.")
+    CLOSED = "closed", _l("This conversation is closed: no new comments.")
 
 
 def target_open(target) -> bool:
-    """Whether the thing itself still takes comments (whatever the phase)."""
-    if target.hidden_at is not None:
-        return False
-    kind = TargetKind.of(target)
-    if kind is TargetKind.PROPOSAL:
-        return target.deleted_at is None and not target.is_withdrawn
-    if kind is TargetKind.DEBATE:
-        return target.deleted_at is None and target.is_open
-    return target.status.value in ("published", "closed")  # a meeting, not draft or cancelled
+    """Whether the thing itself still takes comments (whatever the phase): its kind says."""
+    return kind_of(target).accepts_comments(target)
 
 
-def comment_blocked(user, target, now=None) -> CommentBlocked | None:
+def why_not_comment(user, target, now=None) -> CommentRefusal | None:
     """Why ``user`` may not comment on ``target`` (None: they may)."""
     if not target_open(target):
-        return CommentBlocked.CLOSED
+        return CommentRefusal.CLOSED
     if not phase_allows(target.process, Action.COMMENT, now):
-        return CommentBlocked.PHASE
+        return CommentRefusal.PHASE
     if not is_signed_in(user) or user.is_blocked:
-        return CommentBlocked.SIGN_IN
+        return CommentRefusal.SIGN_IN
     return None
 
 
 def can_comment(user, target, now=None) -> bool:
-    return comment_blocked(user, target, now) is None
+    return why_not_comment(user, target, now) is None
 
 
 def _may_comment(user, target, now, may_comment):

@@ -7,9 +7,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from participa.accounts.models import User
-from participa.comments.models import Alignment, Comment, CommentSort, CommentVote, TargetKind
+from participa.comments.models import Alignment, Comment, CommentSort, CommentVote
+from participa.core.content import ContentKind, kind_named, kind_of
 from participa.core.permissions import is_signed_in
 from participa.extensions import db
+from participa.moderation.models import Moderation
+
+COMMENTS = "comments"  # the comments' own kind of content (they can be reported)
 
 
 @dataclass(slots=True)
@@ -61,7 +65,7 @@ class Node:
 class Thread:
     """What a target's page shows of its conversation."""
 
-    kind: TargetKind
+    kind: ContentKind
     target: object
     roots: list
     sort: CommentSort
@@ -87,7 +91,7 @@ def parse_sort(value) -> CommentSort:
         return CommentSort.OLDEST
 
 
-def list_comments(kind: TargetKind, target_id: int) -> list[CommentView]:
+def list_comments(kind: str, target_id: int) -> list[CommentView]:
     """Every comment of a target, oldest first, with its author's name: one query."""
     rows = db.session.execute(
         sa.select(*VIEW_COLUMNS)
@@ -98,7 +102,7 @@ def list_comments(kind: TargetKind, target_id: int) -> list[CommentView]:
     return [CommentView(*row) for row in rows]
 
 
-def my_votes(user, kind: TargetKind, target_id: int) -> dict[int, int]:
+def my_votes(user, kind: str, target_id: int) -> dict[int, int]:
     if not is_signed_in(user):
         return {}
     rows = db.session.execute(
@@ -113,9 +117,9 @@ def my_votes(user, kind: TargetKind, target_id: int) -> dict[int, int]:
 def thread_for(target, user, sort=None) -> Thread:
     """The target's comments as a tree, sorted, with the alignment counts and the reader's
     votes. Replies are sorted the same way as the comments they answer."""
-    kind = TargetKind.of(target)
+    kind = kind_of(target)
     sort = sort if isinstance(sort, CommentSort) else parse_sort(sort)
-    comments = list_comments(kind, target.id)
+    comments = list_comments(kind.value, target.id)
     nodes = {c.id: Node(c) for c in comments}
     roots = []
     alignments = dict.fromkeys(Alignment, 0)
@@ -136,7 +140,8 @@ def thread_for(target, user, sort=None) -> Thread:
     viewer = user._get_current_object() if hasattr(user, "_get_current_object") else user
     alignments = {a.value: n for a, n in alignments.items()}
     return Thread(kind=kind, target=target, roots=roots, sort=sort, alignments=alignments,
-                  my_votes=my_votes(user, kind, target.id), size=len(comments), viewer=viewer,
+                  my_votes=my_votes(user, kind.value, target.id), size=len(comments),
+                  viewer=viewer,
                   appeals=_appeals(user, comments))
 
 
@@ -148,20 +153,18 @@ def _appeals(user, comments) -> dict[int, int]:
     hidden = [c.id for c in comments if c.hidden_at is not None and c.author_id == user.id]
     if not hidden:
         return {}
-    from participa.moderation.models import Moderation, ReportableKind
-
     return dict(db.session.execute(
         sa.select(Moderation.target_id, Moderation.id)
-        .where(Moderation.target_kind == ReportableKind.COMMENT,
+        .where(Moderation.target_kind == COMMENTS,
                Moderation.target_id.in_(hidden))
     ).all())
 
 
-def count_visible(kind: TargetKind, target_id: int) -> int:
+def count_visible(target) -> int:
     """The visible comments as rows say (the stored counter must always equal this)."""
     return db.session.scalar(
         sa.select(sa.func.count()).select_from(Comment)
-        .where(Comment.target_kind == kind, Comment.target_id == target_id,
+        .where(Comment.target_kind == kind_of(target).value, Comment.target_id == target.id,
                Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
     )
 
@@ -171,3 +174,8 @@ def get_comment(comment_id: int) -> Comment | None:
         sa.select(Comment).where(Comment.id == comment_id)
         .options(joinedload(Comment.author), joinedload(Comment.process))
     )
+
+
+def get_target(comment):
+    """The proposal, debate or meeting a comment is on."""
+    return kind_named(comment.target_kind).get(comment.target_id)

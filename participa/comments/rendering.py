@@ -19,7 +19,8 @@ from participa.comments.permissions import (
     can_vote_comment,
 )
 from participa.core.cache import PageCache
-from participa.moderation.permissions import can_moderate_process, can_report
+from participa.moderation.permissions import can_report
+from participa.processes.permissions import can_manage_process
 
 TTL = 3600
 # the macro's indentation, a third of each piece: HTML shows any run of blanks between tags as
@@ -41,8 +42,7 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
     macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
     cache = _cache()
     viewer, target = thread.viewer, thread.target
-    signed_in = viewer is not None and viewer.is_authenticated
-    moderates = signed_in and can_moderate_process(viewer, target.process)
+    moderates = can_manage_process(viewer, target.process)
     parts = []
 
     def walk(nodes):
@@ -53,7 +53,7 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
                 can_reply(viewer, c, target, may_comment=may_comment),
                 can_edit_comment(viewer, c),
                 can_delete_comment(viewer, c),
-                c.deleted_at is None and can_report(viewer, c, author_id=c.author_id),
+                can_report(viewer, c, author_id=c.author_id),
                 thread.my_votes.get(c.id, 0),
                 thread.appeals.get(c.id),
                 moderates and c.edited_at is not None,  # may read the earlier versions

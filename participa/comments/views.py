@@ -1,4 +1,4 @@
-"""Comments on proposals, debates and meetings: post (or reply), edit, delete, vote.
+"""Comments on any commentable content: post (or reply), edit, delete, vote.
 
 Every target's page shows its thread (``thread_for``) with a form posting here. A refused
 comment is shown again on its own page, with the text kept and the reason beside it."""
@@ -6,79 +6,46 @@ comment is shown again on its own page, with the text kept and the reason beside
 from flask import (
     Blueprint,
     abort,
-    flash,
+    current_app,
     g,
     redirect,
     render_template,
     request,
-    url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participa.comments import operations, queries
 from participa.comments.forms import CommentForm, EditCommentForm, VoteForm
-from participa.comments.models import CommentSort, TargetKind
 from participa.comments.permissions import (
     can_delete_comment,
     can_edit_comment,
     can_reply,
     can_vote_comment,
-    comment_blocked,
+    why_not_comment,
 )
-from participa.comments.rendering import render_comments
-from participa.core.admin import attach_error, form_data, perform, save_form
-from participa.core.errors import DomainError, TooMany, render_error
+from participa.comments.targets import target_url, visible_target_or_404
+from participa.core.content import kind_of
+from participa.core.flow import Refused, perform, save_form, submit
 from participa.core.security import post_limit
-from participa.extensions import db
-from participa.meetings.permissions import can_view_meeting
-from participa.moderation.permissions import can_moderate_process
-from participa.processes.views import get_visible_process_or_404
+from participa.processes.loaders import get_visible_process_or_404
+from participa.processes.permissions import can_manage_process
 
 bp = Blueprint("comments", __name__)
-bp.add_app_template_global(comment_blocked)
-bp.add_app_template_global(list(CommentSort), "comment_sorts")
-bp.add_app_template_global(render_comments)
+
+TARGET = "/processes/<slug>/<kind>/<int:id>"
+
+_comment_limit = post_limit("RATELIMIT_COMMENT")
+_vote_limit = post_limit("RATELIMIT_COMMENT_VOTE")
 
 
 def _form_for(target, **kwargs):
     return CommentForm(limit=target.process.comment_body_limit, **kwargs)
 
 
-@bp.app_template_global()
 def comment_form_for(target):
-    """An empty comment form for a target's page."""
+    """An empty comment form for a target's page (a template global)."""
     return _form_for(target, formdata=None)
-
-
-TARGET = "/processes/<slug>/<any(proposals,debates,meetings):kind>/<int:id>"
-
-_comment_limit = post_limit("RATELIMIT_COMMENT")
-_vote_limit = post_limit("RATELIMIT_COMMENT_VOTE")
-
-
-TARGET_PAGES = {TargetKind.PROPOSAL: "proposals.show", TargetKind.DEBATE: "debates.show",
-                TargetKind.MEETING: "meetings.show"}
-
-
-def target_url(target, anchor=None, external=False) -> str:
-    """The page of a proposal, debate or meeting (at a comment, with ``anchor``)."""
-    return url_for(TARGET_PAGES[TargetKind.of(target)], slug=target.process.slug,
-                   id=target.id, _anchor=anchor, _external=external)
-
-
-def visible_target_or_404(kind: TargetKind, process, target_id: int):
-    """The proposal, debate or meeting, if this person may read it."""
-    target = db.session.get(kind.model, target_id)
-    if target is None or target.process_id != process.id:
-        abort(404)
-    if kind is TargetKind.MEETING:
-        visible = can_view_meeting(current_user, target)
-    else:
-        visible = target.deleted_at is None
-    if not visible:
-        abort(404)
-    return target
 
 
 def visible_comment_or_404(id):
@@ -93,7 +60,7 @@ def visible_comment_or_404(id):
 
 def _render_form(target, form, parent=None, status=200):
     return render_template("comments/form.html", target=target, form=form, parent=parent,
-                           back=target_url(target), kind=TargetKind.of(target)), status
+                           back=target_url(target), kind=kind_of(target)), status
 
 
 def _parent(target, raw):
@@ -104,8 +71,8 @@ def _parent(target, raw):
         parent = queries.get_comment(int(raw))
     except ValueError:
         abort(400)
-    kind = TargetKind.of(target)
-    if parent is None or parent.target_kind is not kind or parent.target_id != target.id:
+    if (parent is None or parent.target_kind != kind_of(target).value
+            or parent.target_id != target.id):
         abort(404)
     return parent
 
@@ -116,10 +83,9 @@ def new(slug, kind, id):
     """The comment form on a page of its own: for replies (no script needed) and to show a
     refused comment again."""
     process = get_visible_process_or_404(slug)
-    target = visible_target_or_404(TargetKind(kind), process, id)
+    target = visible_target_or_404(kind, process, id)
     parent = _parent(target, request.args.get("parent"))
-    blocked = comment_blocked(current_user, target)
-    if blocked is not None:
+    if why_not_comment(current_user, target) is not None:
         abort(403)
     if parent is not None and not can_reply(current_user, parent, target):
         abort(403)
@@ -133,25 +99,17 @@ def new(slug, kind, id):
 @_comment_limit
 def create(slug, kind, id):
     process = get_visible_process_or_404(slug)
-    target = visible_target_or_404(TargetKind(kind), process, id)
+    target = visible_target_or_404(kind, process, id)
     form = _form_for(target)
     parent = _parent(target, form.parent_id.data)
-    if comment_blocked(current_user, target) is not None:
+    if why_not_comment(current_user, target) is not None:
         abort(403)
-    if not form.validate():
+    comment = submit(form, lambda data: operations.create_comment(
+        target, data, actor=current_user, parent=parent,
+        first_hour_limit=current_app.config["NEW_ACCOUNT_COMMENTS"],
+    ), _("Your comment has been published."))
+    if isinstance(comment, Refused):
         return _render_form(target, form, parent, status=400)
-    try:
-        comment = operations.create_comment(target, form_data(form), actor=current_user,
-                                            parent=parent)
-    except TooMany as error:
-        db.session.rollback()
-        return render_error(429, error.message)
-    except DomainError as error:
-        db.session.rollback()
-        attach_error(form, error)
-        return _render_form(target, form, parent, status=400)
-    db.session.commit()
-    flash(_("Your comment has been published."), "success")
     return redirect(target_url(target, anchor=f"comment-{comment.id}"))
 
 
@@ -182,7 +140,7 @@ def delete(id):
         abort(403)
     perform(lambda: operations.delete_comment(comment, actor=current_user),
             _("Your comment has been deleted."))
-    return redirect(target_url(target, anchor=f"comment-{comment.id}"))
+    return redirect(target_url(target, anchor=f"comment-{id}"))
 
 
 VOTES = {"up": 1, "down": -1, "clear": 0}
@@ -201,7 +159,7 @@ def vote(id):
     perform(lambda: operations.vote_comment(comment, VOTES[form.value.data],
                                             actor=current_user),
             _("Your rating has been saved."))
-    return redirect(target_url(target, anchor=f"comment-{comment.id}"))
+    return redirect(target_url(target, anchor=f"comment-{id}"))
 
 
 @bp.get("/comments/<int:id>")
@@ -216,7 +174,7 @@ def show(id):
 def history(id):
     """A comment's earlier versions, for the moderators of its process."""
     comment, target = visible_comment_or_404(id)
-    if not can_moderate_process(current_user, comment.process):
+    if not can_manage_process(current_user, comment.process):
         abort(403)
     g.private_page = True
     return render_template("comments/history.html", comment=comment, target=target,

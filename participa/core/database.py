@@ -1,21 +1,22 @@
 """Database wiring: Flask-SQLAlchemy, Flask-Migrate and SQLite pragmas (WAL, foreign keys)."""
 
+from pathlib import Path
+
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from participa import ROOT
 from participa.extensions import db, migrate
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
 def init_app(app):
     db.init_app(app)
     migrate.init_app(
-        app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True,
+        app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True,
         render_item=render_item,
     )
-    # import every model so metadata is complete for migrations and the schema test
-    import participa.models  # noqa: F401
 
 
 def render_item(type_, obj, autogen_context):

@@ -1,4 +1,4 @@
-"""Error pages (400, 403, 404, 405, 429, 500), translated, and domain errors."""
+"""Error pages (400, 403, 404, 405, 409, 429, 500), translated, and domain errors."""
 
 from flask import render_template
 from flask_babel import lazy_gettext as _l
@@ -25,6 +25,7 @@ TITLES = {
     403: _l("Not allowed"),
     404: _l("Page not found"),
     405: _l("Method not allowed"),
+    409: _l("This could not be done"),
     429: _l("Too many requests"),
     500: _l("Something went wrong"),
 }
@@ -33,6 +34,7 @@ MESSAGES = {
     403: _l("You do not have permission to do this."),
     404: _l("We could not find the page you were looking for."),
     405: _l("This address does not accept that kind of request."),
+    409: _l("Nothing has been changed. Please go back, reload the page and try again."),
     429: _l("You have tried this too many times in a short while. Please wait a minute and try "
             "again."),
     500: _l("An unexpected error happened. It has been recorded; please try again later."),
@@ -59,6 +61,13 @@ def init_app(app):
             400, _l("Your form expired or was not sent from this site. Please reload the page "
                     "and send it again.")
         )
+
+    @app.errorhandler(DomainError)
+    def domain_error(error):
+        """A rule broken between loading a page and sending it (a race lost, a limit reached)
+        that no form caught: nothing is changed, and the person reads why."""
+        db.session.rollback()
+        return render_error(429 if isinstance(error, TooMany) else 409, error.message)
 
     for code in (400, 403, 404, 405, 429):
         app.register_error_handler(code, lambda error, code=code: _handle(code))

@@ -1,5 +1,10 @@
-"""One way to send e-mail. Development and tests write each message as an .eml file to an
-outbox folder a person can open; production speaks SMTP."""
+"""The one door every e-mail goes through.
+
+``mail_person`` writes a message in its recipient's language and queues it in the database
+session; the queue is delivered when that session's transaction commits and dropped when it
+rolls back (as Indico's request handler does), so nothing is mailed about a change that did not
+happen, and nothing is sent inside a request before its commit. Development and tests deliver
+each message as an .eml file to an outbox folder a person can open; production speaks SMTP."""
 
 import smtplib
 import uuid
@@ -9,14 +14,30 @@ from email.policy import default as default_policy
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, render_template
+from flask_babel import force_locale
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from participa.extensions import db
+
+QUEUE_KEY = "participa_mail_queue"
+
+
+def mail_person(user, subject, template: str, *, attachments=(), **context) -> EmailMessage:
+    """Queue an e-mail to ``user`` written in their language: ``subject`` (lazy, translated
+    here) and the text template rendered with ``user`` and ``context``. ``attachments`` are
+    (filename, mimetype, bytes) triples."""
+    with force_locale(user.locale):
+        return send_mail(user.email, str(subject),
+                         render_template(template, user=user, **context),
+                         attachments=attachments)
 
 
 def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessage:
-    """Send a plain-text message; ``attachments`` are (filename, mimetype, bytes) triples."""
-    config = current_app.config
+    """Queue a plain-text message, delivered once the current transaction commits."""
     message = EmailMessage()
-    message["From"] = config["MAIL_DEFAULT_SENDER"]
+    message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
     message["Subject"] = str(subject)
     message["Date"] = formatdate(localtime=False)
@@ -27,7 +48,24 @@ def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessa
         params = {"charset": "utf-8"} if maintype == "text" else {}
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename,
                                params=params)
+    session = db.session()
+    session.info.setdefault(QUEUE_KEY, []).append((current_app._get_current_object(), message))
+    return message
 
+
+@event.listens_for(Session, "after_commit")
+def _deliver_queue(session):
+    for app, message in session.info.pop(QUEUE_KEY, []):
+        _deliver(app.config, message)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_queue(session, previous_transaction):
+    if not previous_transaction.nested:  # a savepoint's rollback keeps what came before it
+        session.info.pop(QUEUE_KEY, None)
+
+
+def _deliver(config, message: EmailMessage) -> None:
     if config["MAIL_BACKEND"] == "smtp":
         with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
             if config["MAIL_USE_TLS"]:
@@ -40,7 +78,6 @@ def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessa
         outbox.mkdir(parents=True, exist_ok=True)
         name = f"{uuid.uuid1().hex}.eml"  # uuid1 sorts by time
         (outbox / name).write_bytes(message.as_bytes())
-    return message
 
 
 def read_outbox(directory) -> list[EmailMessage]:

@@ -3,7 +3,7 @@
 from flask import current_app, g, session
 from flask_babel import lazy_gettext as _l
 
-from participa.extensions import csrf, db, limiter, login_manager
+from participa.extensions import csrf, limiter, login_manager
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -38,17 +38,3 @@ def post_limit(setting: str):
     """A rate limit on a view's POSTs, read from the config setting ``setting`` (so tests and
     deployments can change it): e.g. ``@post_limit("RATELIMIT_COMMENT")``."""
     return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
-
-
-@login_manager.user_loader
-def load_user(login_id: str):
-    """Login ids are "<user id>:<session token>"; a rotated token ends old sessions."""
-    from participa.accounts.models import User
-
-    user_id, _, token = login_id.partition(":")
-    if not user_id.isdigit() or not token:
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.session_token != token or user.is_blocked:
-        return None
-    return user

@@ -1,1 +1,11 @@
 """Debates of a process: a question, arguments for and against, a closing conclusion."""
+
+
+def init_app(app):
+    from participa.core.content import register_kind
+    from participa.debates import content, views
+    from participa.processes.signals import process_page
+
+    register_kind(content.KIND)
+    app.register_blueprint(views.bp)
+    process_page.connect(views.open_debates)

@@ -4,7 +4,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from participa.core.forms import OptionalIntSelect
-from participa.debates.operations import BODY_LIMIT
+from participa.debates.models import BODY_LIMIT
 
 
 class DebateForm(FlaskForm):

@@ -1,28 +1,20 @@
-import enum
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
 from participa.core.types import UTCDateTime
 from participa.extensions import db
 
-
-class DebateStatus(enum.Enum):
-    OPEN = "open"
-    CLOSED = "closed"
-
-    @property
-    def label(self):
-        return STATUS_LABELS[self]
+BODY_LIMIT = 10_000  # characters of a debate's description and of its conclusion
 
 
-STATUS_LABELS = {
-    DebateStatus.OPEN: _l("Open"),
-    DebateStatus.CLOSED: _l("Closed"),
-}
+class DebateStatus(LabelledEnum):
+    OPEN = "open", _l("Open")
+    CLOSED = "closed", _l("Closed")
 
 
 class Debate(TimestampMixin, db.Model):

@@ -5,11 +5,9 @@ from flask_babel import lazy_gettext as _l
 from participa.core.errors import DomainError
 from participa.core.models import log_action
 from participa.core.types import utcnow
-from participa.debates.models import Debate, DebateStatus
+from participa.debates.models import BODY_LIMIT, Debate, DebateStatus
 from participa.debates.permissions import can_close_debate, can_edit_debate, can_open_debate
 from participa.extensions import db
-
-BODY_LIMIT = 10_000
 
 
 def _apply(debate, process, data):

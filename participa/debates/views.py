@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participa.comments.queries import thread_for
-from participa.core.admin import save_form
+from participa.core.flow import save_form
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
 from participa.debates import operations, queries
@@ -17,8 +17,8 @@ from participa.debates.permissions import (
     can_open_debate,
     can_view_debate,
 )
-from participa.moderation.views import moderation_context
-from participa.processes.views import get_visible_process_or_404
+from participa.moderation.context import moderation_context
+from participa.processes.loaders import get_visible_process_or_404
 
 bp = Blueprint("debates", __name__, url_prefix="/processes/<slug>/debates")
 
@@ -112,3 +112,8 @@ def close(slug, id):
         next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
         process=process, debate=debate,
     )
+
+
+def open_debates(sender, process, **kwargs) -> dict:
+    """How many debates a process page says are open (a ``process_page`` receiver)."""
+    return {"open_debates": queries.count_open(process)}

@@ -1,66 +1,33 @@
-import enum
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
 from participa.core.types import UTCDateTime
 from participa.extensions import db
 
 
-class MeetingKind(enum.Enum):
-    IN_PERSON = "in_person"
-    ONLINE = "online"
-    HYBRID = "hybrid"
-
-    @property
-    def label(self):
-        return KIND_LABELS[self]
+class MeetingKind(LabelledEnum):
+    IN_PERSON = "in_person", _l("In person")
+    ONLINE = "online", _l("Online")
+    HYBRID = "hybrid", _l("Hybrid")
 
 
-KIND_LABELS = {
-    MeetingKind.IN_PERSON: _l("In person"),
-    MeetingKind.ONLINE: _l("Online"),
-    MeetingKind.HYBRID: _l("Hybrid"),
-}
+class MeetingStatus(LabelledEnum):
+    DRAFT = "draft", _l("Draft")
+    PUBLISHED = "published", _l("Published")
+    CANCELLED = "cancelled", _l("Cancelled")
+    CLOSED = "closed", _l("Held")  # held, with its minutes
 
 
-class MeetingStatus(enum.Enum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    CANCELLED = "cancelled"
-    CLOSED = "closed"  # held, with its minutes
+class RegistrationStatus(LabelledEnum):
+    CONFIRMED = "confirmed", _l("Registered")
+    WAITING = "waiting", _l("On the waiting list")
+    CANCELLED = "cancelled", _l("Cancelled")
 
-    @property
-    def label(self):
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS = {
-    MeetingStatus.DRAFT: _l("Draft"),
-    MeetingStatus.PUBLISHED: _l("Published"),
-    MeetingStatus.CANCELLED: _l("Cancelled"),
-    MeetingStatus.CLOSED: _l("Held"),
-}
-
-
-class RegistrationStatus(enum.Enum):
-    CONFIRMED = "confirmed"
-    WAITING = "waiting"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self):
-        return REGISTRATION_LABELS[self]
-
-
-REGISTRATION_LABELS = {
-    RegistrationStatus.CONFIRMED: _l("Registered"),
-    RegistrationStatus.WAITING: _l("On the waiting list"),
-    RegistrationStatus.CANCELLED: _l("Cancelled"),
-}
 
 meeting_proposals = sa.Table(
     "meeting_proposals",

@@ -1,17 +1,17 @@
-"""E-mails about meetings, each written in the recipient's own language and carrying the
-meeting as an iCalendar attachment. Sent by the views after the commit, never by operations."""
+"""E-mails about meetings, each written in the recipient's language and carrying the meeting
+as an iCalendar attachment; queued through the one mail door in the same transaction as the
+change they tell about (and dropped with it)."""
 
-from flask import render_template, url_for
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from participa.core.mail import send_mail
+from participa.core.mail import mail_person
 from participa.meetings import ical
+from participa.meetings.content import KIND
 from participa.meetings.models import RegistrationStatus
 
 
 def meeting_link(meeting) -> str:
-    return url_for("meetings.show", slug=meeting.process.slug, id=meeting.id, _external=True)
+    return KIND.url(meeting, external=True)
 
 
 def _attachment(meeting):
@@ -21,17 +21,12 @@ def _attachment(meeting):
     return (f"meeting-{meeting.id}.ics", "text/calendar", data)
 
 
-def _send(registration, subject, template, **context):
-    """``subject`` is lazy: it is translated here, in the person's language."""
-    user, meeting = registration.user, registration.meeting
-    with force_locale(user.locale):
-        send_mail(
-            user.email,
-            str(subject),
-            render_template(template, user=user, meeting=meeting, registration=registration,
-                            link=meeting_link(meeting), **context),
-            attachments=[_attachment(meeting)],
-        )
+def _send(registration, subject, template) -> None:
+    """``subject`` is lazy: it is translated in the person's language."""
+    meeting = registration.meeting
+    mail_person(registration.user, subject, template, meeting=meeting,
+                registration=registration, link=meeting_link(meeting),
+                attachments=[_attachment(meeting)])
 
 
 def send_registration(registration) -> None:
@@ -55,12 +50,5 @@ def send_cancellation(meeting, registrations) -> None:
     """Tell everyone registered (or waiting) that the meeting is cancelled, and why. The
     attachment says STATUS:CANCELLED, so calendars holding it strike it out."""
     for registration in registrations:
-        user = registration.user
-        with force_locale(user.locale):
-            send_mail(
-                user.email,
-                str(_l("Cancelled: \"%(title)s\"", title=meeting.title)),
-                render_template("meetings/email/cancelled.txt", user=user, meeting=meeting,
-                                link=meeting_link(meeting)),
-                attachments=[_attachment(meeting)],
-            )
+        _send(registration, _l("Cancelled: \"%(title)s\"", title=meeting.title),
+              "meetings/email/cancelled.txt")

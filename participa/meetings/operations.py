@@ -21,7 +21,8 @@ from participa.meetings.models import (
     Registration,
     RegistrationStatus,
 )
-from participa.meetings.permissions import registration_closed
+from participa.meetings.permissions import why_not_register
+from participa.meetings.queries import get_registration
 
 FIELDS = (
     "title", "description", "place", "address", "online_url", "starts_at", "ends_at",
@@ -144,11 +145,6 @@ def close_meeting(meeting, data: dict, *, actor) -> Meeting:
     return meeting
 
 
-def get_registration(meeting, user) -> Registration | None:
-    return db.session.scalar(sa.select(Registration).where(
-        Registration.meeting_id == meeting.id, Registration.user_id == user.id))
-
-
 def _recount(meeting):
     counts = dict(db.session.execute(
         sa.select(Registration.status, sa.func.count())
@@ -172,9 +168,9 @@ def register(meeting, *, actor, accept_terms=False, now=None) -> Registration:
     lock_row(Meeting, meeting.id)
     db.session.refresh(meeting)
     registration = get_registration(meeting, actor)
-    closed = registration_closed(actor, meeting, registration=registration, now=now)
-    if closed is not None:
-        raise DomainError(closed.label)
+    refusal = why_not_register(actor, meeting, registration=registration, now=now)
+    if refusal is not None:
+        raise DomainError(refusal.label)
     if meeting.registration_terms and not accept_terms:
         raise DomainError(_l("Accept the registration terms to register."), field="accept_terms")
     status = RegistrationStatus.WAITING if meeting.is_full else RegistrationStatus.CONFIRMED

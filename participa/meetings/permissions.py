@@ -1,10 +1,10 @@
 """Who may do what with meetings. Pure predicates shared by views (403) and templates."""
 
-import enum
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 
+from participa.core.enums import LabelledEnum
 from participa.core.permissions import is_signed_in
 from participa.core.types import utcnow
 from participa.meetings.models import MeetingKind, MeetingStatus, RegistrationStatus
@@ -15,31 +15,38 @@ from participa.processes.phases import Action, phase_allows
 LINK_OPENS_BEFORE = timedelta(minutes=30)
 
 
-class Closed(enum.Enum):
-    SIGN_IN = "sign_in"
-    NO_REGISTRATION = "no_registration"
-    NOT_OPEN = "not_open"
-    CLOSED = "closed"
-    PHASE = "phase"
-    ALREADY = "already"
-
-    @property
-    def label(self):
-        return CLOSED_LABELS[self]
-
-
-CLOSED_LABELS = {
-    Closed.SIGN_IN: _l("Sign in to register for this meeting."),
-    Closed.NO_REGISTRATION: _l("This meeting does not take registrations: just come along."),
-    Closed.NOT_OPEN: _l("This meeting is not open for registration."),
-    Closed.CLOSED: _l("Registration for this meeting has closed."),
-    Closed.PHASE: _l("The current phase of this process does not take registrations."),
-    Closed.ALREADY: _l("You are already registered for this meeting."),
-}
+class RegistrationRefusal(LabelledEnum):
+    SIGN_IN = "sign_in", _l("Sign in to register for this meeting.")
+    NO_REGISTRATION = "no_registration", _l("This meeting does not take registrations: just "
+                                            "come along.")
+    NOT_OPEN = "not_open", _l("This meeting is not open for registration.")
+    CLOSED = "closed", _l("Registration for this meeting has closed.")
+    PHASE = "phase", _l("The current phase of this process does not take registrations.")
+    ALREADY = "already", _l("You are already registered for this meeting.")
 
 
 def can_manage_meeting(user, meeting) -> bool:
     return can_manage_process(user, meeting.process)
+
+
+def can_edit_meeting(user, meeting) -> bool:
+    """Its managers, while it is a draft or published (not once cancelled or held)."""
+    return can_manage_meeting(user, meeting) and meeting.status in (
+        MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
+
+
+def can_publish_meeting(user, meeting) -> bool:
+    return can_manage_meeting(user, meeting) and meeting.status is MeetingStatus.DRAFT
+
+
+def can_cancel_meeting(user, meeting) -> bool:
+    return can_edit_meeting(user, meeting)
+
+
+def can_close_meeting(user, meeting) -> bool:
+    """Writing the minutes of a published meeting, or editing those of a held one."""
+    return can_manage_meeting(user, meeting) and meeting.status in (
+        MeetingStatus.PUBLISHED, MeetingStatus.CLOSED)
 
 
 def can_view_meeting(user, meeting) -> bool:
@@ -48,28 +55,25 @@ def can_view_meeting(user, meeting) -> bool:
     return meeting.status != MeetingStatus.DRAFT or can_manage_meeting(user, meeting)
 
 
-def registration_closed(user, meeting, *, registration=None, now=None) -> Closed | None:
+def why_not_register(user, meeting, *, registration=None,
+                     now=None) -> RegistrationRefusal | None:
     """Why ``user`` may not register (None: they may). ``registration`` is their current one."""
     now = now or utcnow()
     if not meeting.registrations_enabled:
-        return Closed.NO_REGISTRATION
+        return RegistrationRefusal.NO_REGISTRATION
     if meeting.status != MeetingStatus.PUBLISHED:
-        return Closed.NOT_OPEN
+        return RegistrationRefusal.NOT_OPEN
     if now >= meeting.starts_at or (
         meeting.registration_closes_at is not None and now >= meeting.registration_closes_at
     ):
-        return Closed.CLOSED
+        return RegistrationRefusal.CLOSED
     if not is_signed_in(user):
-        return Closed.SIGN_IN
+        return RegistrationRefusal.SIGN_IN
     if not phase_allows(meeting.process, Action.REGISTER, now):
-        return Closed.PHASE
+        return RegistrationRefusal.PHASE
     if registration is not None and registration.status != RegistrationStatus.CANCELLED:
-        return Closed.ALREADY
+        return RegistrationRefusal.ALREADY
     return None
-
-
-def can_register(user, meeting, *, registration=None, now=None) -> bool:
-    return registration_closed(user, meeting, registration=registration, now=now) is None
 
 
 def can_cancel_registration(user, meeting, *, registration=None, now=None) -> bool:

@@ -52,6 +52,11 @@ def get_meeting(process, meeting_id: int) -> Meeting | None:
     )
 
 
+def get_registration(meeting, user) -> Registration | None:
+    return db.session.scalar(sa.select(Registration).where(
+        Registration.meeting_id == meeting.id, Registration.user_id == user.id))
+
+
 def get_meeting_by_id(meeting_id: int) -> Meeting | None:
     return db.session.scalar(
         sa.select(Meeting).where(Meeting.id == meeting_id).options(joinedload(Meeting.process))

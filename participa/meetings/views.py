@@ -3,9 +3,6 @@
 Every view is thin: parse, load (404), authorize (403), one operation, one commit, then flash and
 redirect; e-mails go out after the commit (see ``notifications``)."""
 
-import csv
-import io
-
 from flask import (
     Blueprint,
     Response,
@@ -23,12 +20,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participa.comments.queries import thread_for
-from participa.core.admin import attach_error, perform, save_form
-from participa.core.errors import DomainError
+from participa.core.exports import csv_response
+from participa.core.flow import Refused, perform, save_form, submit
 from participa.core.pagination import requested_page
-from participa.core.text import csv_safe
 from participa.core.timeutil import utc_to_local
-from participa.extensions import db, limiter
+from participa.extensions import limiter
 from participa.meetings import ical, notifications, operations, queries
 from participa.meetings.forms import (
     AttendanceForm,
@@ -37,21 +33,25 @@ from participa.meetings.forms import (
     MeetingForm,
     RegisterForm,
 )
-from participa.meetings.models import MeetingKind, MeetingStatus, RegistrationStatus
+from participa.meetings.models import MeetingKind, RegistrationStatus
 from participa.meetings.permissions import (
     LINK_OPENS_BEFORE,
+    can_cancel_meeting,
     can_cancel_registration,
+    can_close_meeting,
+    can_edit_meeting,
     can_manage_meeting,
+    can_publish_meeting,
     can_see_online_link,
     can_view_meeting,
-    registration_closed,
+    why_not_register,
 )
-from participa.moderation.views import moderation_context
+from participa.moderation.context import moderation_context
 from participa.neighbourhoods.queries import list_neighbourhoods
 from participa.plans.permissions import can_view_plan
 from participa.plans.queries import get_plan_by_slug, list_public_plans
+from participa.processes.loaders import get_visible_process_or_404
 from participa.processes.permissions import can_manage_process
-from participa.processes.views import get_visible_process_or_404
 
 bp = Blueprint("meetings", __name__)
 
@@ -65,10 +65,9 @@ _register_limit = limiter.shared_limit(
 )
 
 
-@bp.app_template_global()
 def meeting_when(meeting) -> str:
-    """When a meeting happens, in Europe/Madrid and the reader's language: the day and the
-    hours, or both ends in full when it spans days."""
+    """When a meeting happens (a template global), in Europe/Madrid and the reader's
+    language: the day and the hours, or both ends in full when it spans days."""
     start, end = utc_to_local(meeting.starts_at), utc_to_local(meeting.ends_at)
     if start.date() == end.date():
         return _("%(date)s, %(start)s–%(end)s", date=format_date(meeting.starts_at, "full"),
@@ -149,11 +148,11 @@ def show(slug, id):
 
 
 def _render_show(process, meeting, *, register_form=None, status=200):
-    registration = (operations.get_registration(meeting, current_user)
+    registration = (queries.get_registration(meeting, current_user)
                     if current_user.is_authenticated else None)
     if registration is not None and registration.status == RegistrationStatus.CANCELLED:
         registration = None
-    closed = registration_closed(current_user, meeting, registration=registration)
+    closed = why_not_register(current_user, meeting, registration=registration)
     if register_form is None and closed is None:
         register_form = RegisterForm(formdata=None)
     return render_template(
@@ -172,6 +171,10 @@ def _render_show(process, meeting, *, register_form=None, status=200):
         show_link=can_see_online_link(current_user, meeting, registration=registration),
         link_minutes=int(LINK_OPENS_BEFORE.total_seconds() // 60),
         may_manage=can_manage_meeting(current_user, meeting),
+        may_edit=can_edit_meeting(current_user, meeting),
+        may_publish=can_publish_meeting(current_user, meeting),
+        may_cancel=can_cancel_meeting(current_user, meeting),
+        may_close=can_close_meeting(current_user, meeting),
     ), status
 
 
@@ -229,23 +232,21 @@ def plan_feed(slug):
 def register(slug, id):
     process, meeting = _load(slug, id)
     form = RegisterForm()
-    if not form.validate():
-        return _render_show(process, meeting, register_form=form, status=400)
-    try:
+
+    def register_and_tell(data):
         registration = operations.register(meeting, actor=current_user,
-                                           accept_terms=form.accept_terms.data)
-    except DomainError as error:
-        db.session.rollback()
-        attach_error(form, error)
+                                           accept_terms=data["accept_terms"])
+        notifications.send_registration(registration)
+        return registration
+
+    def said(registration):
+        if registration.status == RegistrationStatus.WAITING:
+            return _("The meeting is full, so you are on the waiting list. If a place frees "
+                     "up it is yours, and we will e-mail you.")
+        return _("You are registered. We have e-mailed you the details and your code.")
+
+    if isinstance(submit(form, register_and_tell, said), Refused):
         return _render_show(process, meeting, register_form=form, status=400)
-    db.session.commit()
-    notifications.send_registration(registration)
-    if registration.status == RegistrationStatus.WAITING:
-        flash(_("The meeting is full, so you are on the waiting list. If a place frees up it "
-                "is yours, and we will e-mail you."), "success")
-    else:
-        flash(_("You are registered. We have e-mailed you the details and your code."),
-              "success")
     return redirect(url_for(".show", slug=slug, id=id))
 
 
@@ -254,11 +255,17 @@ def register(slug, id):
 @_register_limit
 def unregister(slug, id):
     _process, meeting = _load(slug, id)
-    promoted = perform(lambda: operations.cancel_registration(meeting, actor=current_user),
-                       _("Your registration has been cancelled."))
-    for registration in promoted or []:
-        notifications.send_promotion(registration)
+    perform(lambda: _promote_and_tell(operations.cancel_registration(meeting,
+                                                                     actor=current_user)),
+            _("Your registration has been cancelled."))
     return redirect(url_for(".show", slug=slug, id=id))
+
+
+def _promote_and_tell(promoted) -> list:
+    """Tell the people promoted from the waiting list (in the same transaction)."""
+    for registration in promoted:
+        notifications.send_promotion(registration)
+    return promoted
 
 
 # -- facilitators and council ------------------------------------------------------------------
@@ -285,26 +292,22 @@ def new(slug):
 @login_required
 def edit(slug, id):
     process, meeting = _load_managed(slug, id)
-    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+    if not can_edit_meeting(current_user, meeting):
         flash(_("A cancelled or held meeting cannot be edited."), "error")
         return redirect(url_for(".show", slug=slug, id=id))
-    promoted = []
 
     def save(data):
-        saved, newly_confirmed = operations.update_meeting(meeting, data, actor=current_user)
-        promoted.extend(newly_confirmed)
+        saved, promoted = operations.update_meeting(meeting, data, actor=current_user)
+        _promote_and_tell(promoted)
         return saved
 
-    response = save_form(
+    return save_form(
         MeetingForm(obj=meeting), save,
         template="meetings/form.html",
         success=_("The meeting has been saved."),
-        next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
+        next_url=lambda saved: url_for(".show", slug=slug, id=id),
         process=process, meeting=meeting,
     )
-    for registration in promoted:  # only filled once the change is committed
-        notifications.send_promotion(registration)
-    return response
 
 
 @bp.post(ONE + "/publish")
@@ -320,32 +323,29 @@ def publish(slug, id):
 @login_required
 def cancel(slug, id):
     process, meeting = _load_managed(slug, id)
-    if meeting.status not in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED):
+    if not can_cancel_meeting(current_user, meeting):
         flash(_("This meeting cannot be cancelled."), "error")
         return redirect(url_for(".show", slug=slug, id=id))
-    told = []
 
-    def save(data):
-        told.extend(operations.cancel_meeting(meeting, data["reason"], actor=current_user))
+    def cancel_and_tell(data):
+        told = operations.cancel_meeting(meeting, data["reason"], actor=current_user)
+        notifications.send_cancellation(meeting, told)
         return meeting
 
-    response = save_form(
-        CancelForm(), save,
+    return save_form(
+        CancelForm(), cancel_and_tell,
         template="meetings/cancel.html",
         success=_("The meeting is cancelled and everyone registered is being told."),
-        next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
+        next_url=lambda saved: url_for(".show", slug=slug, id=id),
         process=process, meeting=meeting,
     )
-    if told:
-        notifications.send_cancellation(meeting, told)
-    return response
 
 
 @bp.route(ONE + "/close", methods=["GET", "POST"])
 @login_required
 def close(slug, id):
     process, meeting = _load_managed(slug, id)
-    if meeting.status not in (MeetingStatus.PUBLISHED, MeetingStatus.CLOSED):
+    if not can_close_meeting(current_user, meeting):
         flash(_("Only a published meeting can be closed."), "error")
         return redirect(url_for(".show", slug=slug, id=id))
     form = CloseForm(
@@ -388,19 +388,13 @@ def _render_registrations(process, meeting, form, status=200):
 def attendance(slug, id):
     process, meeting = _load_managed(slug, id)
     form = AttendanceForm()
-    if form.validate():
-        try:
-            registration = operations.mark_attendance(meeting, form.code.data,
-                                                      actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            attach_error(form, error)
-        else:
-            name = registration.user.name
-            db.session.commit()
-            flash(_("%(name)s is marked as present.", name=name), "success")
-            return redirect(url_for(".registrations", slug=slug, id=id))
-    return _render_registrations(process, meeting, form, status=400)
+    marked = submit(form, lambda data: operations.mark_attendance(meeting, data["code"],
+                                                                   actor=current_user),
+                    lambda registration: _("%(name)s is marked as present.",
+                                           name=registration.user.name))
+    if isinstance(marked, Refused):
+        return _render_registrations(process, meeting, form, status=400)
+    return redirect(url_for(".registrations", slug=slug, id=id))
 
 
 CSV_FIELDS = ("code", "name", "email", "status", "registered_at", "attended_at")
@@ -411,27 +405,17 @@ CSV_FIELDS = ("code", "name", "email", "status", "registered_at", "attended_at")
 def registrations_csv(slug, id):
     _process, meeting = _load_managed(slug, id)
     grouped = queries.list_registrations(meeting)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
-    writer.writeheader()
-    for registration in grouped[RegistrationStatus.CONFIRMED] + grouped[
-            RegistrationStatus.WAITING]:
-        row = {
-            "code": registration.code,
-            "name": registration.user.name,
-            "email": registration.user.email,
-            "status": registration.status.value,
-            "registered_at": _local_iso(registration.queued_at),
-            "attended_at": _local_iso(registration.attended_at),
-        }
-        writer.writerow({k: csv_safe(v) for k, v in row.items()})
-    return Response(
-        buffer.getvalue(), mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="meeting-{meeting.id}-registrations.csv"',
-            "Cache-Control": "private, no-store",
-        },
-    )
+    rows = ({
+        "code": registration.code,
+        "name": registration.user.name,
+        "email": registration.user.email,
+        "status": registration.status.value,
+        "registered_at": _local_iso(registration.queued_at),
+        "attended_at": _local_iso(registration.attended_at),
+    } for registration in grouped[RegistrationStatus.CONFIRMED]
+        + grouped[RegistrationStatus.WAITING])
+    return csv_response(rows, CSV_FIELDS, f"meeting-{meeting.id}-registrations.csv",
+                        private=True)
 
 
 def _local_iso(value):

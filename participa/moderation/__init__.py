@@ -1,1 +1,13 @@
 """Reports, the moderation queue, hiding and restoring content, blocking people, appeals."""
+
+
+def init_app(app):
+    from participa.accounts.signals import profile_page
+    from participa.moderation import context, views
+    from participa.processes.signals import process_page
+
+    app.register_blueprint(views.bp)
+    for name, function in context.TEMPLATE_GLOBALS.items():
+        app.add_template_global(function, name)
+    process_page.connect(context.process_figures)
+    profile_page.connect(context.profile_context)

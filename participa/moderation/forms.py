@@ -3,8 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from participa.moderation.models import ReportReason
-from participa.moderation.operations import APPEAL_LIMIT, DETAILS_LIMIT
+from participa.moderation.models import APPEAL_LIMIT, DETAILS_LIMIT, ReportReason
 
 
 class ReportForm(FlaskForm):

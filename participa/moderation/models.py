@@ -1,117 +1,29 @@
 import enum
-import functools
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.core.content import ContentKind, kind_named
+from participa.core.enums import LabelledEnum
 from participa.core.models import enum_column
 from participa.core.types import UTCDateTime, utcnow
 from participa.extensions import db
 
 
-class ReportableKind(enum.Enum):
-    """What can be reported; the value is also the URL segment where it has one."""
-
-    PROPOSAL = "proposals"
-    DEBATE = "debates"
-    COMMENT = "comments"
-    MEETING = "meetings"
-    USER = "people"
-
-    @property
-    def label(self):
-        return KIND_LABELS[self]
-
-    @property
-    def hidden_label(self):
-        return HIDDEN_LABELS[self]
-
-    @property
-    def model(self):
-        return _models()[self]
-
-    @classmethod
-    def of(cls, item) -> "ReportableKind":
-        kind = _kinds().get(type(item))
-        if kind is None:
-            raise TypeError(f"{item!r} cannot be reported")
-        return kind
+class ReportReason(LabelledEnum):
+    SPAM = "spam", _l("Spam")
+    OFFENSIVE = "offensive", _l("Offensive")
+    DOES_NOT_BELONG = "does_not_belong", _l("Does not belong here")
+    OTHER = "other", _l("Other")
 
 
-@functools.cache
-def _models() -> dict:
-    from participa.accounts.models import User
-    from participa.comments.models import Comment
-    from participa.debates.models import Debate
-    from participa.meetings.models import Meeting
-    from participa.proposals.models import Proposal
-
-    return {ReportableKind.PROPOSAL: Proposal, ReportableKind.DEBATE: Debate,
-            ReportableKind.COMMENT: Comment, ReportableKind.MEETING: Meeting,
-            ReportableKind.USER: User}
-
-
-@functools.cache
-def _kinds() -> dict:
-    return {model: kind for kind, model in _models().items()}
-
-
-KIND_LABELS = {
-    ReportableKind.PROPOSAL: _l("Proposal"),
-    ReportableKind.DEBATE: _l("Debate"),
-    ReportableKind.COMMENT: _l("Comment"),
-    ReportableKind.MEETING: _l("Meeting"),
-    ReportableKind.USER: _l("Profile"),
-}
-
-
-HIDDEN_LABELS = {
-    ReportableKind.PROPOSAL: _l("This proposal has been hidden by moderation."),
-    ReportableKind.DEBATE: _l("This debate has been hidden by moderation."),
-    ReportableKind.COMMENT: _l("This comment was hidden by moderation."),
-    ReportableKind.MEETING: _l("This meeting has been hidden by moderation."),
-    ReportableKind.USER: _l("This profile has been hidden by moderation."),
-}
-
-
-class ReportReason(enum.Enum):
-    SPAM = "spam"
-    OFFENSIVE = "offensive"
-    DOES_NOT_BELONG = "does_not_belong"
-    OTHER = "other"
-
-    @property
-    def label(self):
-        return REASON_LABELS[self]
-
-
-REASON_LABELS = {
-    ReportReason.SPAM: _l("Spam"),
-    ReportReason.OFFENSIVE: _l("Offensive"),
-    ReportReason.DOES_NOT_BELONG: _l("Does not belong here"),
-    ReportReason.OTHER: _l("Other"),
-}
-
-
-class ModerationStatus(enum.Enum):
-    PENDING = "pending"  # reported, nobody has decided yet
-    HIDDEN = "hidden"  # by reports or by a moderator
-    RESTORED = "restored"  # was hidden, a moderator brought it back
-    IGNORED = "ignored"  # a moderator dismissed the reports
-
-    @property
-    def label(self):
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS = {
-    ModerationStatus.PENDING: _l("Waiting for a decision"),
-    ModerationStatus.HIDDEN: _l("Hidden"),
-    ModerationStatus.RESTORED: _l("Restored"),
-    ModerationStatus.IGNORED: _l("Reports dismissed"),
-}
+class ModerationStatus(LabelledEnum):
+    PENDING = "pending", _l("Waiting for a decision")  # reported, nobody has decided yet
+    HIDDEN = "hidden", _l("Hidden")  # by reports or by a moderator
+    RESTORED = "restored", _l("Restored")  # was hidden, a moderator brought it back
+    IGNORED = "ignored", _l("Reports dismissed")  # a moderator dismissed the reports
 
 
 class HideCause(enum.Enum):
@@ -126,8 +38,8 @@ class Moderation(db.Model):
     __tablename__ = "moderations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    target_kind: Mapped[ReportableKind] = enum_column(ReportableKind, "moderation_target_kind",
-                                                      nullable=False)
+    # the kind of content reported (``participa.core.content``): "proposals", "people", ...
+    target_kind: Mapped[str] = mapped_column(sa.String(32), nullable=False)
     target_id: Mapped[int] = mapped_column(sa.Integer, nullable=False)
     # the process the item belongs to (None for a person's profile: the council moderates it)
     process_id: Mapped[int | None] = mapped_column(
@@ -165,11 +77,15 @@ class Moderation(db.Model):
     )
 
     @property
+    def kind(self) -> ContentKind | None:
+        return kind_named(self.target_kind)
+
+    @property
     def open_appeal(self) -> bool:
         return self.appealed_at is not None and self.appeal_answered_at is None
 
     def __repr__(self):
-        return f"<Moderation {self.id} {self.target_kind.value}:{self.target_id}>"
+        return f"<Moderation {self.id} {self.target_kind}:{self.target_id}>"
 
 
 class Report(db.Model):
@@ -197,3 +113,7 @@ class Report(db.Model):
 
     def __repr__(self):
         return f"<Report {self.id} {self.reason.value}>"
+
+
+DETAILS_LIMIT = 1000  # characters of a report's details
+APPEAL_LIMIT = 2000  # characters of an appeal

@@ -1,16 +1,15 @@
-"""E-mails about moderation, each in the recipient's language. Sent by the views after the
-commit, never by operations."""
+"""E-mails about moderation, each in the recipient's language, queued through the one mail
+door in the same transaction as the decision (and dropped with it)."""
 
 import sqlalchemy as sa
-from flask import render_template, url_for
-from flask_babel import force_locale
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from participa.accounts.models import User
-from participa.core.mail import send_mail
+from participa.core.content import kind_of
+from participa.core.mail import mail_person
 from participa.extensions import db
 from participa.moderation.queries import open_reasons
-from participa.moderation.targets import title_of
 from participa.processes.models import ProcessRole
 
 
@@ -29,33 +28,33 @@ def moderators_of(moderation) -> list[User]:
     return people
 
 
-def _send(user, subject, template, **context):
-    with force_locale(user.locale):
-        send_mail(user.email, str(subject), render_template(template, user=user, **context))
-
-
-def send_first_report(moderation, item) -> None:
+def send_first_report(moderation, target) -> None:
     """Tell the moderators something has been reported (once per round of reports)."""
+    title = kind_of(target).title(target)
     link = url_for("moderation.show", id=moderation.id, _external=True)
     for moderator in moderators_of(moderation):
-        _send(moderator, _l("Reported: \"%(title)s\"", title=title_of(item)),
-              "moderation/email/reported.txt", moderation=moderation, title=title_of(item),
-              reasons=open_reasons(moderation), link=link)
+        mail_person(moderator, _l("Reported: \"%(title)s\"", title=title),
+                    "moderation/email/reported.txt", moderation=moderation, title=title,
+                    reasons=open_reasons(moderation), link=link)
 
 
-def send_hidden(moderation, item, author) -> None:
+def send_hidden(moderation, target) -> None:
     """Tell the author which content was hidden and why, and how to appeal."""
+    author = moderation.author
     if author is None:
         return
-    _send(author, _l("Your content has been hidden: \"%(title)s\"", title=title_of(item)),
-          "moderation/email/hidden.txt", moderation=moderation, title=title_of(item),
-          reasons=open_reasons(moderation),
-          appeal=url_for("moderation.appeal", id=moderation.id, _external=True))
+    title = kind_of(target).title(target)
+    mail_person(author, _l("Your content has been hidden: \"%(title)s\"", title=title),
+                "moderation/email/hidden.txt", moderation=moderation, title=title,
+                reasons=open_reasons(moderation),
+                appeal=url_for("moderation.appeal", id=moderation.id, _external=True))
 
 
-def send_appeal_answer(moderation, item, author, *, restored: bool) -> None:
+def send_appeal_answer(moderation, target, *, restored: bool) -> None:
+    author = moderation.author
     if author is None:
         return
-    _send(author, _l("Your appeal has been answered: \"%(title)s\"", title=title_of(item)),
-          "moderation/email/appeal_answered.txt", moderation=moderation,
-          title=title_of(item), restored=restored)
+    title = kind_of(target).title(target)
+    mail_person(author, _l("Your appeal has been answered: \"%(title)s\"", title=title),
+                "moderation/email/appeal_answered.txt", moderation=moderation, title=title,
+                restored=restored)

@@ -1,71 +1,60 @@
 """Every write about reports and moderation. Flush, never commit; the actor is passed in.
 
-Parallel reports of one item serialize on its Moderation row (``lock_row``), so the count of
+Parallel reports of one target serialize on its Moderation row (``lock_row``), so the count of
 distinct reporters is exact and the automatic hiding happens once; one report per person and
-item is a unique constraint. Every decision is written to the ActionLog."""
+target is a unique constraint. Every decision is written to the ActionLog."""
 
 import sqlalchemy as sa
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from participa.accounts.models import User
 from participa.accounts.operations import end_sessions
-from participa.comments.models import Comment
-from participa.comments.operations import set_comment_hidden
+from participa.core.content import content_kinds, kind_of
 from participa.core.database import lock_row
 from participa.core.errors import DomainError
 from participa.core.models import log_action
 from participa.core.types import utcnow
-from participa.debates.models import Debate
 from participa.extensions import db
 from participa.moderation.models import (
+    APPEAL_LIMIT,
+    DETAILS_LIMIT,
     HideCause,
     Moderation,
     ModerationStatus,
     Report,
-    ReportableKind,
     ReportReason,
 )
 from participa.moderation.permissions import can_appeal, can_block_user, can_moderate, can_report
-from participa.moderation.targets import author_id_of, process_id_of
+from participa.moderation.queries import get_target
 from participa.processes.models import Process
-from participa.proposals.models import Proposal
-
-DETAILS_LIMIT = 1000
-APPEAL_LIMIT = 2000
 
 
-def get_item(moderation):
-    return db.session.get(moderation.target_kind.model, moderation.target_id)
-
-
-def hide_threshold(item) -> int:
-    process_id = process_id_of(item)
+def hide_threshold(target, *, profile_threshold: int) -> int:
+    """How many reports hide ``target``: its process's setting, or ``profile_threshold`` for
+    what belongs to no process (a profile)."""
+    process_id = kind_of(target).process_id(target)
     if process_id is None:
-        return current_app.config["MODERATION_HIDE_AFTER"]
+        return profile_threshold
     return db.session.get(Process, process_id).hide_after_reports
 
 
-def set_hidden(item, hidden_at) -> None:
-    """Hide ``item`` (a time) or show it again (None); comments keep their counters true
-    (``set_comment_hidden`` locks the comment and reads it afresh)."""
-    if isinstance(item, Comment):
-        set_comment_hidden(item, hidden_at)
-    else:
-        item.hidden_at = hidden_at
-        db.session.flush()
+def set_hidden(target, hidden_at) -> None:
+    """Hide ``target`` (a time) or show it again (None), as its kind does it (comments keep
+    their counters true)."""
+    kind_of(target).set_hidden(target, hidden_at)
 
 
-def _moderation_for(item, now) -> Moderation:
-    """The item's Moderation row, locked; made if this is its first report."""
-    kind = ReportableKind.of(item)
-    query = sa.select(Moderation.id).where(Moderation.target_kind == kind,
-                                           Moderation.target_id == item.id)
+def _moderation_for(target, now) -> Moderation:
+    """The target's Moderation row, locked; made if this is its first report."""
+    kind = kind_of(target)
+    query = sa.select(Moderation.id).where(Moderation.target_kind == kind.value,
+                                           Moderation.target_id == target.id)
     moderation_id = db.session.scalar(query)
     if moderation_id is None:
-        moderation = Moderation(target_kind=kind, target_id=item.id,
-                                process_id=process_id_of(item), author_id=author_id_of(item),
+        moderation = Moderation(target_kind=kind.value, target_id=target.id,
+                                process_id=kind.process_id(target),
+                                author_id=kind.author_id(target),
                                 status=ModerationStatus.PENDING, reports_count=0,
                                 first_reported_at=now, last_reported_at=now)
         try:
@@ -87,13 +76,14 @@ def _count_open_reports(moderation) -> int:
     )
 
 
-def report_item(item, *, reason, details="", actor, now=None):
-    """Report ``item`` once; hide it when enough different people have reported it.
+def report_target(target, *, reason, details="", actor, profile_threshold=3, now=None):
+    """Report ``target`` once; hide it when enough different people have reported it
+    (``profile_threshold``: how many, for what belongs to no process).
 
     Returns ``(moderation, first, hidden_now)``: ``first`` when this opened a new round of
-    reports (moderators are told), ``hidden_now`` when this report hid the item."""
+    reports (moderators are told), ``hidden_now`` when this report hid the target."""
     now = now or utcnow()
-    if not can_report(actor, item, author_id=author_id_of(item)):
+    if not can_report(actor, target):
         raise DomainError(_l("You cannot report this."))
     try:
         reason = ReportReason(reason)
@@ -110,7 +100,7 @@ def report_item(item, *, reason, details="", actor, now=None):
     db.session.refresh(actor)  # a block committed while this waited for the lock counts
     if actor.is_blocked:
         raise DomainError(_l("You cannot report this."))
-    moderation = _moderation_for(item, now)
+    moderation = _moderation_for(target, now)
     already = db.session.scalar(sa.select(Report.id).where(
         Report.moderation_id == moderation.id, Report.reporter_id == actor.id))
     if already is not None:
@@ -129,12 +119,12 @@ def report_item(item, *, reason, details="", actor, now=None):
         moderation.status = ModerationStatus.PENDING
         moderation.first_reported_at = now
         moderation.decided_at = None
-    threshold = hide_threshold(item)
+    threshold = hide_threshold(target, profile_threshold=profile_threshold)
     hidden_now = False
-    db.session.refresh(item)  # read before the lock: another report may have hidden it since
-    if (threshold and moderation.reports_count >= threshold and item.hidden_at is None
+    db.session.refresh(target)  # read before the lock: another report may have hidden it since
+    if (threshold and moderation.reports_count >= threshold and target.hidden_at is None
             and moderation.status is ModerationStatus.PENDING):
-        set_hidden(item, now)
+        set_hidden(target, now)
         moderation.status, moderation.hide_cause = ModerationStatus.HIDDEN, HideCause.REPORTS
         hidden_now = True
         log_action("auto_hide", moderation, actor=None, process_id=moderation.process_id,
@@ -165,13 +155,13 @@ def _check(actor, moderation):
     db.session.refresh(moderation)
 
 
-def hide_item(moderation, *, actor) -> Moderation:
-    """A moderator hides the item (its reports stay, as the reason)."""
+def hide_target(moderation, *, actor) -> Moderation:
+    """A moderator hides the target (its reports stay, as the reason)."""
     _check(actor, moderation)
     if moderation.status is ModerationStatus.HIDDEN:
         raise DomainError(_l("This is already hidden."))
     now = utcnow()
-    set_hidden(get_item(moderation), now)
+    set_hidden(get_target(moderation), now)
     moderation.hide_cause = HideCause.MODERATOR
     _decide(moderation, ModerationStatus.HIDDEN, now)
     db.session.flush()
@@ -179,13 +169,13 @@ def hide_item(moderation, *, actor) -> Moderation:
     return moderation
 
 
-def unhide_item(moderation, *, actor) -> Moderation:
+def unhide_target(moderation, *, actor) -> Moderation:
     """A moderator restores hidden content; its reports are dismissed (it starts afresh)."""
     _check(actor, moderation)
     if moderation.status is not ModerationStatus.HIDDEN:
         raise DomainError(_l("This is not hidden."))
     now = utcnow()
-    set_hidden(get_item(moderation), None)
+    set_hidden(get_target(moderation), None)
     moderation.hide_cause = None
     _dismiss_reports(moderation, now)
     _decide(moderation, ModerationStatus.RESTORED, now)
@@ -241,9 +231,10 @@ def appeal(moderation, text: str, *, actor) -> Moderation:
 
 
 def _content_of(user):
-    """Everything ``user`` wrote that moderation can hide."""
-    for model in (Proposal, Debate, Comment):
-        yield from db.session.scalars(sa.select(model).where(model.author_id == user.id))
+    """Everything ``user`` wrote that moderation can hide, of every kind that has authors."""
+    for kind in content_kinds():
+        if kind.author_column is not None:
+            yield from db.session.scalars(kind.authored_by(user.id))
 
 
 def block_user(user, *, actor) -> User:
@@ -259,9 +250,9 @@ def block_user(user, *, actor) -> User:
     user.blocked_at = now
     end_sessions(user)
     hidden = 0
-    for item in _content_of(user):
-        if item.hidden_at is None and getattr(item, "deleted_at", None) is None:
-            set_hidden(item, now)
+    for target in _content_of(user):
+        if target.hidden_at is None and getattr(target, "deleted_at", None) is None:
+            set_hidden(target, now)
             hidden += 1
     db.session.flush()
     log_action("block_user", user, actor=actor, hidden=hidden)
@@ -279,9 +270,9 @@ def unblock_user(user, *, actor) -> User:
         raise DomainError(_l("This person is not blocked."))
     blocked_at = user.blocked_at
     restored = 0
-    for item in _content_of(user):
-        if item.hidden_at is not None and item.hidden_at == blocked_at:
-            set_hidden(item, None)
+    for target in _content_of(user):
+        if target.hidden_at is not None and target.hidden_at == blocked_at:
+            set_hidden(target, None)
             restored += 1
     user.blocked_at = None
     db.session.flush()

@@ -1,27 +1,31 @@
-"""Who may report and who moderates what. Pure predicates shared by views and templates."""
+"""Who may report and who moderates what. Pure predicates shared by views and templates.
 
+Moderating a process's content is part of managing the process (``can_manage_process``):
+facilitators moderate their processes; the council moderates everything, profiles too."""
+
+from participa.core.content import kind_of
 from participa.core.permissions import is_council, is_signed_in
+from participa.moderation.models import ModerationStatus
+from participa.processes.permissions import can_manage_process
 
 
-def can_report(user, item, *, author_id) -> bool:
-    """Any signed-in person, about someone else's content or profile."""
-    return is_signed_in(user) and not user.is_blocked and author_id != user.id
-
-
-def can_moderate_process(user, process) -> bool:
-    """Facilitators moderate their processes; the council moderates everything, profiles too."""
-    if not is_signed_in(user):
+def can_report(user, target, *, author_id=None) -> bool:
+    """Any signed-in person, about someone else's content or profile that is still there.
+    ``author_id``: the target's author when the caller knows it already (a long thread)."""
+    if not is_signed_in(user) or user.is_blocked:
         return False
-    if is_council(user):
-        return True
-    return process is not None and user.facilitates(process)
+    if getattr(target, "deleted_at", None) is not None:
+        return False
+    if author_id is None:
+        author_id = kind_of(target).author_id(target)
+    return author_id != user.id
 
 
 def can_moderate(user, moderation) -> bool:
     """Nobody decides about their own content or profile: another moderator does."""
     if is_signed_in(user) and moderation.author_id == user.id:
         return False
-    return can_moderate_process(user, moderation.process)
+    return can_manage_process(user, moderation.process)
 
 
 def can_see_moderation_queue(user) -> bool:
@@ -38,6 +42,6 @@ def can_appeal(user, moderation) -> bool:
     return (
         is_signed_in(user)
         and moderation.author_id == user.id
-        and moderation.status.value == "hidden"
+        and moderation.status is ModerationStatus.HIDDEN
         and moderation.appealed_at is None
     )

@@ -1,5 +1,5 @@
-"""Reads for moderation: the queue (scoped to what the reader moderates), one item with its
-reports, and each process's public figures."""
+"""Reads for moderation: the queue (scoped to what the reader moderates), one reported target
+with its reports, and each process's public figures."""
 
 import statistics
 from collections import defaultdict
@@ -7,11 +7,12 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
+from participa.core.content import kind_named, kind_of
 from participa.core.models import ActionLog
 from participa.core.pagination import page_of
 from participa.core.permissions import is_council
 from participa.extensions import db
-from participa.moderation.models import Moderation, ModerationStatus, Report, ReportableKind
+from participa.moderation.models import Moderation, ModerationStatus, Report
 from participa.processes.models import ProcessRole
 
 QUEUE_FILTERS = ("pending", "hidden", "appeals", "done")
@@ -25,7 +26,7 @@ def _scope(query, user):
 
 
 def list_queue(user, *, show="pending", page=1, per_page=20):
-    """One page of the items ``user`` moderates: waiting ones (most reported first), hidden
+    """One page of what ``user`` moderates: waiting targets (most reported first), hidden
     ones, open appeals, or those already decided."""
     query = _scope(sa.select(Moderation), user)
     if show == "hidden":
@@ -51,17 +52,26 @@ def list_queue(user, *, show="pending", page=1, per_page=20):
     return page_of(rows, page, per_page)
 
 
-def load_items(moderations) -> dict:
-    """The reported items, one query per kind: {(kind, id): item}."""
+def load_targets(moderations) -> dict:
+    """The reported targets, one query per kind: {(kind value, id): target}."""
     wanted = defaultdict(set)
     for moderation in moderations:
         wanted[moderation.target_kind].add(moderation.target_id)
-    items = {}
-    for kind, ids in wanted.items():
+    targets = {}
+    for value, ids in wanted.items():
+        kind = kind_named(value)
+        if kind is None:
+            continue
         model = kind.model
-        for item in db.session.scalars(sa.select(model).where(model.id.in_(ids))):
-            items[(kind, item.id)] = item
-    return items
+        for target in db.session.scalars(sa.select(model).where(model.id.in_(ids))):
+            targets[(value, target.id)] = target
+    return targets
+
+
+def get_target(moderation):
+    """The reported proposal, comment, profile... (None if it is gone)."""
+    kind = moderation.kind
+    return kind.get(moderation.target_id) if kind is not None else None
 
 
 def get_moderation(moderation_id: int) -> Moderation | None:
@@ -72,10 +82,9 @@ def get_moderation(moderation_id: int) -> Moderation | None:
     )
 
 
-def moderation_of(item) -> Moderation | None:
-    kind = ReportableKind.of(item)
+def moderation_of(target) -> Moderation | None:
     return db.session.scalar(sa.select(Moderation).where(
-        Moderation.target_kind == kind, Moderation.target_id == item.id))
+        Moderation.target_kind == kind_of(target).value, Moderation.target_id == target.id))
 
 
 def open_reasons(moderation) -> dict:
@@ -88,7 +97,7 @@ def open_reasons(moderation) -> dict:
 
 
 def process_figures(process) -> dict:
-    """What anyone may see of a process's moderation: items reported, hidden, restored, and
+    """What anyone may see of a process's moderation: targets reported, hidden, restored, and
     the median time from the first report to a moderator's decision."""
     rows = db.session.execute(
         sa.select(Moderation.status, Moderation.first_reported_at, Moderation.decided_at)
@@ -105,7 +114,7 @@ def process_figures(process) -> dict:
 
 
 def history(moderation) -> list[ActionLog]:
-    """Every decision about this item, oldest first (the ActionLog is the record)."""
+    """Every decision about this target, oldest first (the ActionLog is the record)."""
     return list(db.session.scalars(
         sa.select(ActionLog)
         .where(ActionLog.target_type == "moderation", ActionLog.target_id == moderation.id)

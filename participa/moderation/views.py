@@ -1,6 +1,6 @@
 """Reporting anything, the moderation queue at /moderation/, decisions, blocks and appeals.
 
-Views stay thin: load (404), authorize (403), one operation, one commit, then the e-mails."""
+Views stay thin: load (404), authorize (403), one operation and its e-mails, one commit."""
 
 from flask import (
     Blueprint,
@@ -16,136 +16,78 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participa.accounts.models import User
-from participa.comments.models import TargetKind
-from participa.comments.views import (
-    target_url,
-    visible_comment_or_404,
-    visible_target_or_404,
-)
-from participa.core.admin import REFUSED, perform, submit
+from participa.core.content import kind_named
+from participa.core.flow import Refused, perform, render_form, submit
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
-from participa.core.views import safe_next
+from participa.core.urls import safe_next
 from participa.extensions import db
 from participa.moderation import notifications, operations, queries
+from participa.moderation.context import target_title, target_url
 from participa.moderation.forms import AppealForm, ReportForm
-from participa.moderation.models import ReportableKind
 from participa.moderation.permissions import (
     can_appeal,
     can_block_user,
     can_moderate,
-    can_moderate_process,
     can_report,
     can_see_moderation_queue,
 )
-from participa.moderation.targets import author_id_of, title_of
-from participa.processes.views import get_visible_process_or_404
 
 bp = Blueprint("moderation", __name__)
 
 _report_limit = post_limit("RATELIMIT_REPORT")
 
 
-@bp.app_template_global()
-def item_url(item, external=False) -> str:
-    """Where a reportable item is read."""
-    kind = ReportableKind.of(item)
-    if kind is ReportableKind.USER:
-        return url_for("accounts.profile", id=item.id, _external=external)
-    if kind is ReportableKind.COMMENT:
-        return url_for("comments.show", id=item.id, _external=external)
-    return target_url(item, external=external)
-
-
-@bp.app_template_global()
-def moderation_title(item) -> str:
-    return title_of(item) if item is not None else "—"
-
-
-@bp.app_template_global()
-def report_url(item) -> str:
-    kind = ReportableKind.of(item)
-    if kind is ReportableKind.USER:
-        return url_for("moderation.report_profile", id=item.id)
-    if kind is ReportableKind.COMMENT:
-        return url_for("moderation.report_comment", id=item.id)
-    return url_for("moderation.report", slug=item.process.slug, kind=kind.value, id=item.id)
-
-
-@bp.app_template_global()
-def can_report_item(user, item) -> bool:
-    return can_report(user, item, author_id=author_id_of(item))
-
-
-def moderation_context(item) -> dict:
-    """What a content page needs about moderation: may the reader report it, and, when it is
-    hidden, its moderation (so its author can appeal and moderators can act)."""
-    moderation = queries.moderation_of(item) if item.hidden_at is not None else None
-    return {
-        "may_report": can_report_item(current_user, item),
-        "hidden_moderation": moderation,
-        "may_appeal": moderation is not None and can_appeal(current_user, moderation),
-        "may_moderate_item": moderation is not None and can_moderate(current_user, moderation),
-    }
-
-
 # -- reporting ---------------------------------------------------------------------------------
 
 
-def _report(item, back):
-    """The report form (GET) and the report itself (POST), for any kind of item."""
-    if not can_report_item(current_user, item):
+def _target_or_404(kind_value, id, slug):
+    """The reported target, if this person may read it; ``slug``: the process it must be in."""
+    kind = kind_named(kind_value)
+    if kind is None or not kind.reportable:
+        abort(404)
+    target = kind.get(id)
+    if target is None or not kind.can_view(current_user, target):
+        abort(404)
+    if getattr(target, "deleted_at", None) is not None:
+        abort(404)
+    if slug is not None and getattr(getattr(target, "process", None), "slug", None) != slug:
+        abort(404)
+    return kind, target
+
+
+@bp.route("/processes/<slug>/<kind>/<int:id>/report", methods=["GET", "POST"])
+@bp.route("/comments/<int:id>/report", methods=["GET", "POST"],
+          defaults={"kind": "comments", "slug": None})
+@bp.route("/accounts/people/<int:id>/report", methods=["GET", "POST"],
+          defaults={"kind": "people", "slug": None})
+@login_required
+@_report_limit
+def report(kind, id, slug):
+    """The report form (GET) and the report itself (POST), for any kind of content: its
+    address is the target's own followed by /report."""
+    kind, target = _target_or_404(kind, id, slug)
+    if not can_report(current_user, target):
         abort(403)
     g.private_page = True
     form = ReportForm()
-    outcome = {}
 
     def save(data):
-        moderation, first, hidden = operations.report_item(
-            item, reason=data["reason"], details=data["details"], actor=current_user)
-        outcome.update(moderation=moderation, first=first, hidden=hidden)
+        moderation, first, hidden = operations.report_target(
+            target, reason=data["reason"], details=data["details"], actor=current_user,
+            profile_threshold=current_app.config["MODERATION_HIDE_AFTER"])
+        if first:
+            notifications.send_first_report(moderation, target)
+        if hidden:
+            notifications.send_hidden(moderation, target)
         return moderation
 
     if request.method == "POST":
         saved = submit(form, save, _("Thank you. The moderators will look at your report."))
-        if saved is not REFUSED:
-            moderation = outcome["moderation"]
-            if outcome["first"]:
-                notifications.send_first_report(moderation, item)
-            if outcome["hidden"]:
-                notifications.send_hidden(moderation, item, moderation.author)
-            return redirect(back)
-    status = 400 if (form.errors or form.form_errors) else 200
-    return render_template("moderation/report.html", form=form, item=item,
-                           kind=ReportableKind.of(item), title=title_of(item), back=back), status
-
-
-@bp.route("/processes/<slug>/<any(proposals,debates,meetings):kind>/<int:id>/report",
-          methods=["GET", "POST"])
-@login_required
-@_report_limit
-def report(slug, kind, id):
-    process = get_visible_process_or_404(slug)
-    item = visible_target_or_404(TargetKind(kind), process, id)
-    return _report(item, target_url(item))
-
-
-@bp.route("/comments/<int:id>/report", methods=["GET", "POST"])
-@login_required
-@_report_limit
-def report_comment(id):
-    comment, target = visible_comment_or_404(id)
-    if comment.deleted_at is not None:
-        abort(404)
-    return _report(comment, target_url(target, anchor=f"comment-{comment.id}"))
-
-
-@bp.route("/accounts/people/<int:id>/report", methods=["GET", "POST"])
-@login_required
-@_report_limit
-def report_profile(id):
-    person = db.session.get(User, id) or abort(404)
-    return _report(person, url_for("accounts.profile", id=person.id))
+        if not isinstance(saved, Refused):
+            return redirect(target_url(target))
+    return render_form("moderation/report.html", form, target=target, kind=kind,
+                       title=kind.title(target), back=target_url(target))
 
 
 # -- the queue ---------------------------------------------------------------------------------
@@ -172,7 +114,7 @@ def queue():
     items_page = queries.list_queue(current_user, show=show, page=requested_page(),
                                     per_page=current_app.config["PAGE_SIZE"])
     return render_template("moderation/queue.html", page=items_page, show=show,
-                           items=queries.load_items(items_page.items),
+                           targets=queries.load_targets(items_page.items),
                            filters=queries.QUEUE_FILTERS)
 
 
@@ -180,10 +122,10 @@ def queue():
 @login_required
 def show(id):
     moderation = _moderation_or_404(id)
-    item = operations.get_item(moderation)
+    target = queries.get_target(moderation)
     return render_template(
-        "moderation/show.html", moderation=moderation, item=item,
-        kind=moderation.target_kind, title=title_of(item) if item else "",
+        "moderation/show.html", moderation=moderation, target=target,
+        kind=moderation.kind, title=target_title(target) if target else "",
         reasons=queries.open_reasons(moderation),
         history=queries.history(moderation),
         may_block=moderation.author is not None and can_block_user(current_user,
@@ -192,23 +134,30 @@ def show(id):
 
 
 def _decide(id, action, success, *, tell_author=None):
+    """One moderator's decision; its author is told in the same transaction (hidden, or the
+    answer to their appeal)."""
     moderation = _moderation_or_404(id)
-    item = operations.get_item(moderation)
+    target = queries.get_target(moderation)
     appealed = moderation.open_appeal
-    done = perform(lambda: action(moderation), success)
-    if done is not None and item is not None:
-        if tell_author == "hidden":
-            notifications.send_hidden(moderation, item, moderation.author)
-        elif tell_author is not None and appealed:
-            notifications.send_appeal_answer(moderation, item, moderation.author,
-                                             restored=tell_author == "restored")
+
+    def decide():
+        decided = action(moderation)
+        if target is not None:
+            if tell_author == "hidden":
+                notifications.send_hidden(moderation, target)
+            elif tell_author is not None and appealed:
+                notifications.send_appeal_answer(moderation, target,
+                                                 restored=tell_author == "restored")
+        return decided
+
+    perform(decide, success)
     return redirect(url_for(".show", id=id))
 
 
 @bp.post("/moderation/<int:id>/hide")
 @login_required
 def hide(id):
-    return _decide(id, lambda m: operations.hide_item(m, actor=current_user),
+    return _decide(id, lambda m: operations.hide_target(m, actor=current_user),
                    _("The content is hidden. Its author has been told why."),
                    tell_author="hidden")
 
@@ -216,7 +165,7 @@ def hide(id):
 @bp.post("/moderation/<int:id>/unhide")
 @login_required
 def unhide(id):
-    return _decide(id, lambda m: operations.unhide_item(m, actor=current_user),
+    return _decide(id, lambda m: operations.unhide_target(m, actor=current_user),
                    _("The content is visible again and its reports are dismissed."),
                    tell_author="restored")
 
@@ -273,7 +222,7 @@ def appeal(id):
     if moderation is None or moderation.author_id != current_user.id:
         abort(404)
     g.private_page = True
-    item = operations.get_item(moderation)
+    target = queries.get_target(moderation)
     may_appeal = can_appeal(current_user, moderation)
     form = AppealForm()
     if request.method == "POST":
@@ -282,16 +231,8 @@ def appeal(id):
         saved = submit(form, lambda data: operations.appeal(moderation, data["appeal"],
                                                             actor=current_user),
                        _("Your appeal has been sent to the moderators."))
-        if saved is not REFUSED:
+        if not isinstance(saved, Refused):
             return redirect(url_for(".appeal", id=id))
-    status = 400 if (form.errors or form.form_errors) else 200
-    return render_template("moderation/appeal.html", moderation=moderation, item=item,
-                           title=title_of(item) if item else "", form=form,
-                           may_appeal=may_appeal, reasons=queries.open_reasons(moderation),
-                           kind=moderation.target_kind), status
-
-
-bp.add_app_template_global(can_see_moderation_queue)
-bp.add_app_template_global(ReportableKind, "hidden_kinds")
-bp.add_app_template_global(queries.open_reasons, "moderation_reasons")
-bp.add_app_template_global(can_moderate_process)
+    return render_form("moderation/appeal.html", form, moderation=moderation, target=target,
+                       title=target_title(target) if target else "", may_appeal=may_appeal,
+                       reasons=queries.open_reasons(moderation), kind=moderation.kind)

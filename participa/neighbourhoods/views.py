@@ -2,9 +2,9 @@
 
 from flask import Blueprint, abort, render_template
 
+from participa.core.signals import page_context
 from participa.neighbourhoods.queries import get_neighbourhood_by_slug, list_neighbourhoods
-from participa.plans.queries import list_public_plans
-from participa.processes.queries import list_published_processes
+from participa.neighbourhoods.signals import neighbourhood_page
 
 bp = Blueprint("neighbourhoods", __name__, url_prefix="/neighbourhoods")
 
@@ -16,10 +16,10 @@ def index():
 
 @bp.get("/<slug>")
 def show(slug):
+    """The neighbourhood and what takes place in it (its plans and processes, which those
+    features add through ``neighbourhood_page``)."""
     neighbourhood = get_neighbourhood_by_slug(slug) or abort(404)
     return render_template(
-        "neighbourhoods/show.html",
-        neighbourhood=neighbourhood,
-        plans=list_public_plans(neighbourhood=neighbourhood),
-        processes=list_published_processes(neighbourhood=neighbourhood),
+        "neighbourhoods/show.html", neighbourhood=neighbourhood,
+        **page_context(neighbourhood_page, neighbourhood=neighbourhood),
     )

@@ -4,8 +4,8 @@ from flask import Blueprint, abort, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from participa.admin.views import council_required
-from participa.core.admin import save_form
+from participa.core.auth import council_required
+from participa.core.flow import save_form
 from participa.extensions import db
 from participa.neighbourhoods.queries import neighbourhood_choices
 from participa.plans.forms import PlanForm

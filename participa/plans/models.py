@@ -1,29 +1,18 @@
-import enum
 from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
 from participa.extensions import db
 
 
-class PlanStatus(enum.Enum):
-    DRAFT = "draft"
-    ACTIVE = "active"
-    CLOSED = "closed"
-
-    @property
-    def label(self):
-        return PLAN_STATUS_LABELS[self]
-
-
-PLAN_STATUS_LABELS = {
-    PlanStatus.DRAFT: _l("Draft"),
-    PlanStatus.ACTIVE: _l("Active"),
-    PlanStatus.CLOSED: _l("Closed"),
-}
+class PlanStatus(LabelledEnum):
+    DRAFT = "draft", _l("Draft")
+    ACTIVE = "active", _l("Active")
+    CLOSED = "closed", _l("Closed")
 
 
 plan_neighbourhoods = sa.Table(

@@ -23,3 +23,8 @@ def show(slug):
     return render_template(
         "plans/show.html", plan=plan, processes=list_published_processes(plan=plan)
     )
+
+
+def plans_of_neighbourhood(sender, neighbourhood, **kwargs) -> dict:
+    """The public plans a neighbourhood's page lists."""
+    return {"plans": list_public_plans(neighbourhood=neighbourhood)}

@@ -1,3 +1,15 @@
 """Participatory processes, their ordered phases, categories and facilitators.
 
 ``participa.processes.phases`` is the one place that decides what the active phase allows."""
+
+
+def init_app(app):
+    from participa.neighbourhoods.signals import neighbourhood_page
+    from participa.processes import admin, permissions, phases, views
+
+    app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)
+    neighbourhood_page.connect(views.processes_of_neighbourhood)
+    for function in (phases.active_phase, phases.process_status, phases.phase_title,
+                     permissions.can_manage_process, permissions.can_take_part):
+        app.add_template_global(function)

@@ -1,12 +1,12 @@
 """The council's pages for processes, phases, categories and facilitators (/admin/processes/)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from participa.accounts.operations import get_user_by_email
-from participa.admin.views import council_required
-from participa.core.admin import REFUSED, save_form, submit
+from participa.accounts.queries import get_user_by_email
+from participa.core.auth import council_required
+from participa.core.flow import Refused, perform, save_form, submit
 from participa.extensions import db
 from participa.neighbourhoods.queries import neighbourhood_choices
 from participa.plans.queries import plan_choices
@@ -132,9 +132,9 @@ def edit_phase(id, phase_id):
 @council_required
 def delete_phase(id, phase_id):
     process = _process_or_404(id)
-    operations.delete_phase(_child_or_404(Phase, phase_id, process), actor=current_user)
-    db.session.commit()
-    flash(_l("The phase has been deleted."), "success")
+    phase = _child_or_404(Phase, phase_id, process)
+    perform(lambda: operations.delete_phase(phase, actor=current_user),
+            _l("The phase has been deleted."))
     return redirect(url_for(".manage", id=id))
 
 
@@ -146,7 +146,7 @@ def add_category(id):
     saved = submit(form, lambda data: operations.add_category(process, data["name"],
                                                              actor=current_user),
                    _l("The category has been added."))
-    if saved is REFUSED:
+    if isinstance(saved, Refused):
         return _render_manage(process, category_form=form, status=400)
     return redirect(url_for(".manage", id=id))
 
@@ -155,9 +155,9 @@ def add_category(id):
 @council_required
 def remove_category(id, category_id):
     process = _process_or_404(id)
-    operations.remove_category(_child_or_404(Category, category_id, process), actor=current_user)
-    db.session.commit()
-    flash(_l("The category has been removed."), "success")
+    category = _child_or_404(Category, category_id, process)
+    perform(lambda: operations.remove_category(category, actor=current_user),
+            _l("The category has been removed."))
     return redirect(url_for(".manage", id=id))
 
 
@@ -169,7 +169,7 @@ def add_facilitator(id):
     saved = submit(form, lambda data: operations.assign_facilitator(
         process, get_user_by_email(data["email"]), actor=current_user),
         _l("The person now facilitates this process."))
-    if saved is REFUSED:
+    if isinstance(saved, Refused):
         return _render_manage(process, facilitator_form=form, status=400)
     return redirect(url_for(".manage", id=id))
 
@@ -178,9 +178,9 @@ def add_facilitator(id):
 @council_required
 def remove_facilitator(id, role_id):
     process = _process_or_404(id)
-    operations.remove_facilitator(_child_or_404(ProcessRole, role_id, process), actor=current_user)
-    db.session.commit()
-    flash(_l("The person no longer facilitates this process."), "success")
+    role = _child_or_404(ProcessRole, role_id, process)
+    perform(lambda: operations.remove_facilitator(role, actor=current_user),
+            _l("The person no longer facilitates this process."))
     return redirect(url_for(".manage", id=id))
 
 

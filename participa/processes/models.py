@@ -1,44 +1,26 @@
-import enum
 from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
 from participa.core.types import UTCDateTime
 from participa.extensions import db
 
 
-class PhaseKind(enum.Enum):
-    INFORMATION = "information"
-    PROPOSALS = "proposals"
-    DEBATE = "debate"
-    VOTING = "voting"
-    IMPLEMENTATION = "implementation"
-    EVALUATION = "evaluation"
-
-    @property
-    def label(self):
-        return PHASE_KIND_LABELS[self]
+class PhaseKind(LabelledEnum):
+    INFORMATION = "information", _l("Information")
+    PROPOSALS = "proposals", _l("Proposals")
+    DEBATE = "debate", _l("Debate")
+    VOTING = "voting", _l("Voting")
+    IMPLEMENTATION = "implementation", _l("Implementation")
+    EVALUATION = "evaluation", _l("Evaluation")
 
 
-PHASE_KIND_LABELS = {
-    PhaseKind.INFORMATION: _l("Information"),
-    PhaseKind.PROPOSALS: _l("Proposals"),
-    PhaseKind.DEBATE: _l("Debate"),
-    PhaseKind.VOTING: _l("Voting"),
-    PhaseKind.IMPLEMENTATION: _l("Implementation"),
-    PhaseKind.EVALUATION: _l("Evaluation"),
-}
-
-
-class ProcessRoleKind(enum.Enum):
-    FACILITATOR = "facilitator"
-
-    @property
-    def label(self):
-        return _l("Facilitator")
+class ProcessRoleKind(LabelledEnum):
+    FACILITATOR = "facilitator", _l("Facilitator")
 
 
 process_neighbourhoods = sa.Table(

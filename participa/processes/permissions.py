@@ -5,10 +5,11 @@ from participa.processes.phases import Action, phase_allows
 
 
 def can_manage_process(user, process) -> bool:
-    """Council everywhere; facilitators in the processes they are assigned to."""
+    """Council everywhere; facilitators in the processes they are assigned to. Managing a
+    process includes moderating it; what belongs to no process (a profile) is the council's."""
     if not is_signed_in(user):
         return False
-    return is_council(user) or user.facilitates(process)
+    return is_council(user) or (process is not None and user.facilitates(process))
 
 
 def can_view_process(user, process) -> bool:

@@ -2,36 +2,22 @@
 
 Every feature asks ``phase_allows(process, Action.SUPPORT)``; nothing else compares dates."""
 
-import enum
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
+from participa.core.enums import LabelledEnum
 from participa.core.types import utcnow
 from participa.processes.models import PhaseKind
 
 
-class Action(enum.Enum):
-    PROPOSE = "propose"
-    SUPPORT = "support"
-    COMMENT = "comment"
-    REGISTER = "register"
-    VOTE = "vote"
-    DEBATE = "debate"
-
-    @property
-    def label(self):
-        return ACTION_LABELS[self]
-
-
-ACTION_LABELS = {
-    Action.PROPOSE: _l("Propose"),
-    Action.SUPPORT: _l("Support proposals"),
-    Action.COMMENT: _l("Comment on proposals, debates and meetings"),
-    Action.REGISTER: _l("Register for meetings"),
-    Action.VOTE: _l("Vote"),
-    Action.DEBATE: _l("Open debates"),
-}
+class Action(LabelledEnum):
+    PROPOSE = "propose", _l("Propose")
+    SUPPORT = "support", _l("Support proposals")
+    COMMENT = "comment", _l("Comment on proposals, debates and meetings")
+    REGISTER = "register", _l("Register for meetings")
+    VOTE = "vote", _l("Vote")
+    DEBATE = "debate", _l("Open debates")
 
 
 ALLOWED: dict[PhaseKind, frozenset[Action]] = {
@@ -47,21 +33,10 @@ ALLOWED: dict[PhaseKind, frozenset[Action]] = {
 }
 
 
-class ProcessStatus(enum.Enum):
-    UPCOMING = "upcoming"
-    ACTIVE = "active"
-    FINISHED = "finished"
-
-    @property
-    def label(self):
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS = {
-    ProcessStatus.UPCOMING: _l("Upcoming"),
-    ProcessStatus.ACTIVE: _l("Active"),
-    ProcessStatus.FINISHED: _l("Finished"),
-}
+class ProcessStatus(LabelledEnum):
+    UPCOMING = "upcoming", _l("Upcoming")
+    ACTIVE = "active", _l("Active")
+    FINISHED = "finished", _l("Finished")
 
 
 def active_phase(process, now: datetime | None = None):
@@ -88,3 +63,7 @@ def process_status(process, now: datetime | None = None) -> ProcessStatus:
     if not process.phases:
         return ProcessStatus.UPCOMING
     return ProcessStatus.FINISHED
+
+
+def phase_title(phase) -> str:
+    return phase.title or str(phase.kind.label)

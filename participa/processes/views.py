@@ -1,23 +1,14 @@
 """Public pages of participatory processes."""
 
-from flask import Blueprint, abort, render_template
-from flask_login import current_user
+from flask import Blueprint, render_template
 
-from participa.debates.queries import count_open
-from participa.moderation.queries import process_figures
-from participa.processes.permissions import can_view_process
+from participa.core.signals import page_context
+from participa.processes.loaders import get_visible_process_or_404
 from participa.processes.phases import ALLOWED, active_phase, process_status
-from participa.processes.queries import get_process_by_slug, list_published_processes
+from participa.processes.queries import list_published_processes
+from participa.processes.signals import process_page
 
 bp = Blueprint("processes", __name__, url_prefix="/processes")
-
-
-def get_visible_process_or_404(slug):
-    """The process, if this person may see it (unpublished ones are 404 to outsiders)."""
-    process = get_process_by_slug(slug)
-    if process is None or not can_view_process(current_user, process):
-        abort(404)
-    return process
 
 
 @bp.get("/")
@@ -27,6 +18,8 @@ def index():
 
 @bp.get("/<slug>")
 def show(slug):
+    """The process, its phases and what it asks of people; other features add their figures
+    (open debates, moderation) through ``process_page``."""
     process = get_visible_process_or_404(slug)
     phase = active_phase(process)
     return render_template(
@@ -35,6 +28,10 @@ def show(slug):
         active=phase,
         status=process_status(process),
         allowed=sorted(ALLOWED[phase.kind], key=lambda a: a.value) if phase else [],
-        moderation=process_figures(process),
-        open_debates=count_open(process),
+        **page_context(process_page, process=process),
     )
+
+
+def processes_of_neighbourhood(sender, neighbourhood, **kwargs) -> dict:
+    """The published processes a neighbourhood's page lists."""
+    return {"processes": list_published_processes(neighbourhood=neighbourhood)}

@@ -1,1 +1,9 @@
 """Proposals and supports: residents propose and support; facilitators and the council answer."""
+
+
+def init_app(app):
+    from participa.core.content import register_kind
+    from participa.proposals import content, views
+
+    register_kind(content.KIND)
+    app.register_blueprint(views.bp)

@@ -1,34 +1,23 @@
-import enum
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
 from participa.core.types import UTCDateTime, utcnow
 from participa.extensions import db
 
 
-class ProposalState(enum.Enum):
-    PUBLISHED = "published"  # not answered yet
-    EVALUATING = "evaluating"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def label(self):
-        return STATE_LABELS[self]
+class ProposalState(LabelledEnum):
+    PUBLISHED = "published", _l("Not answered yet")  # not answered yet
+    EVALUATING = "evaluating", _l("Being evaluated")
+    ACCEPTED = "accepted", _l("Accepted")
+    REJECTED = "rejected", _l("Rejected")
+    WITHDRAWN = "withdrawn", _l("Withdrawn")
 
 
-STATE_LABELS = {
-    ProposalState.PUBLISHED: _l("Not answered yet"),
-    ProposalState.EVALUATING: _l("Being evaluated"),
-    ProposalState.ACCEPTED: _l("Accepted"),
-    ProposalState.REJECTED: _l("Rejected"),
-    ProposalState.WITHDRAWN: _l("Withdrawn"),
-}
 ANSWER_STATES = (ProposalState.EVALUATING, ProposalState.ACCEPTED, ProposalState.REJECTED)
 
 

@@ -18,13 +18,13 @@ from participa.extensions import db
 from participa.proposals import queries
 from participa.proposals.models import ANSWER_STATES, Proposal, ProposalState, Support
 from participa.proposals.permissions import (
-    Blocked,
+    ProposalRefusal,
     can_answer_proposal,
     can_edit_proposal,
     can_unsupport,
     can_withdraw_proposal,
-    propose_blocked,
-    support_blocked,
+    why_not_propose,
+    why_not_support,
 )
 
 FIELDS = ("title", "body", "category_id", "neighbourhood_id", "address")
@@ -59,9 +59,9 @@ def _apply(proposal, data):
 
 def create_proposal(process, data: dict, *, actor, now=None) -> Proposal:
     lock_row(User, actor.id)
-    blocked = propose_blocked(actor, process, authored=queries.count_authored(process, actor),
+    blocked = why_not_propose(actor, process, authored=queries.count_authored(process, actor),
                               now=now)
-    if blocked is Blocked.LIMIT:
+    if blocked is ProposalRefusal.LIMIT:
         raise DomainError(
             _l("You have reached the limit of %(n)s proposals in this process.",
                n=process.proposals_per_person)
@@ -104,7 +104,7 @@ def support_proposal(proposal, *, actor, now=None) -> Support:
     """Add the actor's support; refuses a second one, a closed phase and an exceeded limit."""
     lock_row(User, actor.id)
     process = proposal.process
-    blocked = support_blocked(
+    blocked = why_not_support(
         actor, proposal, used=queries.supports_used(process, actor),
         supported=queries.has_supported(proposal, actor), now=now,
     )
@@ -115,7 +115,7 @@ def support_proposal(proposal, *, actor, now=None) -> Support:
         with db.session.begin_nested():
             db.session.add(support)
     except IntegrityError as error:  # a parallel request won: one support per person
-        raise DomainError(Blocked.ALREADY.label) from error
+        raise DomainError(ProposalRefusal.ALREADY.label) from error
     add_to_counters(proposal, supports_count=+1)
     return support
 

@@ -2,10 +2,10 @@
 
 The reason helpers return *why* not, so a page can explain it instead of hiding a button."""
 
-import enum
 
 from flask_babel import lazy_gettext as _l
 
+from participa.core.enums import LabelledEnum
 from participa.core.permissions import is_signed_in
 from participa.core.types import utcnow
 from participa.processes.permissions import can_manage_process, can_view_process
@@ -13,47 +13,29 @@ from participa.processes.phases import Action, phase_allows
 from participa.proposals.models import ProposalState
 
 
-class Blocked(enum.Enum):
-    SIGN_IN = "sign_in"
-    PHASE = "phase"
-    DISABLED = "disabled"
-    LIMIT = "limit"
-    WITHDRAWN = "withdrawn"
-    ALREADY = "already"
-
-    @property
-    def label(self):
-        return BLOCKED_LABELS[self]
-
-
-BLOCKED_LABELS = {
-    Blocked.SIGN_IN: _l("Sign in to support proposals."),
-    Blocked.PHASE: _l("Supports are closed in the current phase of this process."),
-    Blocked.DISABLED: _l("This process does not collect supports."),
-    Blocked.LIMIT: _l("You have used all your supports in this process."),
-    Blocked.WITHDRAWN: _l("This proposal has been withdrawn: its supports are frozen."),
-    Blocked.ALREADY: _l("You already support this proposal."),
-}
+class ProposalRefusal(LabelledEnum):
+    SIGN_IN = "sign_in", _l("Sign in to support proposals.")
+    PHASE = "phase", _l("Supports are closed in the current phase of this process.")
+    DISABLED = "disabled", _l("This process does not collect supports.")
+    LIMIT = "limit", _l("You have used all your supports in this process.")
+    WITHDRAWN = "withdrawn", _l("This proposal has been withdrawn: its supports are frozen.")
+    ALREADY = "already", _l("You already support this proposal.")
 
 
 def can_view_proposal(user, proposal) -> bool:
     return proposal.deleted_at is None and can_view_process(user, proposal.process)
 
 
-def propose_blocked(user, process, *, authored: int = 0, now=None) -> Blocked | None:
+def why_not_propose(user, process, *, authored: int = 0, now=None) -> ProposalRefusal | None:
     """Why ``user`` may not create a proposal (None: they may). ``authored``: how many
     proposals they already have in the process."""
     if not is_signed_in(user):
-        return Blocked.SIGN_IN
+        return ProposalRefusal.SIGN_IN
     if not phase_allows(process, Action.PROPOSE, now):
-        return Blocked.PHASE
+        return ProposalRefusal.PHASE
     if process.proposals_per_person and authored >= process.proposals_per_person:
-        return Blocked.LIMIT
+        return ProposalRefusal.LIMIT
     return None
-
-
-def can_create_proposal(user, process, *, authored: int = 0, now=None) -> bool:
-    return propose_blocked(user, process, authored=authored, now=now) is None
 
 
 def can_edit_proposal(user, proposal, now=None) -> bool:
@@ -73,28 +55,24 @@ def can_withdraw_proposal(user, proposal) -> bool:
     return is_signed_in(user) and proposal.author_id == user.id and not proposal.is_withdrawn
 
 
-def support_blocked(user, proposal, *, used: int = 0, supported: bool = False,
-                    now=None) -> Blocked | None:
+def why_not_support(user, proposal, *, used: int = 0, supported: bool = False,
+                    now=None) -> ProposalRefusal | None:
     """Why ``user`` may not support ``proposal`` (None: they may). ``used`` is how many
     supports they have given in the process, ``supported`` whether this is one of them."""
     process = proposal.process
     if not process.supports_enabled:
-        return Blocked.DISABLED
+        return ProposalRefusal.DISABLED
     if proposal.is_withdrawn:
-        return Blocked.WITHDRAWN
+        return ProposalRefusal.WITHDRAWN
     if not is_signed_in(user):
-        return Blocked.SIGN_IN
+        return ProposalRefusal.SIGN_IN
     if not phase_allows(process, Action.SUPPORT, now):
-        return Blocked.PHASE
+        return ProposalRefusal.PHASE
     if supported:
-        return Blocked.ALREADY
+        return ProposalRefusal.ALREADY
     if process.supports_per_person and used >= process.supports_per_person:
-        return Blocked.LIMIT
+        return ProposalRefusal.LIMIT
     return None
-
-
-def can_support(user, proposal, *, used: int = 0, supported: bool = False, now=None) -> bool:
-    return support_blocked(user, proposal, used=used, supported=supported, now=now) is None
 
 
 def can_unsupport(user, proposal, *, supported: bool, now=None) -> bool:

@@ -1,14 +1,10 @@
 """Proposals of a process: index, new (with preview), page, edit, withdraw, support, answer,
 and the open-data exports."""
 
-import csv
-import io
-import json
 import secrets
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -18,39 +14,34 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participa.comments.queries import thread_for
-from participa.core.admin import attach_error, form_data, perform, save_form
-from participa.core.errors import DomainError
-from participa.core.mail import send_mail
+from participa.core.exports import csv_response, json_response
+from participa.core.flow import Refused, attach_error, commit, form_data, perform, save_form
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
-from participa.core.text import csv_safe
-from participa.core.views import safe_next
-from participa.extensions import db, limiter
-from participa.moderation.views import moderation_context
+from participa.core.urls import safe_next
+from participa.extensions import limiter
+from participa.moderation.context import moderation_context
+from participa.processes.loaders import get_visible_process_or_404
 from participa.processes.permissions import can_manage_process
-from participa.processes.views import get_visible_process_or_404
-from participa.proposals import operations, queries
+from participa.proposals import notifications, operations, queries
 from participa.proposals.forms import AnswerForm, ProposalForm
 from participa.proposals.models import ProposalState
 from participa.proposals.permissions import (
-    Blocked,
+    ProposalRefusal,
     can_answer_proposal,
     can_edit_proposal,
     can_see_supports,
     can_unsupport,
     can_withdraw_proposal,
-    propose_blocked,
-    support_blocked,
+    why_not_propose,
+    why_not_support,
 )
 
 bp = Blueprint("proposals", __name__, url_prefix="/processes/<slug>")
-bp.add_app_template_global(support_blocked)
-bp.add_app_template_global(can_unsupport)
 
 
 # supporting and withdrawing a support draw on one allowance
@@ -64,16 +55,26 @@ def _proposal_or_404(process, id):
 
 
 def _support_context(process, proposals):
-    """What the support buttons need for these proposals, in two queries at most."""
-    if not current_user.is_authenticated:
-        return {"used": 0, "supported": set(), "remaining": None}
-    used = queries.supports_used(process, current_user)
-    limit = process.supports_per_person
-    return {
-        "used": used,
-        "supported": queries.supported_ids(current_user, [p.id for p in proposals]),
-        "remaining": max(limit - used, 0) if limit else None,
-    }
+    """What the support buttons need for these proposals, in two queries at most: for each,
+    whether the reader supports it, why they may not (None: they may) and whether they may
+    take their support back."""
+    used, supported, remaining = 0, set(), None
+    if current_user.is_authenticated:
+        used = queries.supports_used(process, current_user)
+        supported = queries.supported_ids(current_user, [p.id for p in proposals])
+        limit = process.supports_per_person
+        remaining = max(limit - used, 0) if limit else None
+    states = {}
+    for proposal in proposals:
+        is_supported = proposal.id in supported
+        states[proposal.id] = {
+            "supported": is_supported,
+            "refusal": None if is_supported else why_not_support(
+                current_user, proposal, used=used, supported=is_supported),
+            "may_unsupport": can_unsupport(current_user, proposal, supported=is_supported),
+        }
+    return {"used": used, "supported": supported, "remaining": remaining,
+            "support_states": states}
 
 
 def _index_args():
@@ -120,7 +121,7 @@ def index(slug):
         page=page,
         filters=filters,
         states=list(ProposalState),
-        propose_blocked=propose_blocked(current_user, process, authored=authored),
+        propose_refusal=why_not_propose(current_user, process, authored=authored),
         show_supports=can_see_supports(current_user, process),
         **_support_context(process, page.items),
     )
@@ -131,25 +132,23 @@ def index(slug):
 @post_limit("RATELIMIT_POST")
 def new(slug):
     process = get_visible_process_or_404(slug)
-    blocked = propose_blocked(current_user, process,
+    refusal = why_not_propose(current_user, process,
                               authored=queries.count_authored(process, current_user))
-    if blocked is not None:
-        flash(_("You cannot create a proposal in this process now.") if blocked != Blocked.LIMIT
+    if refusal is not None:
+        flash(_("You cannot create a proposal in this process now.")
+              if refusal is not ProposalRefusal.LIMIT
               else _("You have reached the limit of proposals in this process."), "error")
         return redirect(url_for(".index", slug=slug))
     form = ProposalForm(process=process)
     preview = similar = None
     if form.validate_on_submit():
         if request.form.get("action") == "publish":
-            try:
-                proposal = operations.create_proposal(process, form_data(form),
-                                                      actor=current_user)
-            except DomainError as error:
-                db.session.rollback()
-                attach_error(form, error)
+            proposal = commit(lambda: operations.create_proposal(process, form_data(form),
+                                                                 actor=current_user),
+                              _("Your proposal has been published."))
+            if isinstance(proposal, Refused):
+                attach_error(form, proposal.error)
             else:
-                db.session.commit()
-                flash(_("Your proposal has been published."), "success")
                 return redirect(url_for(".show", slug=slug, id=proposal.id))
         else:
             preview = form_data(form)
@@ -167,7 +166,7 @@ def show(slug, id):
 
 def _render_show(process, proposal, answer_form=None, status=200):
     context = _support_context(process, [proposal])
-    supported = proposal.id in context["supported"]
+    state = context["support_states"][proposal.id]
     if answer_form is None and can_answer_proposal(current_user, proposal):
         answer_form = AnswerForm(formdata=None, state=(proposal.answer_state or
                                  ProposalState.EVALUATING).value, answer=proposal.answer,
@@ -178,10 +177,9 @@ def _render_show(process, proposal, answer_form=None, status=200):
         proposal=proposal,
         thread=thread_for(proposal, current_user, request.args.get("comments")),
         **moderation_context(proposal),
-        supported=supported,
-        blocked=support_blocked(current_user, proposal, used=context["used"],
-                                supported=supported),
-        may_unsupport=can_unsupport(current_user, proposal, supported=supported),
+        supported=state["supported"],
+        blocked=state["refusal"],
+        may_unsupport=state["may_unsupport"],
         remaining=context["remaining"],
         show_supports=can_see_supports(current_user, proposal),
         may_edit=can_edit_proposal(current_user, proposal),
@@ -254,27 +252,17 @@ def answer(slug, id):
     if not form.validate():
         return _render_show(process, proposal, answer_form=form, status=400)
     was_published = proposal.is_answer_published
-    operations.answer_proposal(proposal, state=form.state.data, answer=form.answer.data,
-                               publish=form.publish.data, actor=current_user)
-    db.session.commit()
-    if form.publish.data:
-        _mail_answer(proposal, updated=was_published)
-        flash(_("The answer has been published and the author has been told."), "success")
-    else:
-        flash(_("The answer has been saved without publishing it."), "success")
+
+    def answer_and_tell():
+        operations.answer_proposal(proposal, state=form.state.data, answer=form.answer.data,
+                                   publish=form.publish.data, actor=current_user)
+        if form.publish.data:
+            notifications.send_answer(proposal, updated=was_published)
+
+    perform(answer_and_tell,
+            _("The answer has been published and the author has been told.")
+            if form.publish.data else _("The answer has been saved without publishing it."))
     return redirect(url_for(".show", slug=slug, id=id))
-
-
-def _mail_answer(proposal, *, updated):
-    author = proposal.author
-    link = url_for(".show", slug=proposal.process.slug, id=proposal.id, _external=True)
-    with force_locale(author.locale):
-        send_mail(
-            author.email,
-            _("Your proposal \"%(title)s\" has an answer", title=proposal.title),
-            render_template("proposals/email/answered.txt", proposal=proposal, link=link,
-                            updated=updated),
-        )
 
 
 EXPORT_FIELDS = ("id", "title", "body", "state", "category", "neighbourhood", "address",
@@ -303,21 +291,10 @@ def _export_rows(process):
 
 @bp.get("/proposals.json")
 def export_json(slug):
-    process = get_visible_process_or_404(slug)
-    body = json.dumps(list(_export_rows(process)), ensure_ascii=False, indent=1)
-    return Response(body, mimetype="application/json",
-                    headers={"Access-Control-Allow-Origin": "*"})
+    return json_response(_export_rows(get_visible_process_or_404(slug)))
 
 
 @bp.get("/proposals.csv")
 def export_csv(slug):
     process = get_visible_process_or_404(slug)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
-    for row in _export_rows(process):
-        writer.writerow({k: csv_safe(v) for k, v in row.items()})
-    return Response(
-        buffer.getvalue(), mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{process.slug}-proposals.csv"'},
-    )
+    return csv_response(_export_rows(process), EXPORT_FIELDS, f"{process.slug}-proposals.csv")

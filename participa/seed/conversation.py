@@ -94,16 +94,16 @@ def seed_conversation(users, now) -> int:
             "alignment": "against"}, actor=people[7], now=now - timedelta(hours=30))
         for reporter, reason in ((people[8], "offensive"), (people[9], "offensive"),
                                  (people[10], "does_not_belong")):
-            moderation.report_item(rude, reason=reason, details="Insults a veïns.",
-                                   actor=reporter, now=now - timedelta(hours=20))
+            moderation.report_target(rude, reason=reason, details="Insults a veïns.",
+                                     actor=reporter, now=now - timedelta(hours=20))
         hidden = moderation_queries.moderation_of(rude)
         moderation.appeal(hidden, "Em vaig escalfar, però no volia insultar ningú. Ho "
                           "reescriuré.", actor=people[7])
         for reporter in (people[11], people[12]):
-            moderation.report_item(thread[1], reason="spam", details="", actor=reporter,
-                                   now=now - timedelta(hours=5))
+            moderation.report_target(thread[1], reason="spam", details="", actor=reporter,
+                                     now=now - timedelta(hours=5))
         # one report the facilitator read and dismissed: the process's figures have a decision
-        dismissed, _, _ = moderation.report_item(
+        dismissed, _, _ = moderation.report_target(
             thread[2], reason="other", details="No sé si és el lloc per dir-ho.",
             actor=people[13], now=now - timedelta(hours=3))
         moderation.ignore_reports(dismissed, actor=facilitator)

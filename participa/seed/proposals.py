@@ -5,7 +5,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from participa.accounts.models import User
-from participa.accounts.operations import get_user_by_email
+from participa.accounts.queries import get_user_by_email
 from participa.accounts.passwords import hash_password
 from participa.core.text import fold
 from participa.extensions import db

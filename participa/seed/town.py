@@ -5,7 +5,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from participa.accounts.operations import get_user_by_email, register_user
+from participa.accounts.operations import register_user
+from participa.accounts.queries import get_user_by_email
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood

@@ -1,18 +1,18 @@
 """Site-wide pages: health check, home, language switch."""
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from participa.accounts.operations import set_locale
+from participa.core.flow import commit
 from participa.core.i18n import LANGUAGE_COOKIE
-from participa.extensions import csrf, db
+from participa.core.urls import safe_next
+from participa.extensions import csrf
 from participa.meetings.queries import list_upcoming_meetings
 from participa.plans.queries import list_public_plans_by_neighbourhood
 from participa.processes.queries import list_active_processes
 
-bp = Blueprint("core", __name__)
+bp = Blueprint("site", __name__)
 
 
 @bp.get("/healthz")
@@ -31,19 +31,6 @@ def home():
     )
 
 
-def safe_next(target: str | None, fallback: str) -> str:
-    """A local path to go back to, never another site."""
-    if not target:
-        return fallback
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return fallback
-    # browsers read "/\evil.example" as "//evil.example" and drop tabs and newlines
-    if "\\" in target or not target.isprintable():
-        return fallback
-    return target
-
-
 @bp.post("/language")
 @csrf.exempt
 def set_language():
@@ -55,11 +42,10 @@ def set_language():
         csrf.protect()
     lang = request.form.get("lang", "")
     if lang not in current_app.config["LANGUAGES"]:
-        return redirect(url_for("core.home"))
+        return redirect(url_for("site.home"))
     if current_user.is_authenticated and current_user.locale != lang:
-        set_locale(current_user._get_current_object(), lang, actor=current_user)
-        db.session.commit()
-    response = redirect(safe_next(request.form.get("next"), url_for("core.home")))
+        commit(lambda: set_locale(current_user._get_current_object(), lang, actor=current_user))
+    response = redirect(safe_next(request.form.get("next"), url_for("site.home")))
     response.set_cookie(
         LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
         secure=current_app.config["SESSION_COOKIE_SECURE"],

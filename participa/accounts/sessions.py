@@ -1,0 +1,38 @@
+"""Who may hold a session: the user loader and the sign-in policy."""
+
+
+from flask_babel import lazy_gettext as _l
+
+from participa.accounts.models import User
+from participa.core.enums import LabelledEnum
+from participa.extensions import db
+
+
+def load_user(login_id: str):
+    """Login ids are "<user id>:<session token>"; a rotated token ends old sessions, and a
+    blocked person's sessions end at once."""
+    user_id, _, token = login_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_token != token or user.is_blocked:
+        return None
+    return user
+
+
+class SignInRefusal(LabelledEnum):
+    BLOCKED = "blocked", _l("This account has been blocked by the council, so it cannot sign "
+                            "in.")
+    UNCONFIRMED = "unconfirmed", _l("Confirm your e-mail address first: we have sent you the "
+                                    "link again.")
+
+
+def why_not_sign_in(user) -> SignInRefusal | None:
+    """Why the owner of a correct password may not sign in (None: they may)."""
+    if user.is_blocked:
+        return SignInRefusal.BLOCKED
+    if not user.is_confirmed:
+        return SignInRefusal.UNCONFIRMED
+    return None
+
+

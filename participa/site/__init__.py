@@ -1,0 +1,7 @@
+"""The site's own pages: health checks, the home page and the language switch."""
+
+
+def init_app(app):
+    from participa.site.views import bp
+
+    app.register_blueprint(bp)

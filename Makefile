@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 TRANSLATIONS := participa/translations
 
-.PHONY: run test test-sqlite test-postgres bench lint venv system-deps translations compile-translations seed clean
+.PHONY: run test test-sqlite test-postgres bench lint imports venv system-deps translations compile-translations seed clean
 
 $(BIN)/participa: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ system-deps:
 	bash scripts/system-deps.sh
 
 ## make test: the whole suite on SQLite, then on a throwaway PostgreSQL, browser tests included
-test: system-deps compile-translations
+test: system-deps compile-translations imports
 	bash scripts/test.sh
 
 test-sqlite: compile-translations
@@ -43,7 +43,11 @@ test-sqlite: compile-translations
 bench: system-deps compile-translations
 	bash scripts/bench.sh
 
-lint: venv
+## make imports: the import contract (pyproject.toml, [tool.importlinter]) — DESIGN's layers
+imports: venv
+	$(BIN)/lint-imports
+
+lint: imports
 	$(BIN)/ruff check participa tests
 
 clean:

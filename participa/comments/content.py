@@ -15,8 +15,15 @@ def _title(comment) -> str:
 
 
 def _url(comment, anchor=None, external=False) -> str:
+    """Where a comment is read: its place in the thread of what it is on."""
+    target = get_target(comment)
+    return kind_named(comment.target_kind).url(target, anchor=f"comment-{comment.id}",
+                                               external=external)
+
+
+def _permalink(comment, external=False) -> str:
     """A comment's permanent address (it leads to its place in the thread)."""
-    return url_for("comments.show", id=comment.id, _anchor=anchor, _external=external)
+    return url_for("comments.show", id=comment.id, _external=external)
 
 
 def _can_view(user, comment) -> bool:
@@ -28,6 +35,7 @@ def _can_view(user, comment) -> bool:
 KIND = ContentKind(
     value=COMMENTS, model=Comment, label=_l("Comment"),
     hidden_label=_l("This comment was hidden by moderation."),
-    title=_title, url=_url, can_view=_can_view, set_hidden=set_comment_hidden,
+    title=_title, url=_url, permalink=_permalink, can_view=_can_view,
+    set_hidden=set_comment_hidden,
     contribution_label=_l("Comments"),
 )

@@ -43,10 +43,19 @@ class ContentKind:
     # what a person wrote of this kind (None: nobody authors it): blocks hide it, profiles count it
     author_column: str | None = "author_id"
     contribution_label: Any = None  # "Proposals" on a profile (None: not counted there)
+    # its own address when it is read on another's page (a comment in its thread); actions on
+    # it (reporting) live below this address
+    permalink: Callable[..., str] | None = None  # permalink(target, external=False)
 
     @property
     def commentable(self) -> bool:
         return self.accepts_comments is not None
+
+    def address(self, target, external=False) -> str:
+        """The address of the target itself (no anchor): ``<address>/report`` reports it."""
+        if self.permalink is not None:
+            return self.permalink(target, external=external)
+        return self.url(target, external=external)
 
     def get(self, target_id: int):
         return db.session.get(self.model, target_id)

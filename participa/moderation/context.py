@@ -14,9 +14,9 @@ from participa.moderation.permissions import (
 )
 
 
-def target_url(target, anchor=None, external=False) -> str:
-    """Where a proposal, comment, profile... is read."""
-    return kind_of(target).url(target, anchor=anchor, external=external)
+def target_url(target, external=False) -> str:
+    """The address of a proposal, comment, profile... (a comment's leads to its thread)."""
+    return kind_of(target).address(target, external=external)
 
 
 def target_title(target) -> str:
@@ -25,7 +25,7 @@ def target_title(target) -> str:
 
 def report_url(target) -> str:
     """Every kind's report form lives at the target's own address followed by /report."""
-    return target_url(target) + "/report"
+    return kind_of(target).address(target) + "/report"
 
 
 def moderation_context(target) -> dict:

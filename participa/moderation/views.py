@@ -85,9 +85,9 @@ def report(kind, id, slug):
     if request.method == "POST":
         saved = submit(form, save, _("Thank you. The moderators will look at your report."))
         if not isinstance(saved, Refused):
-            return redirect(target_url(target))
+            return redirect(kind.url(target))
     return render_form("moderation/report.html", form, target=target, kind=kind,
-                       title=kind.title(target), back=target_url(target))
+                       title=kind.title(target), back=kind.url(target))
 
 
 # -- the queue ---------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from participa.accounts.models import User
-from participa.accounts.queries import get_user_by_email
 from participa.accounts.passwords import hash_password
+from participa.accounts.queries import get_user_by_email
 from participa.core.text import fold
 from participa.extensions import db
 from participa.processes.models import Process

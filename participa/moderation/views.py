@@ -23,7 +23,7 @@ from participa.core.security import post_limit
 from participa.core.urls import safe_next
 from participa.extensions import db
 from participa.moderation import notifications, operations, queries
-from participa.moderation.context import target_title, target_url
+from participa.moderation.context import target_title
 from participa.moderation.forms import AppealForm, ReportForm
 from participa.moderation.permissions import (
     can_appeal,

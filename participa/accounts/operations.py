@@ -10,6 +10,14 @@ from participa.core.models import log_action
 from participa.core.types import utcnow
 from participa.extensions import db
 
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "register": _l("created an account"),
+    "confirm_email": _l("confirmed their e-mail address"),
+    "update_profile": _l("changed their details"),
+    "set_password": _l("changed a password"),
+}
+
 
 def register_user(
     *, name, email, password, locale="ca", neighbourhood_id=None, is_council=False,

@@ -1,6 +1,5 @@
 """Who may hold a session: the user loader and the sign-in policy."""
 
-
 from flask_babel import lazy_gettext as _l
 
 from participa.accounts.models import User

@@ -1,7 +1,6 @@
 """Who may comment, reply, vote, edit and delete. Pure predicates: views (403) and templates
 share them; ``why_not_comment`` says *why* not, so a page can explain instead of hiding."""
 
-
 from flask_babel import lazy_gettext as _l
 
 from participa.comments.models import MAX_DEPTH

@@ -36,8 +36,6 @@ def attach_error(form, error: DomainError) -> None:
         form.form_errors.append(error.message)
 
 
-
-
 def commit(operation, success=None):
     """Run ``operation()`` and commit, then flash ``success`` (a message, or a function of the
     result). Returns the result, or ``Refused`` after rolling back on a domain error."""

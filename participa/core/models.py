@@ -1,7 +1,6 @@
 """Model helpers (mixins, enum columns) and the append-only ActionLog."""
 
 import enum
-import functools
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -121,52 +120,14 @@ def assign_slug(obj, wanted: str | None, source: str) -> None:
     obj.slug = candidate
 
 
-@functools.cache
-def _verb_labels():  # lazy strings: built once, translated when shown
-    from flask_babel import lazy_gettext as _l
+_VERB_LABELS: dict = {}
 
-    return {
-        "register": _l("created an account"),
-        "confirm_email": _l("confirmed their e-mail address"),
-        "update_profile": _l("changed their details"),
-        "set_password": _l("changed a password"),
-        "create_neighbourhood": _l("created a neighbourhood"),
-        "update_neighbourhood": _l("edited a neighbourhood"),
-        "create_plan": _l("created a community plan"),
-        "update_plan": _l("edited a community plan"),
-        "create_process": _l("created a process"),
-        "update_process": _l("edited a process"),
-        "add_phase": _l("added a phase"),
-        "update_phase": _l("edited a phase"),
-        "delete_phase": _l("deleted a phase"),
-        "add_category": _l("added a category"),
-        "remove_category": _l("removed a category"),
-        "assign_facilitator": _l("assigned a facilitator"),
-        "remove_facilitator": _l("removed a facilitator"),
-        "create_proposal": _l("published a proposal"),
-        "update_proposal": _l("edited a proposal"),
-        "withdraw_proposal": _l("withdrew a proposal"),
-        "answer_proposal": _l("answered a proposal"),
-        "create_meeting": _l("created a meeting"),
-        "update_meeting": _l("edited a meeting"),
-        "publish_meeting": _l("published a meeting"),
-        "cancel_meeting": _l("cancelled a meeting"),
-        "close_meeting": _l("published a meeting's minutes"),
-        "mark_attendance": _l("recorded attendance at a meeting"),
-        "create_debate": _l("opened a debate"),
-        "update_debate": _l("edited a debate"),
-        "close_debate": _l("closed a debate"),
-        "auto_hide": _l("hid content after reports"),
-        "hide": _l("hid content"),
-        "unhide": _l("restored hidden content"),
-        "ignore_reports": _l("dismissed reports"),
-        "reject_appeal": _l("kept content hidden after an appeal"),
-        "appeal": _l("appealed a moderation decision"),
-        "block_user": _l("blocked a person"),
-        "unblock_user": _l("unblocked a person"),
-    }
+
+def register_verbs(labels: dict) -> None:
+    """Each feature names the ActionLog verbs it writes (lazy strings, translated when shown)."""
+    _VERB_LABELS.update(labels)
 
 
 def verb_label(verb: str):
     """What an ActionLog verb means, in the reader's language (the code itself if unknown)."""
-    return _verb_labels().get(verb, verb)
+    return _VERB_LABELS.get(verb, verb)

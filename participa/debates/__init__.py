@@ -3,9 +3,12 @@
 
 def init_app(app):
     from participa.core.content import register_kind
+    from participa.core.models import register_verbs
     from participa.debates import content, views
+    from participa.debates.operations import VERBS
     from participa.processes.signals import process_page
 
+    register_verbs(VERBS)
     register_kind(content.KIND)
     app.register_blueprint(views.bp)
     process_page.connect(views.open_debates)

@@ -9,6 +9,13 @@ from participa.debates.models import BODY_LIMIT, Debate, DebateStatus
 from participa.debates.permissions import can_close_debate, can_edit_debate, can_open_debate
 from participa.extensions import db
 
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "create_debate": _l("opened a debate"),
+    "update_debate": _l("edited a debate"),
+    "close_debate": _l("closed a debate"),
+}
+
 
 def _apply(debate, process, data):
     title = (data.get("title") or "").strip()

@@ -35,6 +35,17 @@ TEXT_FIELDS = {"title", "description", "place", "address", "online_url", "organi
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
 
 
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "create_meeting": _l("created a meeting"),
+    "update_meeting": _l("edited a meeting"),
+    "publish_meeting": _l("published a meeting"),
+    "cancel_meeting": _l("cancelled a meeting"),
+    "close_meeting": _l("published a meeting's minutes"),
+    "mark_attendance": _l("recorded attendance at a meeting"),
+}
+
+
 def _check(meeting):
     if meeting.ends_at <= meeting.starts_at:
         raise DomainError(_l("The end must come after the start."), field="ends_at")

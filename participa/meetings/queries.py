@@ -172,7 +172,6 @@ def get_proposals(process, ids) -> list[Proposal]:
     ))
 
 
-
 def waiting_position(registration) -> int:
     """Where this person stands on the waiting list (1 = next to get a place)."""
     return 1 + db.session.scalar(

@@ -3,9 +3,12 @@
 
 def init_app(app):
     from participa.accounts.signals import profile_page
+    from participa.core.models import register_verbs
     from participa.moderation import context, views
+    from participa.moderation.operations import VERBS
     from participa.processes.signals import process_page
 
+    register_verbs(VERBS)
     app.register_blueprint(views.bp)
     for name, function in context.TEMPLATE_GLOBALS.items():
         app.add_template_global(function, name)

@@ -29,6 +29,18 @@ from participa.moderation.permissions import can_appeal, can_block_user, can_mod
 from participa.moderation.queries import get_target
 from participa.processes.models import Process
 
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "auto_hide": _l("hid content after reports"),
+    "hide": _l("hid content"),
+    "unhide": _l("restored hidden content"),
+    "ignore_reports": _l("dismissed reports"),
+    "reject_appeal": _l("kept content hidden after an appeal"),
+    "appeal": _l("appealed a moderation decision"),
+    "block_user": _l("blocked a person"),
+    "unblock_user": _l("unblocked a person"),
+}
+
 
 def hide_threshold(target, *, profile_threshold: int) -> int:
     """How many reports hide ``target``: its process's setting, or ``profile_threshold`` for

@@ -1,10 +1,19 @@
 """Writes about neighbourhoods (council only; the views check)."""
 
+from flask_babel import lazy_gettext as _l
+
 from participa.core.models import assign_slug, log_action
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 
 FIELDS = ("name", "district", "population")
+
+
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "create_neighbourhood": _l("created a neighbourhood"),
+    "update_neighbourhood": _l("edited a neighbourhood"),
+}
 
 
 def create_neighbourhood(data: dict, *, actor) -> Neighbourhood:

@@ -1,5 +1,6 @@
 """Writes about community plans (council only; the views check)."""
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from participa.core.models import assign_slug, log_action
@@ -8,6 +9,13 @@ from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import CommunityPlan, PlanStatus
 
 FIELDS = ("title", "summary", "body", "starts_on", "ends_on")
+
+
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "create_plan": _l("created a community plan"),
+    "update_plan": _l("edited a community plan"),
+}
 
 
 def create_plan(data: dict, *, actor) -> CommunityPlan:

@@ -4,9 +4,12 @@
 
 
 def init_app(app):
+    from participa.core.models import register_verbs
     from participa.neighbourhoods.signals import neighbourhood_page
     from participa.processes import admin, permissions, phases, views
+    from participa.processes.operations import VERBS
 
+    register_verbs(VERBS)
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
     neighbourhood_page.connect(views.processes_of_neighbourhood)

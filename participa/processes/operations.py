@@ -26,6 +26,20 @@ DEFAULTS = {"summary": "", "description": ""}
 PHASE_FIELDS = ("title", "starts_at", "ends_at", "position")
 
 
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "create_process": _l("created a process"),
+    "update_process": _l("edited a process"),
+    "add_phase": _l("added a phase"),
+    "update_phase": _l("edited a phase"),
+    "delete_phase": _l("deleted a phase"),
+    "add_category": _l("added a category"),
+    "remove_category": _l("removed a category"),
+    "assign_facilitator": _l("assigned a facilitator"),
+    "remove_facilitator": _l("removed a facilitator"),
+}
+
+
 def create_process(data: dict, *, actor) -> Process:
     return _save_process(Process(), data, actor=actor, verb="create_process")
 

@@ -30,6 +30,15 @@ from participa.proposals.permissions import (
 FIELDS = ("title", "body", "category_id", "neighbourhood_id", "address")
 
 
+# the ActionLog verbs written here, as the council's log reads them
+VERBS = {
+    "create_proposal": _l("published a proposal"),
+    "update_proposal": _l("edited a proposal"),
+    "withdraw_proposal": _l("withdrew a proposal"),
+    "answer_proposal": _l("answered a proposal"),
+}
+
+
 def _check_content(process, data):
     """What a form checks, checked again: an operation is not only called from a form."""
     title = (data.get("title") or "").strip()

@@ -2,7 +2,6 @@
 
 The reason helpers return *why* not, so a page can explain it instead of hiding a button."""
 
-
 from flask_babel import lazy_gettext as _l
 
 from participa.core.enums import LabelledEnum

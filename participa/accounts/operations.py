@@ -45,11 +45,9 @@ def register_user(
     return user
 
 
-def authenticate(email: str, password: str) -> User | None:
-    """The user with this e-mail and password, or None. Takes the same time for unknown e-mails."""
-    user = get_user_by_email(email)
-    if not verify_password(user.password_hash if user else None, password):
-        return None
+def record_sign_in(user: User, password: str) -> User:
+    """Note the moment of a sign-in, and rehash the (verified) password if the hashing rules
+    have changed since it was stored."""
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()

@@ -25,7 +25,7 @@ from participa.accounts.forms import (
     ResetRequestForm,
 )
 from participa.accounts.models import User
-from participa.accounts.sessions import SignInRefusal, why_not_sign_in
+from participa.accounts.sessions import SignInRefusal, authenticate, why_not_sign_in
 from participa.accounts.signals import profile_page
 from participa.core.flow import Refused, commit, render_form
 from participa.core.security import post_limit
@@ -95,18 +95,17 @@ def login():
         return redirect(url_for("site.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = operations.authenticate(form.email.data, form.password.data)
+        user = authenticate(form.email.data, form.password.data)
         refusal = why_not_sign_in(user) if user is not None else None
         if user is None:
             form.form_errors.append(_("The e-mail or the password is not correct."))
         elif refusal is SignInRefusal.BLOCKED:
-            db.session.rollback()
             form.form_errors.append(refusal.label)
         elif refusal is SignInRefusal.UNCONFIRMED:
             commit(lambda: notifications.send_confirmation(user))
             form.form_errors.append(refusal.label)
         else:
-            commit(lambda: user)
+            commit(lambda: operations.record_sign_in(user, form.password.data))
             _sign_in(user, remember=form.remember.data)
             flash(_("You are signed in."), "success")
             return redirect(safe_next(request.args.get("next"), url_for("site.home")))

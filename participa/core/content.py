@@ -3,7 +3,7 @@ comment, a person's profile, ...) tells the rest of Participa about itself.
 
 Each feature describes its kinds with a ``ContentKind`` and registers it once, at start-up
 (``register_kind``). Comments, moderation and every later feature ask the kind — and through it
-the item itself — instead of switching on types: making ballots or associations commentable or
+the target itself — instead of switching on types: making ballots or associations commentable or
 reportable is one registration. A kind's ``value`` is what is stored (``comments.target_kind``,
 ``moderations.target_kind``) and the segment of its addresses ("proposals", "people")."""
 
@@ -29,13 +29,13 @@ class ContentKind:
     model: type
     label: Any  # "Proposal" (lazy: translated when shown)
     hidden_label: Any  # what readers see instead of hidden content
-    title: Callable[[Any], str]  # a short text naming the item (the queue, e-mails)
+    title: Callable[[Any], str]  # a short text naming the target (the queue, e-mails)
     url: Callable[..., str]  # url(target, anchor=None, external=False): where it is read
     can_view: Callable[[Any, Any], bool]  # can_view(user, target)
     author_id: Callable[[Any], int | None] = attrgetter("author_id")
     # the process whose facilitators moderate it (None: the council's, as for a profile)
     process_id: Callable[[Any], int | None] = attrgetter("process_id")
-    # whether the item itself takes comments now (whatever the phase); None: not commentable
+    # whether the target itself takes comments now (whatever the phase); None: not commentable
     accepts_comments: Callable[[Any], bool] | None = None
     reportable: bool = True
     # hide (a time) or show again (None); a kind with counters to keep true gives its own

@@ -36,7 +36,7 @@ def moderation_context(target) -> dict:
         "may_report": can_report(current_user, target),
         "hidden_moderation": moderation,
         "may_appeal": moderation is not None and can_appeal(current_user, moderation),
-        "may_moderate_item": moderation is not None and can_moderate(current_user, moderation),
+        "may_moderate_target": moderation is not None and can_moderate(current_user, moderation),
     }
 
 
@@ -54,7 +54,6 @@ TEMPLATE_GLOBALS = {
     "target_url": target_url,
     "target_title": target_title,
     "report_url": report_url,
-    "can_report": can_report,
     "can_see_moderation_queue": can_see_moderation_queue,
     "moderation_reasons": queries.open_reasons,
 }

@@ -32,7 +32,7 @@ class HideCause(enum.Enum):
 
 
 class Moderation(db.Model):
-    """One reported item: its open reports, whether it is hidden, the decision and the appeal.
+    """One reported target: its open reports, whether it is hidden, the decision and the appeal.
     The row is what parallel reports lock, so the automatic hiding happens exactly once."""
 
     __tablename__ = "moderations"
@@ -41,7 +41,7 @@ class Moderation(db.Model):
     # the kind of content reported (``participa.core.content``): "proposals", "people", ...
     target_kind: Mapped[str] = mapped_column(sa.String(32), nullable=False)
     target_id: Mapped[int] = mapped_column(sa.Integer, nullable=False)
-    # the process the item belongs to (None for a person's profile: the council moderates it)
+    # the process the target belongs to (None for a person's profile: the council moderates it)
     process_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("processes.id", ondelete="CASCADE"), nullable=True
     )
@@ -89,7 +89,7 @@ class Moderation(db.Model):
 
 
 class Report(db.Model):
-    """One person's report of one item (the database refuses a second)."""
+    """One person's report of one target (the database refuses a second)."""
 
     __tablename__ = "reports"
 

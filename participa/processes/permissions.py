@@ -1,7 +1,6 @@
 """Who may do what in a process. Pure predicates; views (403) and templates share them."""
 
 from participa.core.permissions import is_council, is_signed_in
-from participa.processes.phases import Action, phase_allows
 
 
 def can_manage_process(user, process) -> bool:
@@ -14,10 +13,3 @@ def can_manage_process(user, process) -> bool:
 
 def can_view_process(user, process) -> bool:
     return process.is_published or can_manage_process(user, process)
-
-
-def can_take_part(user, process, action: Action, now=None) -> bool:
-    """A signed-in person may ``action`` in a published process whose active phase allows it."""
-    if not is_signed_in(user):
-        return False
-    return phase_allows(process, action, now)

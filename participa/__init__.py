@@ -8,10 +8,11 @@ from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENTS = ("development", "testing", "production")
-# the feature packages, each with an ``init_app(app)``; lower layers first
+# the feature packages, each with an ``init_app(app)``: those that register kinds of content
+# before moderation, which gives every reportable kind its report address
 FEATURES = (
-    "accounts", "neighbourhoods", "plans", "processes", "moderation",
-    "proposals", "debates", "meetings", "comments", "site", "admin",
+    "accounts", "neighbourhoods", "plans", "processes", "proposals", "debates", "meetings",
+    "comments", "moderation", "site", "admin",
 )
 
 

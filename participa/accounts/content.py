@@ -16,4 +16,5 @@ PEOPLE = ContentKind(
     hidden_label=_l("This profile has been hidden by moderation."),
     title=lambda user: user.name, url=_url, can_view=lambda viewer, user: True,
     author_id=lambda user: user.id, process_id=lambda user: None, author_column=None,
+    address_rule="/accounts/people/<int:id>",
 )

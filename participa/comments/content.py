@@ -38,4 +38,5 @@ KIND = ContentKind(
     title=_title, url=_url, permalink=_permalink, can_view=_can_view,
     set_hidden=set_comment_hidden,
     contribution_label=_l("Comments"),
+    address_rule="/comments/<int:id>",
 )

@@ -46,6 +46,8 @@ class ContentKind:
     # its own address when it is read on another's page (a comment in its thread); actions on
     # it (reporting) live below this address
     permalink: Callable[..., str] | None = None  # permalink(target, external=False)
+    # the URL rule of that address ("/comments/<int:id>"): reporting it is <rule>/report
+    address_rule: str | None = None
 
     @property
     def commentable(self) -> bool:

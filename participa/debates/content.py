@@ -22,4 +22,5 @@ KIND = ContentKind(
     hidden_label=_l("This debate has been hidden by moderation."),
     title=lambda debate: debate.title, url=_url, can_view=can_view_debate,
     accepts_comments=_accepts_comments, contribution_label=_l("Debates"),
+    address_rule="/processes/<slug>/debates/<int:id>",
 )

@@ -25,4 +25,5 @@ KIND = ContentKind(
     title=lambda meeting: meeting.title, url=_url, can_view=can_view_meeting,
     author_id=lambda meeting: meeting.created_by_id, author_column=None,
     accepts_comments=_accepts_comments,
+    address_rule="/processes/<slug>/meetings/<int:id>",
 )

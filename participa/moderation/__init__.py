@@ -10,6 +10,7 @@ def init_app(app):
 
     register_verbs(VERBS)
     app.register_blueprint(views.bp)
+    views.add_report_rules(app)  # after every kind has registered (FEATURES' order)
     for name, function in context.TEMPLATE_GLOBALS.items():
         app.add_template_global(function, name)
     process_page.connect(context.process_figures)

@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participa.accounts.models import User
-from participa.core.content import kind_named
+from participa.core.content import content_kinds, kind_named
 from participa.core.flow import Refused, perform, render_form, submit
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
@@ -56,16 +56,11 @@ def _target_or_404(kind_value, id, slug):
     return kind, target
 
 
-@bp.route("/processes/<slug>/<kind>/<int:id>/report", methods=["GET", "POST"])
-@bp.route("/comments/<int:id>/report", methods=["GET", "POST"],
-          defaults={"kind": "comments", "slug": None})
-@bp.route("/accounts/people/<int:id>/report", methods=["GET", "POST"],
-          defaults={"kind": "people", "slug": None})
 @login_required
 @_report_limit
-def report(kind, id, slug):
+def report(kind, id, slug=None):
     """The report form (GET) and the report itself (POST), for any kind of content: its
-    address is the target's own followed by /report."""
+    address is the target's own followed by /report (``add_report_rules``)."""
     kind, target = _target_or_404(kind, id, slug)
     if not can_report(current_user, target):
         abort(403)
@@ -88,6 +83,14 @@ def report(kind, id, slug):
             return redirect(kind.url(target))
     return render_form("moderation/report.html", form, target=target, kind=kind,
                        title=kind.title(target), back=kind.url(target))
+
+
+def add_report_rules(app) -> None:
+    """One report address per reportable kind: the kind's own address rule + /report."""
+    for kind in content_kinds():
+        if kind.reportable and kind.address_rule:
+            app.add_url_rule(kind.address_rule + "/report", "moderation.report", report,
+                             methods=["GET", "POST"], defaults={"kind": kind.value})
 
 
 # -- the queue ---------------------------------------------------------------------------------

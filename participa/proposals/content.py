@@ -23,4 +23,5 @@ KIND = ContentKind(
     hidden_label=_l("This proposal has been hidden by moderation."),
     title=lambda proposal: proposal.title, url=_url, can_view=can_view_proposal,
     accepts_comments=_accepts_comments, contribution_label=_l("Proposals"),
+    address_rule="/processes/<slug>/proposals/<int:id>",
 )

@@ -49,6 +49,7 @@ def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessa
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename,
                                params=params)
     session = db.session()
+    session.connection()  # the queue belongs to a transaction: its rollback drops it
     session.info.setdefault(QUEUE_KEY, []).append((current_app._get_current_object(), message))
     return message
 

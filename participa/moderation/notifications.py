@@ -38,23 +38,20 @@ def send_first_report(moderation, target) -> None:
                     reasons=open_reasons(moderation), link=link)
 
 
+def _tell_author(moderation, subject, template, **context) -> None:
+    if moderation.author is not None:
+        mail_person(moderation.author, subject, template, moderation=moderation, **context)
+
+
 def send_hidden(moderation, target) -> None:
     """Tell the author which content was hidden and why, and how to appeal."""
-    author = moderation.author
-    if author is None:
-        return
     title = kind_of(target).title(target)
-    mail_person(author, _l("Your content has been hidden: \"%(title)s\"", title=title),
-                "moderation/email/hidden.txt", moderation=moderation, title=title,
-                reasons=open_reasons(moderation),
-                appeal=url_for("moderation.appeal", id=moderation.id, _external=True))
+    _tell_author(moderation, _l("Your content has been hidden: \"%(title)s\"", title=title),
+                 "moderation/email/hidden.txt", title=title, reasons=open_reasons(moderation),
+                 appeal=url_for("moderation.appeal", id=moderation.id, _external=True))
 
 
 def send_appeal_answer(moderation, target, *, restored: bool) -> None:
-    author = moderation.author
-    if author is None:
-        return
     title = kind_of(target).title(target)
-    mail_person(author, _l("Your appeal has been answered: \"%(title)s\"", title=title),
-                "moderation/email/appeal_answered.txt", moderation=moderation, title=title,
-                restored=restored)
+    _tell_author(moderation, _l("Your appeal has been answered: \"%(title)s\"", title=title),
+                 "moderation/email/appeal_answered.txt", title=title, restored=restored)

@@ -1,7 +1,8 @@
 """Meetings: public pages, calendar feeds, registration, and the facilitators' management.
 
-Every view is thin: parse, load (404), authorize (403), one operation, one commit, then flash and
-redirect; e-mails go out after the commit (see ``notifications``)."""
+Every view is thin: parse, load (404), authorize (403), one operation, one commit, then flash
+and redirect; e-mails are queued with the operation and leave after the commit
+(see ``notifications``)."""
 
 from flask import (
     Blueprint,

@@ -8,8 +8,8 @@ from participa.accounts.models import User
 from participa.accounts.passwords import verify_password
 from participa.core.models import ActionLog
 from participa.extensions import db
-from tests import factories
-from tests.conftest import csrf_token, login, post, text
+from tests.support import factories
+from tests.support.web import csrf_token, login, post, text
 
 NEW_PASSWORD = "another calm sea at dawn 7"
 GENERIC_LOGIN_ERROR = "The e-mail or the password is not correct."

@@ -23,9 +23,10 @@ from participa.debates.permissions import (
     can_view_debate,
 )
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.comments.helpers import TARGETS, make_comment, make_debate, make_target, veteran
-from tests.proposals.helpers import process_in_phase
+from tests.support import factories
+from tests.support.comments import TARGETS, make_comment, make_target, veteran
+from tests.support.debates import make_debate
+from tests.support.phases import process_in_phase
 
 ROLES = ("visitor", "resident", "author", "facilitator", "council", "blocked")
 PHASES = (*PhaseKind, None)

@@ -12,10 +12,10 @@ from participa.comments.models import Alignment, Comment, CommentVote, TargetKin
 from participa.comments.queries import count_visible
 from participa.core.types import utcnow
 from participa.extensions import db
-from tests import factories
-from tests.comments.helpers import TARGETS, make_target, stored_comments_count, target_path
-from tests.conftest import login, text
-from tests.test_query_counts import counting
+from tests.support import factories
+from tests.support.comments import TARGETS, make_target, stored_comments_count, target_path
+from tests.support.queries import counting
+from tests.support.web import login, text
 
 ALIGNMENTS = itertools.cycle(Alignment)
 

@@ -5,9 +5,9 @@ change to the comment must show at once."""
 import re
 
 from participa.moderation import operations as moderation
-from tests import factories
-from tests.comments.helpers import make_comment, target_path, veteran
-from tests.conftest import login, post, text
+from tests.support import factories
+from tests.support.comments import make_comment, target_path, veteran
+from tests.support.web import login, post, text
 
 
 def block_of(html, comment) -> str:

@@ -10,8 +10,8 @@ from participa.comments.models import Comment, CommentVersion
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.comments.helpers import (
+from tests.support import factories
+from tests.support.comments import (
     TARGETS,
     comments_url,
     count_comments,
@@ -22,8 +22,9 @@ from tests.comments.helpers import (
     target_path,
     veteran,
 )
-from tests.conftest import csrf_token, login, post, sync, text
-from tests.proposals.helpers import HOSTILE_BODY, assert_inert, process_in_phase
+from tests.support.html import HOSTILE_BODY, assert_inert
+from tests.support.phases import process_in_phase
+from tests.support.web import csrf_token, login, post, sync, text
 
 
 def refreshed(comment):
@@ -196,7 +197,7 @@ def test_404_for_unknown_targets_targets_of_other_processes_and_parents(
 
 
 def test_a_draft_meeting_or_deleted_proposal_is_404(client, process, council, author, commit):
-    from tests.meetings.helpers import make_meeting
+    from tests.support.meetings import make_meeting
 
     draft = make_meeting(process, council, publish=False)
     deleted = make_target("proposal", process)

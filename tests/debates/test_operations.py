@@ -8,15 +8,11 @@ from participa.debates.models import DebateStatus
 from participa.debates.operations import BODY_LIMIT
 from participa.processes.models import PhaseKind
 from participa.processes.phases import Action
-from tests import factories
-from tests.comments.helpers import (
-    log_entries,
-    make_comment,
-    make_debate,
-    moment_allowing,
-    veteran,
-)
-from tests.proposals.helpers import process_in_phase
+from tests.support import factories
+from tests.support.comments import make_comment, veteran
+from tests.support.debates import make_debate
+from tests.support.phases import moment_allowing, process_in_phase
+from tests.support.records import log_entries
 
 
 def test_create_stores_an_open_debate_and_logs_it(process, facilitator):

@@ -10,17 +10,13 @@ from participa.debates import operations
 from participa.debates.models import Debate, DebateStatus
 from participa.extensions import db
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.comments.helpers import (
-    comments_url,
-    count_comments,
-    log_entries,
-    make_comment,
-    make_debate,
-    veteran,
-)
-from tests.conftest import login, post, sync, text
-from tests.proposals.helpers import HOSTILE_BODY, assert_inert, process_in_phase
+from tests.support import factories
+from tests.support.comments import comments_url, count_comments, make_comment, veteran
+from tests.support.debates import make_debate
+from tests.support.html import HOSTILE_BODY, assert_inert
+from tests.support.phases import process_in_phase
+from tests.support.records import log_entries
+from tests.support.web import login, post, sync, text
 
 
 def url(process, debate=None, action=None) -> str:

@@ -10,8 +10,8 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings import operations
 from participa.meetings.models import Meeting, Registration, RegistrationStatus
-from tests import factories
-from tests.proposals.test_concurrency import run_parallel
+from tests.support import factories
+from tests.support.parallel import run_parallel
 
 THREADS = 8
 

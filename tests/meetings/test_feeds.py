@@ -12,9 +12,9 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings import operations
 from participa.plans.models import PlanStatus
-from tests import factories
-from tests.conftest import login
-from tests.meetings.helpers import make_meeting, registering_time
+from tests.support import factories
+from tests.support.meetings import make_meeting, registering_time
+from tests.support.web import login
 
 LINK = "https://meet.example.org/sala-secreta-del-barri"
 

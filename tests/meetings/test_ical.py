@@ -8,8 +8,8 @@ from flask import current_app
 from icalendar import Calendar
 
 from participa.meetings import ical, operations
-from tests import factories
-from tests.meetings.helpers import make_meeting, meeting_data
+from tests.support import factories
+from tests.support.meetings import make_meeting, meeting_data
 
 LINK = "https://meet.example.org/assemblea-de-barri"
 TITLE = "Trobada veïnal a la plaça"

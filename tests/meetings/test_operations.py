@@ -21,10 +21,9 @@ from participa.meetings.models import (
 )
 from participa.meetings.permissions import Closed
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.meetings.helpers import (
+from tests.support import factories
+from tests.support.meetings import (
     assert_counters_match,
-    log_entries,
     make_meeting,
     meeting_data,
     meeting_values,
@@ -33,7 +32,8 @@ from tests.meetings.helpers import (
     status_of,
     stored_counters,
 )
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
 
 CONFIRMED, WAITING, CANCELLED = (
     RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED,

@@ -20,8 +20,8 @@ from participa.meetings.permissions import (
     registration_closed,
 )
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.meetings.helpers import make_meeting, register_people, registering_time
+from tests.support import factories
+from tests.support.meetings import make_meeting, register_people, registering_time
 
 ROLES = ("visitor", "resident", "registered", "facilitator", "council")
 STATUSES = tuple(MeetingStatus)

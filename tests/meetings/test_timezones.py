@@ -12,8 +12,8 @@ from participa.core.forms import LocalDateTimeField
 from participa.core.timeutil import LOCAL_TZ, local_to_utc, utc_to_local
 from participa.extensions import db
 from participa.meetings import ical
-from tests import factories
-from tests.meetings.helpers import make_meeting
+from tests.support import factories
+from tests.support.meetings import make_meeting
 
 # (typed in Madrid, the UTC instant it means)
 AROUND_THE_CHANGES = [

@@ -17,15 +17,12 @@ from participa.extensions import db
 from participa.meetings import operations
 from participa.meetings.models import Meeting, MeetingStatus, Registration, RegistrationStatus
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.conftest import CSRF_RE, login, post, sync, text
-from tests.meetings.helpers import (
-    log_entries,
-    make_meeting,
-    registering_time,
-    rows,
-)
-from tests.proposals.helpers import HOSTILE_BODY, assert_inert, make_proposal, selected_option
+from tests.support import factories
+from tests.support.html import HOSTILE_BODY, assert_inert, selected_option
+from tests.support.meetings import make_meeting, registering_time, rows
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
+from tests.support.web import CSRF_RE, login, post, sync, text
 
 LINK = "https://meet.example.org/assemblea-del-barri-vell"
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"

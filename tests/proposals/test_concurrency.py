@@ -2,51 +2,19 @@
 database connection and transaction (as gunicorn workers would have): one support per person,
 the per-person limits, and a supports counter that always equals the support rows."""
 
-import threading
 
 import pytest
 import sqlalchemy as sa
 
 from participa.accounts.models import User
-from participa.core.errors import DomainError
 from participa.extensions import db
 from participa.processes.models import Process
 from participa.proposals import operations
 from participa.proposals.models import Proposal, Support
-from tests import factories
+from tests.support import factories
+from tests.support.parallel import run_parallel
 
 THREADS = 8
-
-
-def run_parallel(app, jobs):
-    """Run each job(…) in its own thread and app context, all released at once; return how
-    many committed and how many were refused with a DomainError."""
-    barrier = threading.Barrier(len(jobs))
-    results, errors = [], []
-
-    def worker(job):
-        with app.app_context():
-            barrier.wait()
-            try:
-                job()
-                db.session.commit()
-                results.append("ok")
-            except DomainError:
-                db.session.rollback()
-                results.append("refused")
-            except Exception as error:  # noqa: BLE001 - reported below, fails the test
-                db.session.rollback()
-                errors.append(error)
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return results.count("ok"), results.count("refused")
 
 
 def _proposals(process, author, n):

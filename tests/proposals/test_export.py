@@ -10,8 +10,8 @@ import pytest
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.proposals import operations
-from tests import factories
-from tests.proposals.helpers import answer, make_proposal, make_supporters
+from tests.support import factories
+from tests.support.proposals import answer, make_proposal, make_supporters
 
 REQUIRED = {"id", "title", "state", "supports", "comments", "url"}
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")

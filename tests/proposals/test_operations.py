@@ -11,17 +11,17 @@ from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals import operations, queries
 from participa.proposals.models import Proposal, ProposalState, Support
-from tests import factories
-from tests.proposals.helpers import (
+from tests.support import factories
+from tests.support.phases import process_in_phase
+from tests.support.proposals import (
     answer,
     count_proposals,
-    log_entries,
     make_proposal,
     make_supporters,
-    process_in_phase,
     stored_count,
     support_rows,
 )
+from tests.support.records import log_entries
 
 # --- create -------------------------------------------------------------------------------
 

@@ -23,8 +23,9 @@ from participa.proposals.permissions import (
     propose_blocked,
     support_blocked,
 )
-from tests import factories
-from tests.proposals.helpers import answer, make_proposal, process_in_phase
+from tests.support import factories
+from tests.support.phases import process_in_phase
+from tests.support.proposals import answer, make_proposal
 
 ROLES = ("visitor", "author", "other", "facilitator", "council")
 PHASES = (*PhaseKind, None)

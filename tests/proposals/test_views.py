@@ -12,20 +12,18 @@ from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals import operations
 from participa.proposals.models import Proposal, ProposalState
-from tests import factories
-from tests.conftest import csrf_token, login, post, sync, text
-from tests.proposals.helpers import (
-    HOSTILE_BODY,
+from tests.support import factories
+from tests.support.html import HOSTILE_BODY, assert_inert, selected_option
+from tests.support.phases import process_in_phase
+from tests.support.proposals import (
     answer,
-    assert_inert,
     count_proposals,
     make_proposal,
     make_supporters,
-    process_in_phase,
-    selected_option,
     stored_count,
     url,
 )
+from tests.support.web import csrf_token, login, post, sync, text
 
 
 def refreshed(proposal):

@@ -17,18 +17,19 @@ from participa.extensions import db
 from participa.meetings import operations as meeting_operations
 from participa.processes.models import PhaseKind
 from participa.proposals import operations as proposal_operations
-from tests import factories
-from tests.comments.helpers import (
+from tests.support import factories
+from tests.support.comments import (
     TARGETS,
     assert_count_true,
+    ids,
     make_comment,
     make_target,
     stored_comments_count,
     veteran,
 )
-from tests.comments.operations.conftest import ids
-from tests.meetings.helpers import make_meeting
-from tests.proposals.helpers import make_proposal, process_in_phase
+from tests.support.meetings import make_meeting
+from tests.support.phases import process_in_phase
+from tests.support.proposals import make_proposal
 
 # --- delete and hide --------------------------------------------------------------------------
 

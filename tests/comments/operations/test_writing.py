@@ -12,10 +12,11 @@ from participa.comments.queries import thread_for
 from participa.core.errors import DomainError
 from participa.core.types import utcnow
 from participa.extensions import db
-from tests.comments.helpers import (
+from tests.support.comments import (
     TARGETS,
     assert_count_true,
     count_comments,
+    ids,
     make_comment,
     make_target,
     stored_comments_count,
@@ -23,8 +24,7 @@ from tests.comments.helpers import (
     veteran,
     vote_rows,
 )
-from tests.comments.operations.conftest import ids
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
 
 # --- one mechanism for every target -----------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Builders and checks the meetings tests share. Builders call the real operations (so every
+"""Builders and checks for meetings and registrations. Builders call the real operations (so every
 rule they enforce holds for the rows they make) and flush, never commit."""
 
 import itertools
@@ -6,15 +6,15 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from participa.core.models import ActionLog
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings import operations
 from participa.meetings.models import Meeting, Registration, RegistrationStatus
 from participa.processes.phases import Action, phase_allows
-from tests import factories
+from tests.support import factories
 
 _counter = itertools.count(1)
+
 
 def meeting_values(**overrides) -> dict:
     """The form data of an in-person meeting a week from now (two hours long) that takes
@@ -104,10 +104,3 @@ def status_of(registration) -> RegistrationStatus:
     return db.session.scalar(
         sa.select(Registration.status).where(Registration.id == registration.id))
 
-
-def log_entries(verb, target=None) -> list[ActionLog]:
-    query = sa.select(ActionLog).where(ActionLog.verb == verb).order_by(ActionLog.id)
-    if target is not None:
-        query = query.where(ActionLog.target_type == "meeting",
-                            ActionLog.target_id == target.id)
-    return list(db.session.scalars(query))

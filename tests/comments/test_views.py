@@ -23,6 +23,7 @@ from tests.support.comments import (
     veteran,
 )
 from tests.support.html import HOSTILE_BODY, assert_inert
+from tests.support.meetings import make_meeting
 from tests.support.phases import process_in_phase
 from tests.support.web import csrf_token, login, post, sync, text
 
@@ -197,8 +198,6 @@ def test_404_for_unknown_targets_targets_of_other_processes_and_parents(
 
 
 def test_a_draft_meeting_or_deleted_proposal_is_404(client, process, council, author, commit):
-    from tests.support.meetings import make_meeting
-
     draft = make_meeting(process, council, publish=False)
     deleted = make_target("proposal", process)
     deleted.deleted_at = utcnow()

@@ -1,4 +1,5 @@
-"""Checks on the HTML a page serves: hostile text made inert, the selected option of a select."""
+"""Checks on the HTML a page serves: hostile text made inert, the option a select shows or sends,
+the error beside a field."""
 
 import re
 from html.parser import HTMLParser
@@ -53,4 +54,18 @@ def selected_option(html: str, select_id: str) -> str | None:
     block = re.search(rf'<select id="{select_id}"[^>]*>(.*?)</select>', html, re.S)
     assert block, f"no select #{select_id}"
     match = re.search(r'<option value="([^"]*)"\s+selected', block.group(1))
+    return match.group(1) if match else None
+
+
+def field_error(html, name) -> str:
+    """The error shown beside the form field ``name``."""
+    match = re.search(rf'<p class="error" id="{name}-error">([^<]*)</p>', html)
+    assert match, f"no error beside {name}"
+    return match.group(1)
+
+
+def form_choice(html, name):
+    """The value of the option a browser would send for ``<select name=name>``."""
+    block = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    match = re.search(r'<option(?=[^>]*\bselected\b)[^>]*value="([^"]*)"', block)
     return match.group(1) if match else None

@@ -11,6 +11,7 @@ from participa.proposals import operations
 from participa.proposals.models import Proposal, Support
 from tests.support import factories
 from tests.support.phases import proposing_time
+from tests.support.web import sync
 
 _counter = itertools.count(1)
 
@@ -59,3 +60,9 @@ def url(process, proposal=None, action=None) -> str:
     if proposal is None:
         return base + "/" + (action or "")
     return f"{base}/{proposal.id}" + (f"/{action}" if action else "")
+
+
+def counted(proposal) -> int:
+    """The supports counter after what the requests committed."""
+    sync()
+    return stored_count(proposal)

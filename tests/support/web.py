@@ -30,6 +30,12 @@ def sync():
     db.session.commit()
 
 
+def refreshed(obj):
+    """``obj`` as the database holds it after what the requests committed (see ``sync``)."""
+    sync()
+    return db.session.get(type(obj), obj.id)
+
+
 def post(client, url, data=None, *, token_from="/accounts/login", **kwargs):
     """POST with this session's CSRF token, as a browser would."""
     data = dict(data or {})

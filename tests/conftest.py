@@ -1,5 +1,6 @@
 """Shared fixtures: one migrated database per run (SQLite file, or PostgreSQL when
-PARTICIPA_TEST_DATABASE_URL is set), emptied after every test; a client; users of every role."""
+PARTICIPA_TEST_DATABASE_URL is set), emptied after every test; a client; users of every role;
+and the builders of tests/support as fixtures (``make_user``, ``make_proposal``, ...)."""
 
 import os
 
@@ -9,7 +10,7 @@ from flask_migrate import upgrade
 from participa import create_app
 from participa.core.mail import read_outbox
 from participa.extensions import db, limiter
-from tests.support import factories
+from tests.support import comments, debates, factories, meetings, proposals
 from tests.support.databases import empty_postgresql, suite_database_url
 from tests.support.web import IsolatedClient, login
 
@@ -96,3 +97,55 @@ def as_council(client, commit):
     commit()
     login(client, council)
     return client
+
+
+# --- the builders, as fixtures: the same functions tests/support exports --------------------
+
+
+@pytest.fixture
+def make_user():
+    """``make_user(role="resident", *, name, email, locale, process)``: a confirmed person."""
+    return factories.make_user
+
+
+@pytest.fixture
+def make_neighbourhood():
+    """``make_neighbourhood(name=None, **columns)``."""
+    return factories.make_neighbourhood
+
+
+@pytest.fixture
+def make_plan():
+    """``make_plan(title=None, *, neighbourhoods, status, **columns)``: an active plan."""
+    return factories.make_plan
+
+
+@pytest.fixture
+def make_process():
+    """``make_process(title=None, *, phases, plan, published, categories, neighbourhoods)``:
+    phases are (kind, start, end) in days from now."""
+    return factories.make_process
+
+
+@pytest.fixture
+def make_proposal():
+    """``make_proposal(process, author, *, now=None, **data)``: a published proposal."""
+    return proposals.make_proposal
+
+
+@pytest.fixture
+def make_debate():
+    """``make_debate(process, author=None, *, now=None, **data)``: an open debate."""
+    return debates.make_debate
+
+
+@pytest.fixture
+def make_comment():
+    """``make_comment(target, author, body=None, *, alignment, parent, now)``: a comment."""
+    return comments.make_comment
+
+
+@pytest.fixture
+def make_meeting():
+    """``make_meeting(process, actor, *, publish=True, **values)``: a published meeting."""
+    return meetings.make_meeting

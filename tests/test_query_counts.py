@@ -47,9 +47,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
-def test_list_pages_cost_the_same_with_3_or_18_rows(app, client, process, facilitator,
-                                                    signed_in):
-    resident = factories.make_user()
+def test_list_pages_cost_the_same_with_3_or_18_rows(app, client, process, facilitator, signed_in,
+                                                    make_user):
+    resident = make_user()
     grow(process, facilitator, 3)
     if signed_in:
         login(client, resident)

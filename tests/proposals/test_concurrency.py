@@ -50,9 +50,9 @@ def setup(app):
     return process, author
 
 
-def test_one_support_per_person_under_parallel_requests(app, setup):
+def test_one_support_per_person_under_parallel_requests(app, setup, make_user):
     process, author = setup
-    voter = factories.make_user()
+    voter = make_user()
     (proposal,) = _proposals(process, author, 1)
     db.session.commit()
 
@@ -64,10 +64,10 @@ def test_one_support_per_person_under_parallel_requests(app, setup):
     assert db.session.get(Proposal, proposal.id).supports_count == 1
 
 
-def test_support_limit_holds_across_different_proposals(app, setup):
+def test_support_limit_holds_across_different_proposals(app, setup, make_user):
     process, author = setup
     process.supports_per_person = 3
-    voter = factories.make_user()
+    voter = make_user()
     proposals = _proposals(process, author, THREADS)
     db.session.commit()
 
@@ -81,10 +81,10 @@ def test_support_limit_holds_across_different_proposals(app, setup):
     assert _counts_match()[0]
 
 
-def test_counter_equals_rows_with_many_people_supporting_and_withdrawing(app, setup):
+def test_counter_equals_rows_with_many_people_supporting_and_withdrawing(app, setup, make_user):
     process, author = setup
     (proposal,) = _proposals(process, author, 1)
-    voters = [factories.make_user() for _ in range(THREADS * 2)]
+    voters = [make_user() for _ in range(THREADS * 2)]
     # half already support it and will withdraw; the other half will support it
     for voter in voters[:THREADS]:
         operations.support_proposal(proposal, actor=voter)

@@ -5,7 +5,6 @@ import pytest
 from participa.core.errors import DomainError
 from participa.meetings import operations
 from tests.support.meetings import (
-    make_meeting,
     register_people,
 )
 from tests.support.records import log_entries
@@ -13,7 +12,7 @@ from tests.support.records import log_entries
 
 @pytest.mark.parametrize("typed", [str.lower, lambda code: f"  {code} "],
                          ids=["lower-case", "spaces"])
-def test_attendance_by_code(process, facilitator, typed):
+def test_attendance_by_code(process, facilitator, typed, make_meeting):
     meeting = make_meeting(process, facilitator)
     (registration,) = register_people(meeting, 1)
     marked = operations.mark_attendance(meeting, typed(registration.code), actor=facilitator)
@@ -23,7 +22,7 @@ def test_attendance_by_code(process, facilitator, typed):
     assert entry.data["registration_id"] == registration.id
 
 
-def test_attendance_is_marked_once(process, facilitator):
+def test_attendance_is_marked_once(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator)
     (registration,) = register_people(meeting, 1)
     operations.mark_attendance(meeting, registration.code, actor=facilitator)
@@ -33,7 +32,7 @@ def test_attendance_is_marked_once(process, facilitator):
     assert len(log_entries("mark_attendance")) == 1
 
 
-def test_attendance_needs_a_confirmed_code_of_this_meeting(process, facilitator):
+def test_attendance_needs_a_confirmed_code_of_this_meeting(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     _, waiting, leaving = register_people(meeting, 3)
     operations.cancel_registration(meeting, actor=leaving.user)

@@ -14,7 +14,6 @@ from participa.meetings.models import (
     MeetingStatus,
 )
 from participa.meetings.permissions import Closed
-from tests.support import factories
 from tests.support.meetings import (
     CONFIRMED,
     WAITING,
@@ -23,7 +22,6 @@ from tests.support.meetings import (
     closed_meeting,
     count_meetings,
     count_registrations,
-    make_meeting,
     meeting_data,
     meeting_values,
     refused_because,
@@ -31,7 +29,6 @@ from tests.support.meetings import (
     status_of,
     stored_counters,
 )
-from tests.support.proposals import make_proposal
 from tests.support.records import log_entries
 
 # --- create -------------------------------------------------------------------------------
@@ -66,7 +63,7 @@ def test_create_makes_a_draft_and_logs_it(process, facilitator):
 
 
 @pytest.mark.parametrize("hours", [0, -1])
-def test_end_must_come_after_the_start(process, facilitator, hours):
+def test_end_must_come_after_the_start(process, facilitator, hours, make_meeting):
     start = utcnow() + timedelta(days=3)
     with pytest.raises(DomainError) as error:
         make_meeting(process, facilitator, starts_at=start, ends_at=start + timedelta(hours=hours))
@@ -75,7 +72,7 @@ def test_end_must_come_after_the_start(process, facilitator, hours):
 
 
 @pytest.mark.parametrize("kind", ["in_person", "hybrid"])
-def test_in_person_and_hybrid_need_a_place(process, facilitator, kind):
+def test_in_person_and_hybrid_need_a_place(process, facilitator, kind, make_meeting):
     with pytest.raises(DomainError) as error:
         make_meeting(process, facilitator, kind=kind, place="   ",
                      online_url="https://meet.example.org/assemblea")
@@ -84,14 +81,14 @@ def test_in_person_and_hybrid_need_a_place(process, facilitator, kind):
 
 
 @pytest.mark.parametrize("kind", ["online", "hybrid"])
-def test_online_and_hybrid_need_a_link(process, facilitator, kind):
+def test_online_and_hybrid_need_a_link(process, facilitator, kind, make_meeting):
     with pytest.raises(DomainError) as error:
         make_meeting(process, facilitator, kind=kind, online_url="")
     assert error.value.field == "online_url"
     assert count_meetings() == 0
 
 
-def test_each_kind_keeps_only_what_it_uses(process, facilitator):
+def test_each_kind_keeps_only_what_it_uses(process, facilitator, make_meeting):
     link = "https://meet.example.org/assemblea"
     online = make_meeting(process, facilitator, kind="online", online_url=link)
     assert (online.place, online.address, online.online_url) == ("", "", link)
@@ -102,7 +99,8 @@ def test_each_kind_keeps_only_what_it_uses(process, facilitator):
 
 
 @pytest.mark.parametrize("reserved", [10, 11])
-def test_reserved_places_must_be_fewer_than_the_capacity(process, facilitator, reserved):
+def test_reserved_places_must_be_fewer_than_the_capacity(process, facilitator, reserved,
+                                                         make_meeting):
     with pytest.raises(DomainError) as error:
         make_meeting(process, facilitator, capacity=10, reserved_places=reserved)
     assert error.value.field == "reserved_places"
@@ -112,7 +110,7 @@ def test_reserved_places_must_be_fewer_than_the_capacity(process, facilitator, r
 # --- update -------------------------------------------------------------------------------
 
 
-def test_update_changes_the_meeting_bumps_the_sequence_and_logs(process, facilitator):
+def test_update_changes_the_meeting_bumps_the_sequence_and_logs(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, title="Primer títol")
     later = meeting.starts_at + timedelta(days=1)
 
@@ -132,7 +130,7 @@ def test_update_changes_the_meeting_bumps_the_sequence_and_logs(process, facilit
     assert [e.actor_id for e in log_entries("update_meeting", meeting)] == [facilitator.id] * 2
 
 
-def test_update_checks_the_meeting_again(process, facilitator):
+def test_update_checks_the_meeting_again(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator)
     with pytest.raises(DomainError) as error:
         operations.update_meeting(meeting, meeting_data(meeting, ends_at=meeting.starts_at),
@@ -140,14 +138,14 @@ def test_update_checks_the_meeting_again(process, facilitator):
     assert error.value.field == "ends_at"
 
 
-def test_a_draft_stays_a_draft_when_edited(process, facilitator):
+def test_a_draft_stays_a_draft_when_edited(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, publish=False)
     operations.update_meeting(meeting, meeting_data(meeting, title="Esborrany"), actor=facilitator)
     assert meeting.status is MeetingStatus.DRAFT
 
 
 @pytest.mark.parametrize("change", [{"capacity": 2}, {"reserved_places": 3}])
-def test_places_cannot_drop_below_the_registrations(process, facilitator, change):
+def test_places_cannot_drop_below_the_registrations(process, facilitator, change, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=5)
     register_people(meeting, 3)
     with pytest.raises(DomainError) as error:
@@ -155,7 +153,7 @@ def test_places_cannot_drop_below_the_registrations(process, facilitator, change
     assert error.value.field == "capacity"
 
 
-def test_places_may_drop_to_exactly_the_registrations(process, facilitator):
+def test_places_may_drop_to_exactly_the_registrations(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=5)
     register_people(meeting, 3)
     meeting, promoted = operations.update_meeting(
@@ -165,7 +163,7 @@ def test_places_may_drop_to_exactly_the_registrations(process, facilitator):
     assert meeting.places_left == 0
 
 
-def test_more_places_promote_the_waiting_list_in_order(process, facilitator):
+def test_more_places_promote_the_waiting_list_in_order(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=2)
     people = register_people(meeting, 5)
     assert [r.status for r in people] == [CONFIRMED, CONFIRMED, WAITING, WAITING, WAITING]
@@ -179,7 +177,7 @@ def test_more_places_promote_the_waiting_list_in_order(process, facilitator):
     assert_counters_match(meeting)
 
 
-def test_fewer_reserved_places_promote_the_waiting_list(process, facilitator):
+def test_fewer_reserved_places_promote_the_waiting_list(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=4, reserved_places=2)
     people = register_people(meeting, 4)
     meeting, promoted = operations.update_meeting(
@@ -188,7 +186,7 @@ def test_fewer_reserved_places_promote_the_waiting_list(process, facilitator):
     assert stored_counters(meeting) == (3, 1)
 
 
-def test_unlimited_capacity_promotes_everyone_waiting(process, facilitator):
+def test_unlimited_capacity_promotes_everyone_waiting(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     people = register_people(meeting, 4)
     meeting, promoted = operations.update_meeting(meeting, meeting_data(meeting, capacity=0),
@@ -211,7 +209,7 @@ def test_cancelled_and_closed_meetings_cannot_be_edited(process, facilitator, bu
 # --- publish ------------------------------------------------------------------------------
 
 
-def test_publish_a_draft_and_log_it(process, facilitator):
+def test_publish_a_draft_and_log_it(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, publish=False)
     operations.publish_meeting(meeting, actor=facilitator)
     assert meeting.status is MeetingStatus.PUBLISHED
@@ -233,7 +231,7 @@ def test_only_a_draft_is_published(process, facilitator, build):
 
 
 @pytest.mark.parametrize("reason", ["", "   ", None])
-def test_cancelling_needs_a_reason(process, facilitator, reason):
+def test_cancelling_needs_a_reason(process, facilitator, reason, make_meeting):
     meeting = make_meeting(process, facilitator)
     with pytest.raises(DomainError) as error:
         operations.cancel_meeting(meeting, reason, actor=facilitator)
@@ -242,7 +240,7 @@ def test_cancelling_needs_a_reason(process, facilitator, reason):
     assert meeting.sequence == 0
 
 
-def test_cancel_returns_the_people_to_tell(process, facilitator):
+def test_cancel_returns_the_people_to_tell(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=2)
     people = register_people(meeting, 4)
     operations.cancel_registration(meeting, actor=people[3].user)  # already gone: not told
@@ -259,7 +257,7 @@ def test_cancel_returns_the_people_to_tell(process, facilitator):
     assert entry.actor_id == facilitator.id
 
 
-def test_no_registrations_after_a_cancellation(process, facilitator, resident):
+def test_no_registrations_after_a_cancellation(process, facilitator, resident, make_meeting):
     meeting = make_meeting(process, facilitator)
     (registration,) = register_people(meeting, 1)
     operations.cancel_meeting(meeting, "Pluja", actor=facilitator)
@@ -272,7 +270,7 @@ def test_no_registrations_after_a_cancellation(process, facilitator, resident):
     assert count_registrations() == 1
 
 
-def test_a_draft_can_be_cancelled(process, facilitator):
+def test_a_draft_can_be_cancelled(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, publish=False)
     assert operations.cancel_meeting(meeting, "Ja no cal", actor=facilitator) == []
     assert meeting.status is MeetingStatus.CANCELLED
@@ -290,9 +288,9 @@ def test_cancelled_and_closed_meetings_cannot_be_cancelled(process, facilitator,
 # --- close --------------------------------------------------------------------------------
 
 
-def test_close_records_what_happened(process, facilitator):
+def test_close_records_what_happened(process, facilitator, make_user, make_proposal, make_meeting):
     meeting = make_meeting(process, facilitator)
-    author = factories.make_user()
+    author = make_user()
     discussed = [make_proposal(process, author) for _ in range(2)]
     make_proposal(process, author)  # not discussed
 
@@ -314,9 +312,10 @@ def test_close_records_what_happened(process, facilitator):
     assert entry.data["attendees"] == 42
 
 
-def test_closing_again_updates_the_minutes_and_keeps_the_date(process, facilitator):
+def test_closing_again_updates_the_minutes_and_keeps_the_date(
+        process, facilitator, make_user, make_proposal, make_meeting):
     meeting = make_meeting(process, facilitator)
-    author = factories.make_user()
+    author = make_user()
     first, second = make_proposal(process, author), make_proposal(process, author)
     operations.close_meeting(meeting, {"minutes": "Esborrany", "proposals": [first]},
                              actor=facilitator)
@@ -332,10 +331,11 @@ def test_closing_again_updates_the_minutes_and_keeps_the_date(process, facilitat
     assert [m.id for m in second.meetings] == [meeting.id]
 
 
-def test_only_proposals_of_the_same_process_are_linked(process, facilitator):
+def test_only_proposals_of_the_same_process_are_linked(process, facilitator, make_user,
+                                                       make_process, make_proposal, make_meeting):
     meeting = make_meeting(process, facilitator)
-    elsewhere = factories.make_process()
-    foreign = make_proposal(elsewhere, factories.make_user())
+    elsewhere = make_process()
+    foreign = make_proposal(elsewhere, make_user())
     with pytest.raises(DomainError) as error:
         operations.close_meeting(meeting, {"minutes": "Acta", "proposals": [foreign]},
                                  actor=facilitator)
@@ -343,7 +343,7 @@ def test_only_proposals_of_the_same_process_are_linked(process, facilitator):
 
 
 @pytest.mark.parametrize("state", ["draft", "cancelled"])
-def test_drafts_and_cancelled_meetings_cannot_be_closed(process, facilitator, state):
+def test_drafts_and_cancelled_meetings_cannot_be_closed(process, facilitator, state, make_meeting):
     meeting = make_meeting(process, facilitator, publish=False)
     if state == "cancelled":
         operations.cancel_meeting(meeting, "Pluja", actor=facilitator)

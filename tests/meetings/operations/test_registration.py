@@ -35,7 +35,7 @@ from tests.support.meetings import (
 # --- register -----------------------------------------------------------------------------
 
 
-def test_places_first_then_the_waiting_list(process, facilitator):
+def test_places_first_then_the_waiting_list(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=2)
     people = register_people(meeting, 4)
 
@@ -47,7 +47,7 @@ def test_places_first_then_the_waiting_list(process, facilitator):
     assert all(r.queued_at is not None and r.attended_at is None for r in people)
 
 
-def test_unlimited_capacity_never_fills(process, facilitator):
+def test_unlimited_capacity_never_fills(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=0)
     people = register_people(meeting, 25)
     assert {r.status for r in people} == {CONFIRMED}
@@ -57,7 +57,7 @@ def test_unlimited_capacity_never_fills(process, facilitator):
     assert stored_counters(meeting) == (25, 0)
 
 
-def test_reserved_places_are_not_offered(process, facilitator):
+def test_reserved_places_are_not_offered(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=5, reserved_places=2)
     assert (meeting.available_places, meeting.places_left) == (3, 3)
     people = register_people(meeting, 4)
@@ -65,7 +65,7 @@ def test_reserved_places_are_not_offered(process, facilitator):
     assert meeting.places_left == 0
 
 
-def test_terms_must_be_accepted_when_set(process, facilitator, resident):
+def test_terms_must_be_accepted_when_set(process, facilitator, resident, make_meeting):
     meeting = make_meeting(process, facilitator, registration_terms="Accepto les normes.")
     with pytest.raises(DomainError) as error:
         operations.register(meeting, actor=resident)
@@ -76,7 +76,7 @@ def test_terms_must_be_accepted_when_set(process, facilitator, resident):
     assert registration.status is CONFIRMED
 
 
-def test_no_terms_no_acceptance_needed(process, facilitator, resident):
+def test_no_terms_no_acceptance_needed(process, facilitator, resident, make_meeting):
     meeting = make_meeting(process, facilitator)
     assert operations.register(meeting, actor=resident).status is CONFIRMED
 
@@ -147,7 +147,7 @@ def test_registration_is_refused(process, facilitator, resident, case):
     assert_counters_match(meeting)
 
 
-def test_registration_just_before_it_closes(process, facilitator, resident):
+def test_registration_just_before_it_closes(process, facilitator, resident, make_meeting):
     closes = utcnow() + timedelta(days=1)
     meeting = make_meeting(process, facilitator, registration_closes_at=closes)
     registration = operations.register(meeting, actor=resident,
@@ -156,7 +156,7 @@ def test_registration_just_before_it_closes(process, facilitator, resident):
 
 
 @pytest.mark.parametrize("capacity, status", [(1, CONFIRMED), (1, WAITING), (0, CONFIRMED)])
-def test_nobody_registers_twice(process, facilitator, resident, capacity, status):
+def test_nobody_registers_twice(process, facilitator, resident, capacity, status, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=capacity)
     if status is WAITING:
         register_people(meeting, 1)
@@ -170,7 +170,8 @@ def test_nobody_registers_twice(process, facilitator, resident, capacity, status
     assert_counters_match(meeting)
 
 
-def test_registering_again_reuses_the_row_at_the_back_of_the_queue(process, facilitator):
+def test_registering_again_reuses_the_row_at_the_back_of_the_queue(
+        process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     first, second = register_people(meeting, 2)
     row_id, code, queued_at = first.id, first.code, first.queued_at
@@ -190,7 +191,7 @@ def test_registering_again_reuses_the_row_at_the_back_of_the_queue(process, faci
     assert_counters_match(meeting)
 
 
-def test_codes_are_short_unambiguous_and_unique_per_meeting(process, facilitator):
+def test_codes_are_short_unambiguous_and_unique_per_meeting(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator)
     codes = [r.code for r in register_people(meeting, 40)]
     assert len(set(codes)) == len(codes)
@@ -200,11 +201,12 @@ def test_codes_are_short_unambiguous_and_unique_per_meeting(process, facilitator
     assert not set(operations.CODE_ALPHABET) & set("01OI")
 
 
-def test_the_database_refuses_a_repeated_code_or_person(process, facilitator):
+def test_the_database_refuses_a_repeated_code_or_person(process, facilitator, make_user,
+                                                        make_meeting):
     meeting = make_meeting(process, facilitator)
     (registration,) = register_people(meeting, 1)
     for duplicate in (
-        {"user_id": factories.make_user().id, "code": registration.code},
+        {"user_id": make_user().id, "code": registration.code},
         {"user_id": registration.user_id, "code": "ZZZZZZ"},
     ):
         with pytest.raises(IntegrityError), db.session.begin_nested():
@@ -213,7 +215,7 @@ def test_the_database_refuses_a_repeated_code_or_person(process, facilitator):
     assert count_registrations() == 1
 
 
-def test_the_same_code_may_serve_two_meetings(process, facilitator, resident):
+def test_the_same_code_may_serve_two_meetings(process, facilitator, resident, make_meeting):
     first, second = make_meeting(process, facilitator), make_meeting(process, facilitator)
     mine = operations.register(first, actor=resident)
     db.session.add(Registration(meeting_id=second.id, user_id=resident.id, code=mine.code,
@@ -225,7 +227,7 @@ def test_the_same_code_may_serve_two_meetings(process, facilitator, resident):
 # --- cancel a registration ----------------------------------------------------------------
 
 
-def test_a_freed_place_goes_to_whoever_waited_longest(process, facilitator):
+def test_a_freed_place_goes_to_whoever_waited_longest(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     start = utcnow()
     a, b, c = register_people(meeting, 3, start=start)
@@ -247,7 +249,7 @@ def test_a_freed_place_goes_to_whoever_waited_longest(process, facilitator):
     assert_counters_match(meeting)
 
 
-def test_a_confirmed_person_leaving_promotes_exactly_one(process, facilitator):
+def test_a_confirmed_person_leaving_promotes_exactly_one(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=2)
     people = register_people(meeting, 5)
     promoted = operations.cancel_registration(meeting, actor=people[0].user)
@@ -256,7 +258,7 @@ def test_a_confirmed_person_leaving_promotes_exactly_one(process, facilitator):
     assert stored_counters(meeting) == (2, 2)
 
 
-def test_a_waiting_person_leaving_promotes_nobody(process, facilitator):
+def test_a_waiting_person_leaving_promotes_nobody(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     people = register_people(meeting, 3)
     assert operations.cancel_registration(meeting, actor=people[1].user) == []
@@ -264,7 +266,7 @@ def test_a_waiting_person_leaving_promotes_nobody(process, facilitator):
     assert stored_counters(meeting) == (1, 1)
 
 
-def test_leaving_without_a_waiting_list_frees_a_place(process, facilitator):
+def test_leaving_without_a_waiting_list_frees_a_place(process, facilitator, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=2)
     people = register_people(meeting, 2)
     assert operations.cancel_registration(meeting, actor=people[0].user) == []
@@ -273,7 +275,7 @@ def test_leaving_without_a_waiting_list_frees_a_place(process, facilitator):
 
 
 @pytest.mark.parametrize("minutes", [0, 5])
-def test_no_cancelling_from_the_start(process, facilitator, minutes):
+def test_no_cancelling_from_the_start(process, facilitator, minutes, make_meeting):
     meeting = make_meeting(process, facilitator)
     (registration,) = register_people(meeting, 1)
     with pytest.raises(DomainError):
@@ -282,7 +284,7 @@ def test_no_cancelling_from_the_start(process, facilitator, minutes):
     assert status_of(registration) is CONFIRMED
 
 
-def test_cancelling_needs_a_live_registration(process, facilitator, resident):
+def test_cancelling_needs_a_live_registration(process, facilitator, resident, make_meeting):
     meeting = make_meeting(process, facilitator)
     with pytest.raises(DomainError):
         operations.cancel_registration(meeting, actor=resident)
@@ -293,10 +295,10 @@ def test_cancelling_needs_a_live_registration(process, facilitator, resident):
     assert_counters_match(meeting)
 
 
-def test_counters_always_equal_the_rows(process, facilitator):
+def test_counters_always_equal_the_rows(process, facilitator, make_user, make_meeting):
     """A long, mixed run of registrations, cancellations and edits of the places."""
     meeting = make_meeting(process, facilitator, capacity=3)
-    people = [factories.make_user() for _ in range(8)]
+    people = [make_user() for _ in range(8)]
     chance = random.Random(20260329)
     now = utcnow()
     for step in range(60):

@@ -8,22 +8,22 @@ import pytest
 
 from participa.core.types import utcnow
 from participa.meetings import operations
-from tests.support import factories
 from tests.support.html import selected_option
-from tests.support.meetings import LINK, make_meeting, url
+from tests.support.meetings import LINK, url
 from tests.support.web import login, text
 
 # --- the town's agenda -------------------------------------------------------------------------
 
 
-def test_index_lists_upcoming_meetings_only(client, process, facilitator, commit):
+def test_index_lists_upcoming_meetings_only(client, process, facilitator, commit, make_process,
+                                            make_meeting):
     now = utcnow()
     make_meeting(process, facilitator, title="Trobada de dilluns")
     cancelled = make_meeting(process, facilitator, title="Caminada suspesa")
     operations.cancel_meeting(cancelled, "Pluja", actor=facilitator)
     make_meeting(process, facilitator, title="Esborrany secret", publish=False)
     make_meeting(process, facilitator, title="Ja passada", starts_at=now - timedelta(days=3))
-    hidden = factories.make_process(published=False)
+    hidden = make_process(published=False)
     make_meeting(hidden, facilitator, title="D'un procés amagat")
     commit()
 
@@ -38,12 +38,13 @@ def test_index_lists_upcoming_meetings_only(client, process, facilitator, commit
     assert "amagat" not in html
 
 
-def test_index_filters_by_neighbourhood_plan_and_kind(client, facilitator, commit):
-    barri = factories.make_neighbourhood("Sant Pere")
-    other_barri = factories.make_neighbourhood("La Font")
-    plan = factories.make_plan("Pla del Barri Vell", neighbourhoods=[barri])
-    here = factories.make_process(plan=plan, neighbourhoods=[barri])
-    there = factories.make_process(neighbourhoods=[other_barri])
+def test_index_filters_by_neighbourhood_plan_and_kind(client, facilitator, commit, make_process,
+                                                      make_plan, make_neighbourhood, make_meeting):
+    barri = make_neighbourhood("Sant Pere")
+    other_barri = make_neighbourhood("La Font")
+    plan = make_plan("Pla del Barri Vell", neighbourhoods=[barri])
+    here = make_process(plan=plan, neighbourhoods=[barri])
+    there = make_process(neighbourhoods=[other_barri])
     make_meeting(here, facilitator, title="Assemblea presencial")
     make_meeting(here, facilitator, title="Sessió en línia", kind="online", online_url=LINK)
     make_meeting(there, facilitator, title="Taller a la Font")
@@ -67,7 +68,7 @@ def test_index_filters_by_neighbourhood_plan_and_kind(client, facilitator, commi
     assert found == ["Taller a la Font"]
 
 
-def test_index_past_meetings_show_their_minutes(client, process, facilitator, commit):
+def test_index_past_meetings_show_their_minutes(client, process, facilitator, commit, make_meeting):
     start = utcnow() - timedelta(days=10)
     held = make_meeting(process, facilitator, title="Assemblea de febrer", starts_at=start)
     operations.close_meeting(held, {"minutes": "Vam acordar **més bancs**.",
@@ -102,7 +103,7 @@ def test_index_tolerates_bad_parameters(client, meeting, commit, query):
         assert meeting.title in html
 
 
-def test_index_pagination(app, client, process, facilitator, commit, monkeypatch):
+def test_index_pagination(app, client, process, facilitator, commit, monkeypatch, make_meeting):
     monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
     start = utcnow() + timedelta(days=3)
     for i in range(3):
@@ -119,7 +120,8 @@ def test_index_pagination(app, client, process, facilitator, commit, monkeypatch
 # --- a process's meetings ----------------------------------------------------------------------
 
 
-def test_process_index_for_visitors_and_managers(client, process, facilitator, commit):
+def test_process_index_for_visitors_and_managers(client, process, facilitator, commit,
+                                                 make_meeting):
     make_meeting(process, facilitator, title="Trobada oberta")
     make_meeting(process, facilitator, title="Encara en esborrany", publish=False)
     held = make_meeting(process, facilitator, title="La del mes passat",
@@ -140,8 +142,8 @@ def test_process_index_for_visitors_and_managers(client, process, facilitator, c
     assert url(process, action="new") in html
 
 
-def test_process_index_404s(client, facilitator, commit):
-    hidden = factories.make_process(published=False)
+def test_process_index_404s(client, facilitator, commit, make_process):
+    hidden = make_process(published=False)
     commit()
     assert client.get("/processes/no-such-process/meetings/").status_code == 404
     assert client.get(url(hidden)).status_code == 404

@@ -10,7 +10,6 @@ from participa.meetings.models import Registration
 from tests.support.factories import person
 from tests.support.html import field_error
 from tests.support.meetings import (
-    make_meeting,
     register,
     url,
 )
@@ -18,7 +17,8 @@ from tests.support.records import log_entries
 from tests.support.web import login, post, sync, text
 
 
-def test_registrations_page_lists_confirmed_and_waiting(client, process, facilitator, commit):
+def test_registrations_page_lists_confirmed_and_waiting(client, process, facilitator, commit,
+                                                        make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     confirmed = register(meeting, person(name="Marta Puig"))
     waiting = register(meeting, person(name="Pau Serra"), seconds=1)
@@ -31,7 +31,7 @@ def test_registrations_page_lists_confirmed_and_waiting(client, process, facilit
     assert url(process, meeting, "registrations.csv") in html
 
 
-def test_registrations_csv(client, process, facilitator, commit):
+def test_registrations_csv(client, process, facilitator, commit, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=5)
     names = ["=HYPERLINK(\"http://evil\")", "+34 600", "-2+3", "@SUM(A1)", "Marta Puig"]
     registrations = [register(meeting, person(name=name), seconds=i)
@@ -56,7 +56,7 @@ def test_registrations_csv(client, process, facilitator, commit):
             assert value[:1] not in ("=", "+", "-", "@")
 
 
-def test_attendance_by_code(client, process, facilitator, commit):
+def test_attendance_by_code(client, process, facilitator, commit, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     registration = register(meeting, person(name="Marta Puig"))
     waiting = register(meeting, person(), seconds=1)

@@ -3,21 +3,19 @@
 import re
 
 from participa.meetings.models import MeetingStatus
-from tests.support import factories
 from tests.support.factories import person
-from tests.support.meetings import attached_calendar, make_meeting, register, url
-from tests.support.proposals import make_proposal
+from tests.support.meetings import attached_calendar, register, url
 from tests.support.records import log_entries
 from tests.support.web import login, post, refreshed, text
 
 # --- cancel ------------------------------------------------------------------------------------
 
 
-def test_cancel_requires_a_reason_and_emails_everyone_registered(client, process, facilitator,
-                                                                 resident, outbox, commit):
+def test_cancel_requires_a_reason_and_emails_everyone_registered(
+        client, process, facilitator, resident, outbox, commit, make_user, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1, title="Caminada pel riu")
     register(meeting, resident)
-    waiting = factories.make_user(locale="es")
+    waiting = make_user(locale="es")
     register(meeting, waiting, seconds=1)
     commit()
     login(client, facilitator)
@@ -62,12 +60,12 @@ def test_cancel_requires_a_reason_and_emails_everyone_registered(client, process
 # --- close: the minutes -----------------------------------------------------------------------
 
 
-def test_close_stores_the_minutes_and_links_proposals(client, process, meeting, facilitator,
-                                                      commit):
+def test_close_stores_the_minutes_and_links_proposals(client, process, meeting, facilitator, commit,
+                                                      make_process, make_proposal):
     author = person()
     discussed = make_proposal(process, author, title="Ombra a la plaça")
     undiscussed = make_proposal(process, author, title="Fonts d'aigua")
-    foreign = make_proposal(factories.make_process(), author, title="D'un altre procés")
+    foreign = make_proposal(make_process(), author, title="D'un altre procés")
     commit()
     login(client, facilitator)
     html = text(client.get(url(process, meeting, "close")))
@@ -112,7 +110,7 @@ def test_close_stores_the_minutes_and_links_proposals(client, process, meeting, 
         rf'<input[^>]*value="{discussed.id}"[^>]*checked', html)
 
 
-def test_a_draft_cannot_be_closed(client, process, facilitator, commit):
+def test_a_draft_cannot_be_closed(client, process, facilitator, commit, make_meeting):
     draft = make_meeting(process, facilitator, publish=False)
     commit()
     login(client, facilitator)

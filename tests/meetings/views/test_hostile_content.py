@@ -5,12 +5,12 @@ from datetime import timedelta
 from participa.core.types import utcnow
 from participa.meetings import operations
 from tests.support.html import HOSTILE_BODY, assert_inert
-from tests.support.meetings import make_meeting, url
+from tests.support.meetings import url
 from tests.support.web import login, text
 
 
 def test_hostile_description_terms_and_title_are_inert(client, process, facilitator, resident,
-                                                       commit):
+                                                       commit, make_meeting):
     meeting = make_meeting(process, facilitator, title="<script>alert('t')</script>Títol",
                            description=HOSTILE_BODY, registration_terms=HOSTILE_BODY,
                            organizer="<img src=x onerror=alert(1)>")
@@ -28,7 +28,7 @@ def test_hostile_description_terms_and_title_are_inert(client, process, facilita
     assert_inert(text(client.get(url(process))))
 
 
-def test_hostile_minutes_are_inert(client, process, facilitator, commit):
+def test_hostile_minutes_are_inert(client, process, facilitator, commit, make_meeting):
     meeting = make_meeting(process, facilitator, starts_at=utcnow() - timedelta(days=2))
     operations.close_meeting(meeting, {"minutes": HOSTILE_BODY,
                                        "attending_organizations": "<script>x()</script>"},

@@ -6,7 +6,6 @@ import sqlalchemy as sa
 
 from participa.extensions import db
 from participa.meetings.models import MeetingStatus, Registration
-from tests.support import factories
 from tests.support.factories import person
 from tests.support.meetings import count_meetings, form_values, make_meeting, register, url
 from tests.support.web import login, post, refreshed
@@ -41,8 +40,8 @@ def managed(process, facilitator):
 @pytest.mark.parametrize("method, action, manager_status", MANAGE)
 @pytest.mark.parametrize("role", ["facilitator", "council", "resident", "other facilitator",
                                   "visitor"])
-def test_who_may_manage(client, process, facilitator, council, resident, managed, commit,
-                        method, action, manager_status, role):
+def test_who_may_manage(client, process, facilitator, council, resident, managed, commit, method,
+                        action, manager_status, role, make_process):
     meeting, draft, data = managed
     if action == "publish":
         meeting = draft
@@ -51,7 +50,7 @@ def test_who_may_manage(client, process, facilitator, council, resident, managed
         "facilitator": facilitator,
         "council": council,
         "resident": resident,
-        "other facilitator": person("facilitator", process=factories.make_process()),
+        "other facilitator": person("facilitator", process=make_process()),
         "visitor": None,
     }[role]
     commit()

@@ -19,7 +19,6 @@ from tests.support.meetings import (
     count_meetings,
     edit_values,
     form_values,
-    make_meeting,
     register,
     url,
 )
@@ -89,8 +88,8 @@ INVALID = [
 
 @pytest.mark.parametrize("change, field, message", INVALID)
 @pytest.mark.parametrize("action", ["new", "edit"])
-def test_invalid_input_is_refused_and_the_text_kept(client, process, facilitator, commit,
-                                                    action, change, field, message):
+def test_invalid_input_is_refused_and_the_text_kept(client, process, facilitator, commit, action,
+                                                    change, field, message, make_meeting):
     existing = make_meeting(process, facilitator, title="Tal com era")
     commit()
     login(client, facilitator)
@@ -140,7 +139,8 @@ def test_edit_saves_the_changes(client, process, meeting, facilitator, commit):
     assert "The meeting has been saved." in text(client.get(response.headers["Location"]))
 
 
-def test_edit_cannot_cut_places_below_the_registrations(client, process, facilitator, commit):
+def test_edit_cannot_cut_places_below_the_registrations(client, process, facilitator, commit,
+                                                        make_meeting):
     meeting = make_meeting(process, facilitator, capacity=5)
     for i in range(3):
         register(meeting, person(), seconds=i)
@@ -162,8 +162,8 @@ def test_edit_cannot_cut_places_below_the_registrations(client, process, facilit
     assert meeting.title != "Menys places"
 
 
-def test_edit_adding_places_promotes_the_waiting_list(client, process, facilitator, outbox,
-                                                      commit):
+def test_edit_adding_places_promotes_the_waiting_list(client, process, facilitator, outbox, commit,
+                                                      make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1, title="Visita al mercat")
     register(meeting, person())
     waiting = person(name="Joana")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.support.meetings import make_meeting, url
+from tests.support.meetings import url
 from tests.support.web import login, post, text
 
 
@@ -16,7 +16,7 @@ def page_cache(app, monkeypatch):
 
 
 def test_page_cache_never_serves_a_stale_page_to_a_signed_in_person(
-        client, page_cache, process, facilitator, resident, commit):
+        client, page_cache, process, facilitator, resident, commit, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=2)
     commit()
     visitor = client.another()

@@ -10,14 +10,12 @@ from participa.core.types import utcnow
 from participa.meetings import operations
 from participa.meetings.models import RegistrationStatus
 from participa.processes.models import PhaseKind
-from tests.support import factories
 from tests.support.factories import person
 from tests.support.html import field_error
 from tests.support.meetings import (
     LINK,
     attached_calendar,
     attachment,
-    make_meeting,
     register,
     rows,
     url,
@@ -56,7 +54,7 @@ def test_resident_registers_and_gets_the_confirmation_with_a_calendar_file(
 
 
 def test_the_emailed_calendar_is_utf8_and_never_carries_the_online_link(
-        client, process, facilitator, resident, outbox, commit):
+        client, process, facilitator, resident, outbox, commit, make_meeting):
     online = make_meeting(process, facilitator, title="Sessió en línia a la plaça",
                           kind="online", place="", online_url=LINK)
     commit()
@@ -71,7 +69,7 @@ def test_the_emailed_calendar_is_utf8_and_never_carries_the_online_link(
 
 
 def test_registering_when_full_joins_the_waiting_list(client, process, facilitator, resident,
-                                                      outbox, commit):
+                                                      outbox, commit, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1)
     register(meeting, person())
     commit()
@@ -90,7 +88,8 @@ def test_registering_when_full_joins_the_waiting_list(client, process, facilitat
     assert message["Subject"] == f'You are on the waiting list for "{meeting.title}"'
 
 
-def test_terms_must_be_accepted(client, process, facilitator, resident, outbox, commit):
+def test_terms_must_be_accepted(client, process, facilitator, resident, outbox, commit,
+                                make_meeting):
     meeting = make_meeting(process, facilitator,
                            registration_terms="Accepto que es facin **fotos**.")
     commit()
@@ -147,7 +146,7 @@ def test_visitors_are_sent_to_sign_in(client, process, meeting, commit):
 
 
 def test_register_of_a_draft_or_unknown_meeting_is_404(client, process, facilitator, resident,
-                                                       commit):
+                                                       commit, make_meeting):
     draft = make_meeting(process, facilitator, publish=False)
     commit()
     login(client, resident)
@@ -175,11 +174,11 @@ def test_registration_rate_limit(app, client, process, meeting, resident, commit
 
 
 def test_unregister_promotes_the_first_waiting_person_and_emails_them_in_their_language(
-        client, process, facilitator, resident, outbox, commit):
+        client, process, facilitator, resident, outbox, commit, make_user, make_meeting):
     meeting = make_meeting(process, facilitator, capacity=1, title="Taller de compostatge")
     register(meeting, resident)
-    first = factories.make_user(name="Àngela", email="angela@example.org", locale="es")
-    second = factories.make_user(locale="ca")
+    first = make_user(name="Àngela", email="angela@example.org", locale="es")
+    second = make_user(locale="ca")
     register(meeting, first, seconds=1)
     register(meeting, second, seconds=2)
     commit()
@@ -215,13 +214,13 @@ def test_unregister_promotes_the_first_waiting_person_and_emails_them_in_their_l
     ("phase", "The current phase of this process does not take registrations."),
     ("no registrations", "This meeting does not take registrations: just come along."),
 ])
-def test_registration_closed_says_why_and_refuses(client, resident, outbox, commit,
-                                                  case, message):
+def test_registration_closed_says_why_and_refuses(client, resident, outbox, commit, case, message,
+                                                  make_process, make_meeting):
     now = utcnow()
     if case == "phase":  # the only phase ended yesterday
-        process = factories.make_process(phases=((PhaseKind.PROPOSALS, -10, -1),))
+        process = make_process(phases=((PhaseKind.PROPOSALS, -10, -1),))
     else:
-        process = factories.make_process()
+        process = make_process()
     facilitator = person("facilitator", process=process)
     overrides = {
         "deadline": {"registration_closes_at": now - timedelta(minutes=5)},

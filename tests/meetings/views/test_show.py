@@ -8,9 +8,8 @@ import pytest
 from participa.core.types import utcnow
 from participa.meetings import operations
 from participa.meetings.models import RegistrationStatus
-from tests.support import factories
 from tests.support.factories import person
-from tests.support.meetings import LINK, make_meeting, register, url, when_text
+from tests.support.meetings import LINK, register, url, when_text
 from tests.support.web import login, text
 
 
@@ -31,7 +30,8 @@ def test_show_renders_the_meeting(client, process, meeting, commit):
 @pytest.mark.parametrize("language, start, end", [("ca", "18:00", "20:00"),
                                                   ("es", "18:00", "20:00"),
                                                   ("en", "6:00", "8:00")])
-def test_show_gives_times_in_madrid(client, process, facilitator, commit, language, start, end):
+def test_show_gives_times_in_madrid(client, process, facilitator, commit, language, start, end,
+                                    make_meeting):
     july = datetime(utcnow().year + 1, 7, 15, 16, 0, tzinfo=UTC)
     meeting = make_meeting(process, facilitator, starts_at=july)
     commit()
@@ -43,7 +43,8 @@ def test_show_gives_times_in_madrid(client, process, facilitator, commit, langua
     assert f'<html lang="{language}"' in html
 
 
-def test_show_of_a_meeting_across_the_dst_change(client, process, facilitator, commit):
+def test_show_of_a_meeting_across_the_dst_change(client, process, facilitator, commit,
+                                                 make_meeting):
     """The last Sunday of October: 00:30 UTC is 02:30 (summer time), 02:30 UTC is 03:30."""
     year = utcnow().year + 1
     sunday = next(datetime(year, 10, d, tzinfo=UTC) for d in range(25, 32)
@@ -57,7 +58,7 @@ def test_show_of_a_meeting_across_the_dst_change(client, process, facilitator, c
 
 
 def test_online_link_is_for_managers_and_registered_people_shortly_before(
-        client, process, facilitator, council, commit):
+        client, process, facilitator, council, commit, make_meeting):
     soon = make_meeting(process, facilitator, title="Comença aviat", kind="hybrid",
                         online_url=LINK, capacity=1, starts_at=utcnow() + timedelta(minutes=20))
     later = make_meeting(process, facilitator, title="Comença d'aquí a dues hores",
@@ -95,7 +96,7 @@ def test_cancelled_meeting_shows_the_reason(client, process, meeting, facilitato
     assert 'action="' + url(process, meeting, "register") not in html
 
 
-def test_show_counts_places_full_and_waiting(client, process, facilitator, commit):
+def test_show_counts_places_full_and_waiting(client, process, facilitator, commit, make_meeting):
     roomy = make_meeting(process, facilitator, title="Amb lloc", capacity=4, reserved_places=1)
     full = make_meeting(process, facilitator, title="Plena", capacity=1)
     open_ended = make_meeting(process, facilitator, title="Sense límit")
@@ -114,8 +115,9 @@ def test_show_counts_places_full_and_waiting(client, process, facilitator, commi
     assert "1 person registered · no limit on places" in html
 
 
-def test_show_404s(client, process, meeting, facilitator, resident, commit):
-    elsewhere = factories.make_process()
+def test_show_404s(client, process, meeting, facilitator, resident, commit, make_process,
+                   make_meeting):
+    elsewhere = make_process()
     foreign = make_meeting(elsewhere, facilitator)
     draft = make_meeting(process, facilitator, publish=False, title="Esborrany")
     commit()

@@ -5,16 +5,14 @@ import pytest
 from participa.core.errors import DomainError
 from participa.proposals import operations
 from participa.proposals.models import ProposalState
-from tests.support import factories
 from tests.support.proposals import (
     answer,
-    make_proposal,
 )
 from tests.support.records import log_entries
 
 
 @pytest.mark.parametrize("state", ["evaluating", "accepted", "rejected"])
-def test_published_answer_sets_the_state(process, author, facilitator, state):
+def test_published_answer_sets_the_state(process, author, facilitator, state, make_proposal):
     proposal = make_proposal(process, author)
     answer(proposal, facilitator, state=state, text="  Ho estudiarem.  ", publish=True)
 
@@ -30,7 +28,7 @@ def test_published_answer_sets_the_state(process, author, facilitator, state):
     assert entry.data["published"] is True
 
 
-def test_unpublished_answer_keeps_the_public_state(process, author, council):
+def test_unpublished_answer_keeps_the_public_state(process, author, council, make_proposal):
     proposal = make_proposal(process, author)
     answer(proposal, council, state="rejected", publish=False)
 
@@ -41,7 +39,7 @@ def test_unpublished_answer_keeps_the_public_state(process, author, council):
     assert log_entries("answer_proposal", proposal)[0].data["published"] is False
 
 
-def test_saved_answer_is_published_later(process, author, facilitator):
+def test_saved_answer_is_published_later(process, author, facilitator, make_proposal):
     proposal = make_proposal(process, author)
     answer(proposal, facilitator, state="accepted", text="Esborrany", publish=False)
     answer(proposal, facilitator, state="accepted", text="Definitiva", publish=True)
@@ -51,7 +49,7 @@ def test_saved_answer_is_published_later(process, author, facilitator):
     assert len(log_entries("answer_proposal", proposal)) == 2
 
 
-def test_draft_of_a_published_answer_is_not_public(process, author, facilitator):
+def test_draft_of_a_published_answer_is_not_public(process, author, facilitator, make_proposal):
     """Saving a published answer again without publishing it takes it out of public view:
     there is one answer, so a draft must never show as the published text."""
     proposal = make_proposal(process, author)
@@ -62,16 +60,16 @@ def test_draft_of_a_published_answer_is_not_public(process, author, facilitator)
 
 
 @pytest.mark.parametrize("state", ["published", "withdrawn"])
-def test_answer_state_must_be_an_answer(process, author, facilitator, state):
+def test_answer_state_must_be_an_answer(process, author, facilitator, state, make_proposal):
     proposal = make_proposal(process, author)
     with pytest.raises(DomainError):
         answer(proposal, facilitator, state=state)
     assert proposal.state is ProposalState.PUBLISHED
 
 
-def test_only_managers_answer(process, author, other):
+def test_only_managers_answer(process, author, other, make_user, make_process, make_proposal):
     proposal = make_proposal(process, author)
-    other_facilitator = factories.make_user("facilitator", process=factories.make_process())
+    other_facilitator = make_user("facilitator", process=make_process())
     for person in (author, other, other_facilitator):
         with pytest.raises(DomainError):
             answer(proposal, person)
@@ -79,7 +77,7 @@ def test_only_managers_answer(process, author, other):
     assert log_entries("answer_proposal") == []
 
 
-def test_withdrawn_proposal_cannot_be_answered(process, author, council):
+def test_withdrawn_proposal_cannot_be_answered(process, author, council, make_proposal):
     proposal = make_proposal(process, author)
     operations.withdraw_proposal(proposal, actor=author)
     with pytest.raises(DomainError):

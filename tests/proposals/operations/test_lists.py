@@ -4,17 +4,15 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.proposals import operations, queries
 from participa.proposals.models import ProposalState
-from tests.support import factories
 from tests.support.proposals import (
     answer,
-    make_proposal,
     make_supporters,
 )
 
 # --- similar proposals ------------------------------------------------------------------------
 
 
-def test_similar_finds_shared_title_words_without_accents(process, author):
+def test_similar_finds_shared_title_words_without_accents(process, author, make_proposal):
     match = make_proposal(process, author, title="Més ombra a la Plaça Major",
                           body="Arbres i pèrgoles.")
     make_proposal(process, author, title="Carril bici al passeig", body="Mobilitat.")
@@ -23,13 +21,13 @@ def test_similar_finds_shared_title_words_without_accents(process, author):
     assert found == [match]
 
 
-def test_similar_matches_body_words(process, author):
+def test_similar_matches_body_words(process, author, make_proposal):
     match = make_proposal(process, author, title="Un espai per al jovent",
                           body="Volem un casal amb biblioteca oberta.")
     assert queries.similar_proposals(process, "Ampliar horaris", "la biblioteca") == [match]
 
 
-def test_similar_returns_at_most_five_and_excludes_withdrawn(process, author):
+def test_similar_returns_at_most_five_and_excludes_withdrawn(process, author, make_proposal):
     made = [make_proposal(process, author, title=f"Fonts d'aigua {i}") for i in range(7)]
     operations.withdraw_proposal(made[0], actor=author)
     found = queries.similar_proposals(process, "Més fonts d'aigua")
@@ -37,15 +35,16 @@ def test_similar_returns_at_most_five_and_excludes_withdrawn(process, author):
     assert made[0] not in found
 
 
-def test_similar_stays_in_the_process_and_ignores_short_words(process, author):
-    elsewhere = factories.make_process()
+def test_similar_stays_in_the_process_and_ignores_short_words(
+        process, author, make_process, make_proposal):
+    elsewhere = make_process()
     make_proposal(elsewhere, author, title="Bancs al parc")
     make_proposal(process, author, title="Un pla per al barri")
     assert queries.similar_proposals(process, "Bancs al parc") == []
     assert queries.similar_proposals(process, "un pla al") == []  # words under 4 letters
 
 
-def test_similar_ranks_title_matches_first(process, author):
+def test_similar_ranks_title_matches_first(process, author, make_proposal):
     in_body = make_proposal(process, author, title="Neteja de carrers",
                             body="També calen papereres noves.")
     in_title = make_proposal(process, author, title="Papereres noves", body="Al parc.")
@@ -59,7 +58,7 @@ def _titles(page):
     return [p.title for p in page.items]
 
 
-def test_search_over_title_and_body_all_words_without_accents(process, author):
+def test_search_over_title_and_body_all_words_without_accents(process, author, make_proposal):
     make_proposal(process, author, title="Plaça més verda", body="Arbres i gespa.")
     make_proposal(process, author, title="Arbres al carrer", body="Al carrer Major.")
     make_proposal(process, author, title="Bancs", body="A la plaça del Mercat.")
@@ -71,7 +70,7 @@ def test_search_over_title_and_body_all_words_without_accents(process, author):
     assert _titles(queries.list_proposals(process, q="mercat major")) == []
 
 
-def test_search_treats_like_wildcards_as_text(process, author):
+def test_search_treats_like_wildcards_as_text(process, author, make_proposal):
     make_proposal(process, author, title="Descompte del 50% al bus")
     make_proposal(process, author, title="Res a veure")
     assert _titles(queries.list_proposals(process, q="50%")) == ["Descompte del 50% al bus"]
@@ -79,9 +78,9 @@ def test_search_treats_like_wildcards_as_text(process, author):
     assert len(queries.list_proposals(process, q="%").items) == 2  # no words: no filter
 
 
-def test_filters_by_state_category_neighbourhood_author_and_supporter(process, author, other,
-                                                                      council):
-    barri = factories.make_neighbourhood()
+def test_filters_by_state_category_neighbourhood_author_and_supporter(
+        process, author, other, council, make_neighbourhood, make_proposal):
+    barri = make_neighbourhood()
     process.neighbourhoods.append(barri)
     culture = process.categories[1]
     a = make_proposal(process, author, title="A", category_id=culture.id)
@@ -103,7 +102,7 @@ def test_filters_by_state_category_neighbourhood_author_and_supporter(process, a
     assert titles(supporter_id=other.id, author_id=author.id) == ["B"]
 
 
-def test_withdrawn_hidden_unless_asked_for(process, author):
+def test_withdrawn_hidden_unless_asked_for(process, author, make_proposal):
     kept = make_proposal(process, author, title="Es queda")
     gone = make_proposal(process, author, title="Retirada")
     operations.withdraw_proposal(gone, actor=author)
@@ -113,15 +112,15 @@ def test_withdrawn_hidden_unless_asked_for(process, author):
         gone.title]
 
 
-def test_deleted_and_other_processes_are_never_listed(process, author):
-    make_proposal(factories.make_process(), author, title="D'un altre procés")
+def test_deleted_and_other_processes_are_never_listed(process, author, make_process, make_proposal):
+    make_proposal(make_process(), author, title="D'un altre procés")
     deleted = make_proposal(process, author, title="Esborrada")
     deleted.deleted_at = utcnow()
     db.session.flush()
     assert _titles(queries.list_proposals(process)) == []
 
 
-def test_sorts_recent_supports_and_comments(process, author):
+def test_sorts_recent_supports_and_comments(process, author, make_proposal):
     old = make_proposal(process, author, title="Antiga")
     popular = make_proposal(process, author, title="Popular")
     new = make_proposal(process, author, title="Nova")
@@ -138,7 +137,7 @@ def test_sorts_recent_supports_and_comments(process, author):
         "Antiga", "Nova", "Popular"]
 
 
-def test_random_sort_is_stable_per_seed_and_differs_between_seeds(process, author):
+def test_random_sort_is_stable_per_seed_and_differs_between_seeds(process, author, make_proposal):
     for i in range(12):
         make_proposal(process, author, title=f"P{i:02d}")
 
@@ -153,7 +152,7 @@ def test_random_sort_is_stable_per_seed_and_differs_between_seeds(process, autho
     assert all(order(seed) not in (recent, oldest_first) for seed in (1, 2, 3))
 
 
-def test_random_sort_pages_do_not_overlap(process, author):
+def test_random_sort_pages_do_not_overlap(process, author, make_proposal):
     for i in range(7):
         make_proposal(process, author, title=f"P{i}")
     seen = []
@@ -163,7 +162,7 @@ def test_random_sort_pages_do_not_overlap(process, author):
     assert sorted(seen) == sorted(f"P{i}" for i in range(7))
 
 
-def test_pagination_has_next_and_prev(process, author):
+def test_pagination_has_next_and_prev(process, author, make_proposal):
     for i in range(5):
         make_proposal(process, author, title=f"P{i}")
 
@@ -178,13 +177,13 @@ def test_pagination_has_next_and_prev(process, author):
     assert (beyond.items, beyond.has_next) == ([], False)
 
 
-def test_exact_page_size_has_no_next_page(process, author):
+def test_exact_page_size_has_no_next_page(process, author, make_proposal):
     for _ in range(2):
         make_proposal(process, author)
     assert not queries.list_proposals(process, per_page=2).has_next
 
 
-def test_count_authored_and_supports_used(process, author, other):
+def test_count_authored_and_supports_used(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
     make_proposal(process, author)
     operations.support_proposal(proposal, actor=other)

@@ -11,17 +11,15 @@ from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals import operations, queries
 from participa.proposals.models import Support
-from tests.support import factories
 from tests.support.phases import process_in_phase
 from tests.support.proposals import (
-    make_proposal,
     make_supporters,
     stored_count,
     support_rows,
 )
 
 
-def test_support_adds_one_row_and_one_to_the_counter(process, author, other):
+def test_support_adds_one_row_and_one_to_the_counter(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
     support = operations.support_proposal(proposal, actor=other)
     assert (support.user_id, support.proposal_id, support.process_id) == (
@@ -30,7 +28,7 @@ def test_support_adds_one_row_and_one_to_the_counter(process, author, other):
     assert support_rows(proposal) == 1
 
 
-def test_second_support_by_the_same_person_is_refused(process, author, other):
+def test_second_support_by_the_same_person_is_refused(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
     operations.support_proposal(proposal, actor=other)
     with pytest.raises(DomainError):
@@ -38,7 +36,7 @@ def test_second_support_by_the_same_person_is_refused(process, author, other):
     assert support_rows(proposal) == stored_count(proposal) == 1
 
 
-def test_database_refuses_a_second_support_row(process, author, other):
+def test_database_refuses_a_second_support_row(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
     operations.support_proposal(proposal, actor=other)
     with pytest.raises(sa.exc.IntegrityError), db.session.begin_nested():
@@ -47,8 +45,8 @@ def test_database_refuses_a_second_support_row(process, author, other):
     assert support_rows(proposal) == 1
 
 
-def test_supports_per_person_limit(author, other):
-    process = factories.make_process(supports_per_person=2)
+def test_supports_per_person_limit(author, other, make_process, make_proposal):
+    process = make_process(supports_per_person=2)
     first, second, third = (make_proposal(process, author) for _ in range(3))
     operations.support_proposal(first, actor=other)
     operations.support_proposal(second, actor=other)
@@ -60,16 +58,16 @@ def test_supports_per_person_limit(author, other):
     assert queries.supports_used(process, other) == 2
 
 
-def test_support_limit_is_per_process(author, other):
-    one = factories.make_process(supports_per_person=1)
-    two = factories.make_process(supports_per_person=1)
+def test_support_limit_is_per_process(author, other, make_process, make_proposal):
+    one = make_process(supports_per_person=1)
+    two = make_process(supports_per_person=1)
     operations.support_proposal(make_proposal(one, author), actor=other)
     operations.support_proposal(make_proposal(two, author), actor=other)
     assert queries.supports_used(one, other) == queries.supports_used(two, other) == 1
 
 
-def test_support_refused_when_supports_are_disabled(author, other):
-    process = factories.make_process(supports_enabled=False)
+def test_support_refused_when_supports_are_disabled(author, other, make_process, make_proposal):
+    process = make_process(supports_enabled=False)
     proposal = make_proposal(process, author)
     with pytest.raises(DomainError):
         operations.support_proposal(proposal, actor=other)
@@ -78,7 +76,7 @@ def test_support_refused_when_supports_are_disabled(author, other):
 
 @pytest.mark.parametrize("kind", [PhaseKind.INFORMATION, PhaseKind.VOTING,
                                   PhaseKind.IMPLEMENTATION, PhaseKind.EVALUATION, None])
-def test_support_refused_when_the_phase_does_not_allow_it(author, other, kind):
+def test_support_refused_when_the_phase_does_not_allow_it(author, other, kind, make_proposal):
     process = process_in_phase(kind)
     proposal = make_proposal(process, author)
     with pytest.raises(DomainError):
@@ -86,20 +84,20 @@ def test_support_refused_when_the_phase_does_not_allow_it(author, other, kind):
     assert support_rows(proposal) == 0
 
 
-def test_support_allowed_in_the_debate_phase(author, other):
+def test_support_allowed_in_the_debate_phase(author, other, make_proposal):
     proposal = make_proposal(process_in_phase(PhaseKind.DEBATE), author)
     operations.support_proposal(proposal, actor=other)
     assert stored_count(proposal) == 1
 
 
-def test_unsupport_removes_the_row_and_one_from_the_counter(process, author, other):
+def test_unsupport_removes_the_row_and_one_from_the_counter(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
     operations.support_proposal(proposal, actor=other)
     operations.unsupport_proposal(proposal, actor=other)
     assert support_rows(proposal) == stored_count(proposal) == 0
 
 
-def test_unsupport_without_a_support_is_refused(process, author, other):
+def test_unsupport_without_a_support_is_refused(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
     make_supporters(proposal, 1)
     with pytest.raises(DomainError):
@@ -107,8 +105,8 @@ def test_unsupport_without_a_support_is_refused(process, author, other):
     assert stored_count(proposal) == 1
 
 
-def test_unsupport_refused_when_the_phase_closes(author, other):
-    process = factories.make_process()
+def test_unsupport_refused_when_the_phase_closes(author, other, make_process, make_proposal):
+    process = make_process()
     proposal = make_proposal(process, author)
     operations.support_proposal(proposal, actor=other)
     after = process.phases[0].ends_at + timedelta(minutes=1)
@@ -119,10 +117,10 @@ def test_unsupport_refused_when_the_phase_closes(author, other):
     assert stored_count(proposal) == 1
 
 
-def test_counter_always_equals_the_support_rows(author):
-    process = factories.make_process(supports_per_person=2)
+def test_counter_always_equals_the_support_rows(author, make_user, make_process, make_proposal):
+    process = make_process(supports_per_person=2)
     proposals = [make_proposal(process, author) for _ in range(3)]
-    people = [factories.make_user() for _ in range(4)]
+    people = [make_user() for _ in range(4)]
     steps = [
         ("support", 0, 0), ("support", 0, 1), ("support", 1, 0), ("support", 2, 0),
         ("support", 2, 2), ("unsupport", 0, 0), ("support", 3, 1), ("support", 3, 2),
@@ -139,8 +137,8 @@ def test_counter_always_equals_the_support_rows(author):
     assert [stored_count(p) for p in proposals] == [1, 2, 2]
 
 
-def test_threshold_is_reached_with_enough_supports(author):
-    process = factories.make_process(support_threshold=2)
+def test_threshold_is_reached_with_enough_supports(author, make_process, make_proposal):
+    process = make_process(support_threshold=2)
     proposal = make_proposal(process, author)
     make_supporters(proposal, 1)
     assert not proposal.reached_threshold

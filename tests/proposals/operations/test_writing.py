@@ -11,12 +11,10 @@ from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals import operations
 from participa.proposals.models import Proposal, ProposalState
-from tests.support import factories
 from tests.support.phases import process_in_phase
 from tests.support.proposals import (
     answer,
     count_proposals,
-    make_proposal,
     make_supporters,
     stored_count,
     support_rows,
@@ -26,8 +24,8 @@ from tests.support.records import log_entries
 # --- create -------------------------------------------------------------------------------
 
 
-def test_create_stores_the_proposal_and_logs_it(process, author):
-    neighbourhood = factories.make_neighbourhood("Sant Pere")
+def test_create_stores_the_proposal_and_logs_it(process, author, make_neighbourhood):
+    neighbourhood = make_neighbourhood("Sant Pere")
     process.neighbourhoods.append(neighbourhood)
     category = process.categories[0]
 
@@ -52,7 +50,7 @@ def test_create_stores_the_proposal_and_logs_it(process, author):
     assert entry.data["process_id"] == process.id
 
 
-def test_title_of_150_characters_is_accepted_and_151_refused(process, author):
+def test_title_of_150_characters_is_accepted_and_151_refused(process, author, make_proposal):
     assert make_proposal(process, author, title="t" * 150).title == "t" * 150
     with pytest.raises(DomainError) as error:
         make_proposal(process, author, title="t" * 151)
@@ -60,14 +58,14 @@ def test_title_of_150_characters_is_accepted_and_151_refused(process, author):
 
 
 @pytest.mark.parametrize("title", ["", "   "])
-def test_empty_title_is_refused(process, author, title):
+def test_empty_title_is_refused(process, author, title, make_proposal):
     with pytest.raises(DomainError) as error:
         make_proposal(process, author, title=title)
     assert error.value.field == "title"
 
 
-def test_body_follows_the_process_limit(author):
-    process = factories.make_process(proposal_body_limit=40)
+def test_body_follows_the_process_limit(author, make_process, make_proposal):
+    process = make_process(proposal_body_limit=40)
     make_proposal(process, author, body="b" * 40)
     with pytest.raises(DomainError) as error:
         make_proposal(process, author, body="b" * 41)
@@ -76,16 +74,17 @@ def test_body_follows_the_process_limit(author):
         make_proposal(process, author, body="  ")
 
 
-def test_category_must_belong_to_the_process(process, author):
-    elsewhere = factories.make_process(categories=("Mobilitat",))
+def test_category_must_belong_to_the_process(process, author, make_process, make_proposal):
+    elsewhere = make_process(categories=("Mobilitat",))
     with pytest.raises(DomainError) as error:
         make_proposal(process, author, category_id=elsewhere.categories[0].id)
     assert error.value.field == "category_id"
     assert count_proposals() == 0
 
 
-def test_neighbourhood_must_belong_to_the_process(process, author):
-    mine, foreign = factories.make_neighbourhood(), factories.make_neighbourhood()
+def test_neighbourhood_must_belong_to_the_process(process, author, make_neighbourhood,
+                                                  make_proposal):
+    mine, foreign = make_neighbourhood(), make_neighbourhood()
     process.neighbourhoods.append(mine)
     assert make_proposal(process, author, neighbourhood_id=mine.id).neighbourhood_id == mine.id
     with pytest.raises(DomainError) as error:
@@ -109,14 +108,15 @@ def test_create_follows_the_moment_it_is_given(author):
                                       actor=author, now=past).id
 
 
-def test_create_is_refused_in_an_unpublished_process(author):
-    process = factories.make_process(published=False)
+def test_create_is_refused_in_an_unpublished_process(author, make_process, make_proposal):
+    process = make_process(published=False)
     with pytest.raises(DomainError):
         make_proposal(process, author)
 
 
-def test_proposals_per_person_limit_counts_withdrawn_ones(author, other):
-    process = factories.make_process(proposals_per_person=2)
+def test_proposals_per_person_limit_counts_withdrawn_ones(author, other, make_process,
+                                                          make_proposal):
+    process = make_process(proposals_per_person=2)
     first = make_proposal(process, author)
     make_proposal(process, author)
     with pytest.raises(DomainError):
@@ -129,7 +129,7 @@ def test_proposals_per_person_limit_counts_withdrawn_ones(author, other):
     assert count_proposals() == 3
 
 
-def test_no_proposals_limit_when_zero(process, author):
+def test_no_proposals_limit_when_zero(process, author, make_proposal):
     assert process.proposals_per_person == 0
     for _ in range(4):
         make_proposal(process, author)
@@ -139,7 +139,7 @@ def test_no_proposals_limit_when_zero(process, author):
 # --- edit -------------------------------------------------------------------------------------
 
 
-def test_author_edits_within_the_window_and_it_is_logged(process, author):
+def test_author_edits_within_the_window_and_it_is_logged(process, author, make_proposal):
     proposal = make_proposal(process, author, title="Primer títol")
     inside = proposal.created_at + timedelta(minutes=process.proposal_edit_minutes - 1)
 
@@ -151,7 +151,7 @@ def test_author_edits_within_the_window_and_it_is_logged(process, author):
     assert len(log_entries("update_proposal", proposal)) == 1
 
 
-def test_edit_refused_after_the_window(process, author):
+def test_edit_refused_after_the_window(process, author, make_proposal):
     proposal = make_proposal(process, author, title="Primer títol")
     after = proposal.created_at + timedelta(minutes=process.proposal_edit_minutes, seconds=1)
     with pytest.raises(DomainError):
@@ -160,7 +160,7 @@ def test_edit_refused_after_the_window(process, author):
     assert proposal.title == "Primer títol"
 
 
-def test_edit_refused_when_created_long_ago(process, author):
+def test_edit_refused_when_created_long_ago(process, author, make_proposal):
     proposal = make_proposal(process, author)
     proposal.created_at = utcnow() - timedelta(hours=1)
     db.session.flush()
@@ -169,15 +169,15 @@ def test_edit_refused_when_created_long_ago(process, author):
                                    actor=author)
 
 
-def test_edit_window_follows_the_process_setting(author):
-    process = factories.make_process(proposal_edit_minutes=60)
+def test_edit_window_follows_the_process_setting(author, make_process, make_proposal):
+    process = make_process(proposal_edit_minutes=60)
     proposal = make_proposal(process, author)
     operations.update_proposal(proposal, {"title": "Encara puc", "body": "Text."}, actor=author,
                                now=proposal.created_at + timedelta(minutes=59))
     assert proposal.title == "Encara puc"
 
 
-def test_edit_refused_once_supported(process, author):
+def test_edit_refused_once_supported(process, author, make_proposal):
     proposal = make_proposal(process, author)
     make_supporters(proposal, 1)
     with pytest.raises(DomainError):
@@ -185,7 +185,7 @@ def test_edit_refused_once_supported(process, author):
 
 
 @pytest.mark.parametrize("publish", [True, False])
-def test_edit_refused_once_answered(process, author, facilitator, publish):
+def test_edit_refused_once_answered(process, author, facilitator, publish, make_proposal):
     proposal = make_proposal(process, author, title="Original")
     answer(proposal, facilitator, state="evaluating", publish=publish)
     with pytest.raises(DomainError):
@@ -193,7 +193,7 @@ def test_edit_refused_once_answered(process, author, facilitator, publish):
     assert proposal.title == "Original"
 
 
-def test_only_the_author_edits(process, author, other, facilitator):
+def test_only_the_author_edits(process, author, other, facilitator, make_proposal):
     proposal = make_proposal(process, author)
     for person in (other, facilitator):
         with pytest.raises(DomainError):
@@ -201,7 +201,7 @@ def test_only_the_author_edits(process, author, other, facilitator):
                                        actor=person)
 
 
-def test_edit_checks_the_content_again(process, author):
+def test_edit_checks_the_content_again(process, author, make_proposal):
     proposal = make_proposal(process, author)
     with pytest.raises(DomainError) as error:
         operations.update_proposal(proposal, {"title": "x" * 151, "body": "Text."}, actor=author)
@@ -211,7 +211,7 @@ def test_edit_checks_the_content_again(process, author):
 # --- withdraw ---------------------------------------------------------------------------------
 
 
-def test_author_withdraws_and_it_is_kept_and_logged(process, author):
+def test_author_withdraws_and_it_is_kept_and_logged(process, author, make_proposal):
     proposal = make_proposal(process, author)
     operations.withdraw_proposal(proposal, actor=author)
     assert proposal.state is ProposalState.WITHDRAWN
@@ -220,7 +220,7 @@ def test_author_withdraws_and_it_is_kept_and_logged(process, author):
     assert len(log_entries("withdraw_proposal", proposal)) == 1
 
 
-def test_withdraw_at_any_time_even_with_supports(process, author):
+def test_withdraw_at_any_time_even_with_supports(process, author, make_proposal):
     proposal = make_proposal(process, author)
     proposal.created_at = utcnow() - timedelta(days=3)
     make_supporters(proposal, 2)
@@ -229,7 +229,8 @@ def test_withdraw_at_any_time_even_with_supports(process, author):
     assert stored_count(proposal) == 2  # frozen, not dropped
 
 
-def test_only_the_author_withdraws_and_only_once(process, author, other, facilitator, council):
+def test_only_the_author_withdraws_and_only_once(process, author, other, facilitator, council,
+                                                 make_proposal):
     proposal = make_proposal(process, author)
     for person in (other, facilitator, council):
         with pytest.raises(DomainError):
@@ -240,7 +241,7 @@ def test_only_the_author_withdraws_and_only_once(process, author, other, facilit
         operations.withdraw_proposal(proposal, actor=author)
 
 
-def test_withdrawn_proposal_freezes_supports(process, author, other):
+def test_withdrawn_proposal_freezes_supports(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
     (supporter,) = make_supporters(proposal, 1)
     operations.withdraw_proposal(proposal, actor=author)

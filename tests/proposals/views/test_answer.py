@@ -8,19 +8,17 @@ from flask_babel import force_locale, gettext
 
 from participa.proposals import operations
 from participa.proposals.models import ProposalState
-from tests.support import factories
 from tests.support.factories import person
 from tests.support.proposals import (
     answer,
-    make_proposal,
     url,
 )
 from tests.support.web import login, post, refreshed, text
 
 
 def test_facilitator_answers_and_the_author_is_emailed_in_their_language(
-        client, process, facilitator, outbox, commit):
-    author = factories.make_user(name="Àngela", email="angela@example.org", locale="es")
+        client, process, facilitator, outbox, commit, make_user, make_proposal):
+    author = make_user(name="Àngela", email="angela@example.org", locale="es")
     proposal = make_proposal(process, author, title="Bancs a l'ombra")
     commit()
     login(client, facilitator)
@@ -89,9 +87,9 @@ def test_answer_form_keeps_a_published_answer_published(client, process, proposa
                      r'[^>]*checked', html)
 
 
-def test_answer_refused_to_residents_and_other_facilitators(client, process, proposal,
-                                                            author, other, commit):
-    outsider = person("facilitator", process=factories.make_process())
+def test_answer_refused_to_residents_and_other_facilitators(client, process, proposal, author,
+                                                            other, commit, make_process):
+    outsider = person("facilitator", process=make_process())
     commit()
     for who in (author, other, outsider):
         browser = client.another()

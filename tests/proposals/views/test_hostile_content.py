@@ -3,13 +3,12 @@
 from tests.support.html import HOSTILE_BODY, assert_inert
 from tests.support.proposals import (
     answer,
-    make_proposal,
     url,
 )
 from tests.support.web import login, post, text
 
 
-def test_hostile_body_is_inert_on_the_proposal_page(client, process, author, commit):
+def test_hostile_body_is_inert_on_the_proposal_page(client, process, author, commit, make_proposal):
     proposal = make_proposal(process, author, title="<script>alert('t')</script>Títol",
                              body=HOSTILE_BODY)
     commit()

@@ -6,18 +6,17 @@ import re
 import pytest
 
 from participa.proposals import operations
-from tests.support import factories
 from tests.support.factories import person
 from tests.support.html import selected_option
 from tests.support.proposals import (
     answer,
-    make_proposal,
     url,
 )
 from tests.support.web import login, text
 
 
-def test_index_lists_proposals_with_their_state(client, process, author, council, commit):
+def test_index_lists_proposals_with_their_state(client, process, author, council, commit,
+                                                make_proposal):
     accepted = make_proposal(process, author, title="Més bancs")
     make_proposal(process, author, title="Fonts d'aigua")
     answer(accepted, council, state="accepted")
@@ -32,8 +31,8 @@ def test_index_lists_proposals_with_their_state(client, process, author, council
     assert 'state-rejected' not in html  # the unpublished answer does not show
 
 
-def test_index_echoes_filters_from_the_url(client, process, author, commit):
-    barri = factories.make_neighbourhood("Sant Pere")
+def test_index_echoes_filters_from_the_url(client, process, author, commit, make_neighbourhood):
+    barri = make_neighbourhood("Sant Pere")
     process.neighbourhoods.append(barri)
     culture = process.categories[1]
     commit()
@@ -66,7 +65,7 @@ def test_index_tolerates_bad_parameters(client, process, proposal, commit, query
     assert selected_option(html, "state") in (None, "")
 
 
-def test_index_search_and_filters(client, process, author, other, commit):
+def test_index_search_and_filters(client, process, author, other, commit, make_proposal):
     make_proposal(process, author, title="Plaça més verda", body="Arbres.")
     make_proposal(process, other, title="Bancs al parc", body="A prop de la plaça.")
     supported = make_proposal(process, other, title="Carril bici", body="Mobilitat.")
@@ -87,7 +86,8 @@ def test_index_search_and_filters(client, process, author, other, commit):
     assert titles(filter="supported") == ["Carril bici"]
 
 
-def test_index_pagination_keeps_the_filters(app, client, process, author, commit, monkeypatch):
+def test_index_pagination_keeps_the_filters(app, client, process, author, commit, monkeypatch,
+                                            make_proposal):
     monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
     for i in range(5):
         make_proposal(process, author, title=f"Parc {i}")
@@ -105,8 +105,8 @@ def test_index_pagination_keeps_the_filters(app, client, process, author, commit
     assert 'rel="prev"' in html and 'rel="next"' in html
 
 
-def test_random_order_is_consistent_across_pages(app, client, process, author, commit,
-                                                 monkeypatch):
+def test_random_order_is_consistent_across_pages(app, client, process, author, commit, monkeypatch,
+                                                 make_proposal):
     monkeypatch.setitem(app.config, "PAGE_SIZE", 3)
     for i in range(8):
         make_proposal(process, author, title=f"Idea {i}")
@@ -122,8 +122,8 @@ def test_random_order_is_consistent_across_pages(app, client, process, author, c
     assert sorted(seen) == sorted(f"Idea {i}" for i in range(8))
 
 
-def test_index_of_an_unpublished_process_is_404_to_outsiders(client, author, commit):
-    process = factories.make_process(published=False)
+def test_index_of_an_unpublished_process_is_404_to_outsiders(client, author, commit, make_process):
+    process = make_process(published=False)
     facilitator = person("facilitator", process=process)
     commit()
     assert client.get(url(process)).status_code == 404

@@ -8,12 +8,10 @@ from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals.models import Proposal
-from tests.support import factories
 from tests.support.html import form_choice
 from tests.support.phases import process_in_phase
 from tests.support.proposals import (
     count_proposals,
-    make_proposal,
     url,
 )
 from tests.support.web import login, post, sync, text
@@ -55,8 +53,8 @@ def test_new_redirects_with_a_message_when_the_phase_does_not_allow(client, auth
     assert count_proposals() == 0
 
 
-def test_new_redirects_at_the_proposals_limit(client, author, commit):
-    process = factories.make_process(proposals_per_person=1)
+def test_new_redirects_at_the_proposals_limit(client, author, commit, make_process, make_proposal):
+    process = make_process(proposals_per_person=1)
     make_proposal(process, author)
     commit()
     login(client, author)
@@ -65,7 +63,7 @@ def test_new_redirects_at_the_proposals_limit(client, author, commit):
 
 
 def test_preview_shows_the_text_and_similar_proposals_and_creates_nothing(
-        client, process, author, other, commit):
+        client, process, author, other, commit, make_proposal):
     similar = make_proposal(process, other, title="Més ombra a la Plaça del Mercat")
     make_proposal(process, other, title="Carril bici")
     commit()
@@ -89,8 +87,8 @@ def test_preview_shows_the_text_and_similar_proposals_and_creates_nothing(
     assert count_proposals() == 2
 
 
-def test_publish_creates_the_proposal(client, process, author, commit):
-    barri = factories.make_neighbourhood()
+def test_publish_creates_the_proposal(client, process, author, commit, make_neighbourhood):
+    barri = make_neighbourhood()
     process.neighbourhoods.append(barri)
     commit()
     login(client, author)
@@ -140,8 +138,8 @@ def test_missing_field_is_refused(client, process, author, commit, field):
     assert count_proposals() == 0
 
 
-def test_body_over_the_process_limit_is_refused(client, author, commit):
-    process = factories.make_process(proposal_body_limit=20)
+def test_body_over_the_process_limit_is_refused(client, author, commit, make_process):
+    process = make_process(proposal_body_limit=20)
     commit()
     login(client, author)
     response = post(client, url(process, action="new"),
@@ -152,8 +150,8 @@ def test_body_over_the_process_limit_is_refused(client, author, commit):
     assert count_proposals() == 0
 
 
-def test_category_of_another_process_is_refused(client, process, author, commit):
-    foreign = factories.make_process(categories=("Mobilitat",)).categories[0]
+def test_category_of_another_process_is_refused(client, process, author, commit, make_process):
+    foreign = make_process(categories=("Mobilitat",)).categories[0]
     commit()
     login(client, author)
     response = post(client, url(process, action="new"), {

@@ -6,11 +6,9 @@ import pytest
 from participa.core.types import utcnow
 from participa.processes.models import PhaseKind
 from participa.proposals import operations
-from tests.support import factories
 from tests.support.factories import person
 from tests.support.phases import process_in_phase
 from tests.support.proposals import (
-    make_proposal,
     make_supporters,
     url,
 )
@@ -31,8 +29,8 @@ def test_show_renders_the_proposal(client, process, proposal, author, commit):
     assert author.email not in html
 
 
-def test_show_404s(client, process, proposal, author, commit):
-    elsewhere = factories.make_process()
+def test_show_404s(client, process, proposal, author, commit, make_process, make_proposal):
+    elsewhere = make_process()
     foreign = make_proposal(elsewhere, author)
     deleted = make_proposal(process, author)
     deleted.deleted_at = utcnow()
@@ -55,8 +53,8 @@ def test_show_of_an_unpublished_process_is_404_to_outsiders(client, process, pro
         assert browser.get(url(process, proposal)).status_code == status
 
 
-def test_supports_and_threshold_on_the_page(client, author, commit):
-    process = factories.make_process(support_threshold=3)
+def test_supports_and_threshold_on_the_page(client, author, commit, make_process, make_proposal):
+    process = make_process(support_threshold=3)
     proposal = make_proposal(process, author)
     make_supporters(proposal, 3)
     commit()
@@ -66,8 +64,9 @@ def test_supports_and_threshold_on_the_page(client, author, commit):
     assert "Threshold reached" in html
 
 
-def test_hidden_supports_are_shown_to_managers_only(client, author, commit):
-    process = factories.make_process(supports_visible=False)
+def test_hidden_supports_are_shown_to_managers_only(client, author, commit, make_process,
+                                                    make_proposal):
+    process = make_process(supports_visible=False)
     proposal = make_proposal(process, author)
     make_supporters(proposal, 2)
     facilitator = person("facilitator", process=process)
@@ -79,8 +78,8 @@ def test_hidden_supports_are_shown_to_managers_only(client, author, commit):
 
 
 @pytest.mark.parametrize("where", ["show", "index"])
-def test_supports_left_are_shown(client, author, other, commit, where):
-    process = factories.make_process(supports_per_person=3)
+def test_supports_left_are_shown(client, author, other, commit, where, make_process, make_proposal):
+    process = make_process(supports_per_person=3)
     first = make_proposal(process, author)
     make_proposal(process, author)
     operations.support_proposal(first, actor=other)
@@ -97,8 +96,9 @@ def test_no_supports_left_line_without_a_limit(client, process, proposal, other,
     assert "support left" not in text(client.get(url(process)))
 
 
-def test_last_support_used_explains_the_limit(client, author, other, commit):
-    process = factories.make_process(supports_per_person=1)
+def test_last_support_used_explains_the_limit(client, author, other, commit, make_process,
+                                              make_proposal):
+    process = make_process(supports_per_person=1)
     first, second = make_proposal(process, author), make_proposal(process, author)
     operations.support_proposal(first, actor=other)
     commit()
@@ -108,7 +108,7 @@ def test_last_support_used_explains_the_limit(client, author, other, commit):
     assert "You have used all your supports in this process." in html
 
 
-def test_closed_phase_is_explained(client, author, other, commit):
+def test_closed_phase_is_explained(client, author, other, commit, make_proposal):
     process = process_in_phase(PhaseKind.VOTING)
     proposal = make_proposal(process, author)
     commit()

@@ -9,7 +9,6 @@ from tests.support.phases import process_in_phase
 from tests.support.proposals import (
     count_proposals,
     counted,
-    make_proposal,
     url,
 )
 from tests.support.web import csrf_token, login, post, refreshed, sync, text
@@ -69,7 +68,7 @@ def test_support_goes_back_to_a_local_page_only(client, process, proposal, other
     assert response.headers["Location"].endswith(url(process, proposal))
 
 
-def test_refused_support_changes_nothing(client, author, other, commit):
+def test_refused_support_changes_nothing(client, author, other, commit, make_proposal):
     process = process_in_phase(PhaseKind.IMPLEMENTATION)
     proposal = make_proposal(process, author)
     commit()

@@ -23,7 +23,7 @@ from participa.models import (
     Report,
     Support,
 )
-from tests import factories
+from tests.support import factories
 
 PASSWORD = "una contrasenya prou llarga 9"
 COUNTED = (User, Neighbourhood, CommunityPlan, Process, Phase, Category, ProcessRole, Proposal,

@@ -13,7 +13,7 @@ from participa.accounts.passwords import verify_password
 from participa.core.errors import DomainError
 from participa.core.models import ActionLog, log_action
 from participa.extensions import db
-from tests import factories
+from tests.support import factories
 
 NEW_PASSWORD = "another calm sea at dawn 7"
 

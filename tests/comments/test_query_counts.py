@@ -12,10 +12,9 @@ from participa.comments.models import Alignment, Comment, CommentVote, TargetKin
 from participa.comments.queries import count_visible
 from participa.core.types import utcnow
 from participa.extensions import db
-from tests import factories
-from tests.comments.helpers import TARGETS, make_target, stored_comments_count, target_path
-from tests.conftest import login, text
-from tests.test_query_counts import counting
+from tests.support.comments import TARGETS, make_target, stored_comments_count, target_path
+from tests.support.queries import counting
+from tests.support.web import login, text
 
 ALIGNMENTS = itertools.cycle(Alignment)
 
@@ -73,12 +72,12 @@ def queries_for(app, client, url) -> tuple[int, str]:
 
 @pytest.mark.parametrize("kind", TARGETS)
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
-def test_a_page_with_1000_comments_costs_what_one_with_10_does(app, client, process, kind,
-                                                               signed_in):
+def test_a_page_with_1000_comments_costs_what_one_with_10_does(
+        app, client, process, kind, signed_in, make_user):
     target = make_target(kind, process)
     # more authors with more comments: a lazy load per author would show in the count
-    authors = [factories.make_user(locale="en") for _ in range(40)]
-    reader = factories.make_user(locale="en") if signed_in else None
+    authors = [make_user(locale="en") for _ in range(40)]
+    reader = make_user(locale="en") if signed_in else None
     db.session.commit()
     if signed_in:
         login(client, reader)

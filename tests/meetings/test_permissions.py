@@ -20,8 +20,8 @@ from participa.meetings.permissions import (
     registration_closed,
 )
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.meetings.helpers import make_meeting, register_people, registering_time
+from tests.support import factories
+from tests.support.meetings import make_meeting, register_people, registering_time
 
 ROLES = ("visitor", "resident", "registered", "facilitator", "council")
 STATUSES = tuple(MeetingStatus)
@@ -96,11 +96,11 @@ def test_meeting_grid(role, status, phase):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_unpublished_process_hides_its_meetings(role):
-    process = factories.make_process(published=False)
-    meeting = make_meeting(process, factories.make_user("council"))
+def test_unpublished_process_hides_its_meetings(role, make_user, make_process, make_meeting):
+    process = make_process(published=False)
+    meeting = make_meeting(process, make_user("council"))
     user, mine = person(role, meeting, None) if role != "registered" else (
-        factories.make_user(), None)
+        make_user(), None)
     manager = role in MANAGERS
     assert can_view_meeting(user, meeting) is manager
     assert can_manage_meeting(user, meeting) is manager
@@ -108,25 +108,25 @@ def test_unpublished_process_hides_its_meetings(role):
     assert registration_closed(user, meeting, registration=mine) is expected
 
 
-def test_a_facilitator_of_another_process_is_a_resident_here():
+def test_a_facilitator_of_another_process_is_a_resident_here(make_user, make_process):
     meeting, _ = meeting_in(MeetingStatus.DRAFT, "phase")
-    elsewhere = factories.make_user("facilitator", process=factories.make_process())
+    elsewhere = make_user("facilitator", process=make_process())
     assert not can_manage_meeting(elsewhere, meeting)
     assert not can_view_meeting(elsewhere, meeting)
 
 
-def test_registrations_disabled_say_so_first():
-    meeting = make_meeting(process_for("no-phase"), factories.make_user("council"),
+def test_registrations_disabled_say_so_first(make_user, make_meeting):
+    meeting = make_meeting(process_for("no-phase"), make_user("council"),
                            registrations_enabled=False)
-    for user in (AnonymousUserMixin(), factories.make_user()):
+    for user in (AnonymousUserMixin(), make_user()):
         assert registration_closed(user, meeting) is Closed.NO_REGISTRATION
         assert not can_register(user, meeting)
 
 
-def test_registration_closes_at_its_time_and_at_the_start():
+def test_registration_closes_at_its_time_and_at_the_start(make_user):
     closes = utcnow() + timedelta(days=1)
     meeting, _ = meeting_in(MeetingStatus.PUBLISHED, "phase", registration_closes_at=closes)
-    resident = factories.make_user()
+    resident = make_user()
     assert registration_closed(resident, meeting, now=closes - timedelta(seconds=1)) is None
     assert registration_closed(resident, meeting, now=closes) is Closed.CLOSED
     assert registration_closed(AnonymousUserMixin(), meeting, now=closes) is Closed.CLOSED
@@ -138,9 +138,9 @@ def test_registration_closes_at_its_time_and_at_the_start():
     assert registration_closed(resident, open_until_start, now=start) is Closed.CLOSED
 
 
-def test_the_phase_is_read_at_the_moment_given():
+def test_the_phase_is_read_at_the_moment_given(make_user):
     meeting, _ = meeting_in(MeetingStatus.PUBLISHED, "no-phase")
-    resident = factories.make_user()
+    resident = make_user()
     assert registration_closed(resident, meeting) is Closed.PHASE
     assert registration_closed(resident, meeting, now=registering_time(meeting)) is None
 
@@ -197,9 +197,9 @@ def link_people(meeting):
 
 
 @pytest.mark.parametrize("kind", ["online", "hybrid"])
-def test_online_link_window(kind):
+def test_online_link_window(kind, make_user, make_meeting):
     process = process_for("phase")
-    meeting = make_meeting(process, factories.make_user("council"), kind=kind, online_url=LINK,
+    meeting = make_meeting(process, make_user("council"), kind=kind, online_url=LINK,
                            capacity=1)
     assert meeting.ends_at - meeting.starts_at == timedelta(minutes=MOMENTS["at-the-end"])
     people = link_people(meeting)
@@ -216,9 +216,9 @@ def test_online_link_window(kind):
                 role, moment)
 
 
-def test_in_person_meetings_never_show_a_link():
+def test_in_person_meetings_never_show_a_link(make_user, make_meeting):
     process = process_for("phase")
-    meeting = make_meeting(process, factories.make_user("council"), kind="in_person",
+    meeting = make_meeting(process, make_user("council"), kind="in_person",
                            online_url=LINK, capacity=1)
     people = link_people(meeting)
     for minutes in MOMENTS.values():
@@ -227,9 +227,9 @@ def test_in_person_meetings_never_show_a_link():
             assert not can_see_online_link(user, meeting, registration=mine, now=now)
 
 
-def test_no_link_for_registered_people_once_cancelled():
+def test_no_link_for_registered_people_once_cancelled(make_user, make_meeting):
     process = process_for("phase")
-    organizer = factories.make_user("council")
+    organizer = make_user("council")
     meeting = make_meeting(process, organizer, kind="online", online_url=LINK)
     (registration,) = register_people(meeting, 1)
     operations.cancel_meeting(meeting, "Pluja", actor=organizer)

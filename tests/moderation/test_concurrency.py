@@ -22,17 +22,12 @@ from participa.extensions import db
 from participa.moderation import operations
 from participa.moderation.models import Moderation, ModerationStatus, Report
 from participa.proposals.models import Proposal
-from tests import factories
-from tests.moderation.helpers import (
-    comment_rows,
-    log_entries,
-    make_comment,
-    moderation_process,
-    report_rows,
-    stored_comments_count,
-)
-from tests.proposals.helpers import make_proposal
-from tests.proposals.test_concurrency import run_parallel
+from tests.support import factories
+from tests.support.comments import make_comment, stored_comments_count
+from tests.support.moderation import comment_rows, moderation_process, report_rows
+from tests.support.parallel import run_parallel
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
 
 THREADS = 8
 

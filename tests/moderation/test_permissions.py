@@ -14,8 +14,8 @@ from participa.moderation.permissions import (
     can_see_moderation_queue,
 )
 from participa.moderation.targets import author_id_of
-from tests import factories
-from tests.moderation.helpers import KINDS, make_item, moderation_process, report, report_by
+from tests.support import factories
+from tests.support.moderation import KINDS, make_item, moderation_process, report, report_by
 
 REPORTERS = ("visitor", "resident", "author", "blocked")
 MODERATORS = ("visitor", "resident", "facilitator", "other_facilitator", "council")

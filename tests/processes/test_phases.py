@@ -19,7 +19,7 @@ from participa.processes.phases import (
     phase_allows,
     process_status,
 )
-from tests import factories
+from tests.support import factories
 
 K, A = PhaseKind, Action
 EXPECTED = {

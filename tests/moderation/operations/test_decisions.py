@@ -16,21 +16,23 @@ from participa.extensions import db
 from participa.moderation import operations
 from participa.moderation.models import HideCause, Moderation, Report
 from participa.moderation.queries import process_figures
-from tests import factories
-from tests.moderation.helpers import (
+from tests.support import factories
+from tests.support.comments import counter_is_true, make_comment, stored_comments_count
+from tests.support.debates import make_debate
+from tests.support.moderation import (
+    HIDDEN,
+    IGNORED,
+    PENDING,
+    RESTORED,
     comment_rows,
-    counter_is_true,
-    log_entries,
-    make_comment,
-    make_debate,
+    fresh,
     report,
     report_by,
     report_rows,
-    stored_comments_count,
     target_of,
 )
-from tests.moderation.operations.conftest import HIDDEN, IGNORED, PENDING, RESTORED, fresh
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
 
 # --- moderators' decisions --------------------------------------------------------------------
 

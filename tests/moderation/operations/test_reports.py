@@ -13,21 +13,22 @@ from participa.extensions import db
 from participa.moderation import operations
 from participa.moderation.models import HideCause, Report, ReportableKind, ReportReason
 from participa.moderation.queries import moderation_of
-from tests import factories
-from tests.moderation.helpers import (
+from tests.support import factories
+from tests.support.comments import counter_is_true, make_comment, stored_comments_count
+from tests.support.debates import make_debate
+from tests.support.moderation import (
+    HIDDEN,
     KINDS,
-    counter_is_true,
-    log_entries,
-    make_comment,
-    make_debate,
+    PENDING,
+    fresh,
+    item_of,
     report,
     report_by,
     report_rows,
-    stored_comments_count,
     target_of,
 )
-from tests.moderation.operations.conftest import HIDDEN, PENDING, fresh, item_of
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
 
 # --- reporting --------------------------------------------------------------------------------
 

@@ -8,24 +8,21 @@ import pytest
 from participa.moderation import operations
 from participa.moderation.models import ModerationStatus
 from participa.moderation.queries import moderation_of
-from tests import factories
-from tests.conftest import login, post, sync, text
-from tests.moderation.helpers import (
-    counter_is_true,
-    log_entries,
-    make_comment,
-    report,
-    report_by,
-    target_of,
-)
-from tests.moderation.views.conftest import (
+from tests.support import factories
+from tests.support.comments import counter_is_true, make_comment
+from tests.support.moderation import (
     BLOCKED_MESSAGE,
     COMMENT_TEXT,
     refreshed,
+    report,
+    report_by,
     report_url_of,
     signed_in,
+    target_of,
 )
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
+from tests.support.web import login, post, sync, text
 
 # --- the queue --------------------------------------------------------------------------------
 

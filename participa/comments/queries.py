@@ -160,11 +160,11 @@ def _appeals(user, comments) -> dict[int, int]:
     ).all())
 
 
-def count_visible(target) -> int:
+def count_visible(kind: str, target_id: int) -> int:
     """The visible comments as rows say (the stored counter must always equal this)."""
     return db.session.scalar(
         sa.select(sa.func.count()).select_from(Comment)
-        .where(Comment.target_kind == kind_of(target).value, Comment.target_id == target.id,
+        .where(Comment.target_kind == kind, Comment.target_id == target_id,
                Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
     )
 

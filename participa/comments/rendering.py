@@ -53,7 +53,7 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
                 can_reply(viewer, c, target, may_comment=may_comment),
                 can_edit_comment(viewer, c),
                 can_delete_comment(viewer, c),
-                can_report(viewer, c, author_id=c.author_id),
+                c.deleted_at is None and can_report(viewer, c, author_id=c.author_id),
                 thread.my_votes.get(c.id, 0),
                 thread.appeals.get(c.id),
                 moderates and c.edited_at is not None,  # may read the earlier versions

@@ -10,11 +10,9 @@ from participa.processes.permissions import can_manage_process
 
 
 def can_report(user, target, *, author_id=None) -> bool:
-    """Any signed-in person, about someone else's content or profile that is still there.
-    ``author_id``: the target's author when the caller knows it already (a long thread)."""
+    """Any signed-in person, about someone else's content or profile. ``author_id``: the
+    target's author when the caller knows it already (a long thread)."""
     if not is_signed_in(user) or user.is_blocked:
-        return False
-    if getattr(target, "deleted_at", None) is not None:
         return False
     if author_id is None:
         author_id = kind_of(target).author_id(target)

@@ -6,13 +6,13 @@ from flask_login import AnonymousUserMixin
 
 from participa.comments import operations
 from participa.comments.permissions import (
-    CommentBlocked,
+    CommentRefusal,
     can_comment,
     can_delete_comment,
     can_edit_comment,
     can_reply,
     can_vote_comment,
-    comment_blocked,
+    why_not_comment,
 )
 from participa.core.types import utcnow
 from participa.debates import operations as debate_operations
@@ -68,12 +68,12 @@ def test_comment_grid(role, phase, target_kind):
     user = person(role, process, author)
 
     if phase not in COMMENT_PHASES:
-        expected = CommentBlocked.PHASE
+        expected = CommentRefusal.PHASE
     elif role in ("visitor", "blocked"):
-        expected = CommentBlocked.SIGN_IN
+        expected = CommentRefusal.SIGN_IN
     else:
         expected = None
-    assert comment_blocked(user, target) is expected
+    assert why_not_comment(user, target) is expected
     assert can_comment(user, target) is (expected is None)
 
 
@@ -82,7 +82,7 @@ def test_comment_grid(role, phase, target_kind):
 def test_a_closed_target_says_so_before_anything_else(role, target_kind):
     process, author, target = target_in(target_kind, PhaseKind.VOTING)
     target.hidden_at = utcnow()
-    assert comment_blocked(person(role, process, author), target) is CommentBlocked.CLOSED
+    assert why_not_comment(person(role, process, author), target) is CommentRefusal.CLOSED
 
 
 def test_the_phase_is_read_at_the_moment_given(make_user):
@@ -97,7 +97,7 @@ def test_the_phase_is_read_at_the_moment_given(make_user):
 def test_an_unpublished_process_takes_no_comments(make_user):
     process, _, target = target_in("debate", PhaseKind.DEBATE)
     process.is_published = False
-    assert comment_blocked(make_user("council"), target) is CommentBlocked.PHASE
+    assert why_not_comment(make_user("council"), target) is CommentRefusal.PHASE
 
 
 # --- reply, vote, edit, delete ----------------------------------------------------------------

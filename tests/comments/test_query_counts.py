@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from participa.comments.models import Alignment, Comment, CommentVote, TargetKind
+from participa.comments.models import Alignment, Comment, CommentVote
 from participa.comments.queries import count_visible
+from participa.core.content import kind_of
 from participa.core.types import utcnow
 from participa.extensions import db
 from tests.support.comments import TARGETS, make_target, stored_comments_count, target_path
@@ -23,7 +24,7 @@ def add_comments(target, authors, n, reader=None):
     """``n`` more comments on ``target`` in bulk: a third roots, then replies and replies to
     replies, by several authors, some deleted, hidden or voted on by ``reader``; the target's
     counter is set to match."""
-    kind = TargetKind.of(target)
+    kind = kind_of(target).value
     start = utcnow() - timedelta(days=2)
     made = 0
 
@@ -92,7 +93,7 @@ def test_a_page_with_1000_comments_costs_what_one_with_10_does(
         many, html = queries_for(app, client, url + sort)
         assert many == few, sort
     assert html.count('<li id="comment-') == 1000
-    assert stored_comments_count(target) == count_visible(TargetKind.of(target), target.id)
+    assert stored_comments_count(target) == count_visible(kind_of(target).value, target.id)
     assert f"{stored_comments_count(target):,} comments" in html
     if signed_in:
         assert 'aria-pressed="true"' in html

@@ -73,7 +73,7 @@ def test_the_author_of_a_hidden_comment_is_offered_the_appeal(
         client, process, proposal, author, commit, make_comment):
     comment = make_comment(proposal, author, "Un comentari que es denunciarà.")
     for _ in range(3):
-        moderation.report_item(comment, reason="spam", actor=veteran())
+        moderation.report_target(comment, reason="spam", actor=veteran())
     commit()
     url = target_path(proposal)
     assert "/appeal" not in block_of(text(client.get(url)), comment)  # visitors: no

@@ -11,13 +11,12 @@ from participa.meetings import operations
 from participa.meetings.models import MeetingStatus, RegistrationStatus
 from participa.meetings.permissions import (
     LINK_OPENS_BEFORE,
-    Closed,
+    RegistrationRefusal,
     can_cancel_registration,
     can_manage_meeting,
-    can_register,
     can_see_online_link,
     can_view_meeting,
-    registration_closed,
+    why_not_register,
 )
 from participa.processes.models import PhaseKind
 from tests.support import factories
@@ -79,17 +78,16 @@ def test_meeting_grid(role, status, phase):
     assert can_view_meeting(user, meeting) is (status is not MeetingStatus.DRAFT or manager)
 
     if status is not MeetingStatus.PUBLISHED:
-        expected = Closed.NOT_OPEN
+        expected = RegistrationRefusal.NOT_OPEN
     elif role == "visitor":
-        expected = Closed.SIGN_IN
+        expected = RegistrationRefusal.SIGN_IN
     elif phase == "no-phase":
-        expected = Closed.PHASE
+        expected = RegistrationRefusal.PHASE
     elif role == "registered":
-        expected = Closed.ALREADY
+        expected = RegistrationRefusal.ALREADY
     else:
         expected = None
-    assert registration_closed(user, meeting, registration=mine, now=now) is expected
-    assert can_register(user, meeting, registration=mine, now=now) is (expected is None)
+    assert why_not_register(user, meeting, registration=mine, now=now) is expected
 
     may_cancel = role == "registered" and status is MeetingStatus.PUBLISHED  # in any phase
     assert can_cancel_registration(user, meeting, registration=mine, now=now) is may_cancel
@@ -104,8 +102,8 @@ def test_unpublished_process_hides_its_meetings(role, make_user, make_process, m
     manager = role in MANAGERS
     assert can_view_meeting(user, meeting) is manager
     assert can_manage_meeting(user, meeting) is manager
-    expected = Closed.SIGN_IN if role == "visitor" else Closed.PHASE
-    assert registration_closed(user, meeting, registration=mine) is expected
+    expected = RegistrationRefusal.SIGN_IN if role == "visitor" else RegistrationRefusal.PHASE
+    assert why_not_register(user, meeting, registration=mine) is expected
 
 
 def test_a_facilitator_of_another_process_is_a_resident_here(make_user, make_process):
@@ -119,37 +117,36 @@ def test_registrations_disabled_say_so_first(make_user, make_meeting):
     meeting = make_meeting(process_for("no-phase"), make_user("council"),
                            registrations_enabled=False)
     for user in (AnonymousUserMixin(), make_user()):
-        assert registration_closed(user, meeting) is Closed.NO_REGISTRATION
-        assert not can_register(user, meeting)
+        assert why_not_register(user, meeting) is RegistrationRefusal.NO_REGISTRATION
 
 
 def test_registration_closes_at_its_time_and_at_the_start(make_user):
     closes = utcnow() + timedelta(days=1)
     meeting, _ = meeting_in(MeetingStatus.PUBLISHED, "phase", registration_closes_at=closes)
     resident = make_user()
-    assert registration_closed(resident, meeting, now=closes - timedelta(seconds=1)) is None
-    assert registration_closed(resident, meeting, now=closes) is Closed.CLOSED
-    assert registration_closed(AnonymousUserMixin(), meeting, now=closes) is Closed.CLOSED
+    assert why_not_register(resident, meeting, now=closes - timedelta(seconds=1)) is None
+    assert why_not_register(resident, meeting, now=closes) is RegistrationRefusal.CLOSED
+    assert why_not_register(AnonymousUserMixin(), meeting, now=closes) is RegistrationRefusal.CLOSED
 
     open_until_start, _ = meeting_in(MeetingStatus.PUBLISHED, "phase",
                                      starts_at=utcnow() + timedelta(days=2))
     start = open_until_start.starts_at
-    assert can_register(resident, open_until_start, now=start - timedelta(seconds=1))
-    assert registration_closed(resident, open_until_start, now=start) is Closed.CLOSED
+    assert why_not_register(resident, open_until_start, now=start - timedelta(seconds=1)) is None
+    assert why_not_register(resident, open_until_start, now=start) is RegistrationRefusal.CLOSED
 
 
 def test_the_phase_is_read_at_the_moment_given(make_user):
     meeting, _ = meeting_in(MeetingStatus.PUBLISHED, "no-phase")
     resident = make_user()
-    assert registration_closed(resident, meeting) is Closed.PHASE
-    assert registration_closed(resident, meeting, now=registering_time(meeting)) is None
+    assert why_not_register(resident, meeting) is RegistrationRefusal.PHASE
+    assert why_not_register(resident, meeting, now=registering_time(meeting)) is None
 
 
 def test_a_cancelled_registration_may_register_again():
     meeting, registration = meeting_in(MeetingStatus.PUBLISHED, "phase")
     operations.cancel_registration(meeting, actor=registration.user)
     assert registration.status is RegistrationStatus.CANCELLED
-    assert can_register(registration.user, meeting, registration=registration)
+    assert why_not_register(registration.user, meeting, registration=registration) is None
     assert not can_cancel_registration(registration.user, meeting, registration=registration)
 
 

@@ -11,17 +11,15 @@ from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals import operations
 from participa.proposals.permissions import (
-    Blocked,
+    ProposalRefusal,
     can_answer_proposal,
-    can_create_proposal,
     can_edit_proposal,
     can_see_supports,
-    can_support,
     can_unsupport,
     can_view_proposal,
     can_withdraw_proposal,
-    propose_blocked,
-    support_blocked,
+    why_not_propose,
+    why_not_support,
 )
 from tests.support import factories
 from tests.support.phases import process_in_phase
@@ -66,13 +64,12 @@ def test_create_grid(role, kind, make_user):
     user = person(role, process, make_user())
 
     if role == "visitor":
-        expected = Blocked.SIGN_IN
+        expected = ProposalRefusal.SIGN_IN
     elif kind is PhaseKind.PROPOSALS:
         expected = None
     else:
-        expected = Blocked.PHASE
-    assert propose_blocked(user, process) is expected
-    assert can_create_proposal(user, process) is (expected is None)
+        expected = ProposalRefusal.PHASE
+    assert why_not_propose(user, process) is expected
 
 
 @pytest.mark.parametrize("state", STATES)
@@ -86,15 +83,14 @@ def test_proposal_grid(role, kind, state):
     supports_open = kind in SUPPORT_PHASES
 
     if withdrawn:
-        expected_block = Blocked.WITHDRAWN
+        expected_block = ProposalRefusal.WITHDRAWN
     elif not signed_in:
-        expected_block = Blocked.SIGN_IN
+        expected_block = ProposalRefusal.SIGN_IN
     elif not supports_open:
-        expected_block = Blocked.PHASE
+        expected_block = ProposalRefusal.PHASE
     else:
         expected_block = None
-    assert support_blocked(user, proposal) is expected_block
-    assert can_support(user, proposal) is (expected_block is None)
+    assert why_not_support(user, proposal) is expected_block
 
     assert can_unsupport(user, proposal, supported=True) is (
         signed_in and not withdrawn and supports_open)
@@ -122,7 +118,7 @@ def test_disabled_supports_are_explained_to_everyone(role):
     process, author, proposal = proposal_in(PhaseKind.PROPOSALS, "published",
                                             supports_enabled=False)
     user = person(role, process, author)
-    assert support_blocked(user, proposal) is Blocked.DISABLED
+    assert why_not_support(user, proposal) is ProposalRefusal.DISABLED
     assert can_unsupport(user, proposal, supported=True) is False
 
 
@@ -130,30 +126,30 @@ def test_support_reasons_for_a_signed_in_resident(make_user):
     process, author, proposal = proposal_in(PhaseKind.PROPOSALS, "published",
                                             supports_per_person=2)
     resident = make_user()
-    assert support_blocked(resident, proposal, used=1) is None
-    assert support_blocked(resident, proposal, used=2) is Blocked.LIMIT
-    assert support_blocked(resident, proposal, used=1, supported=True) is Blocked.ALREADY
-    assert not can_support(resident, proposal, used=2)
+    assert why_not_support(resident, proposal, used=1) is None
+    assert why_not_support(resident, proposal, used=2) is ProposalRefusal.LIMIT
+    assert why_not_support(resident, proposal, used=1, supported=True) is ProposalRefusal.ALREADY
+    assert why_not_support(resident, proposal, used=2) is not None
     after = process.phases[0].ends_at + timedelta(seconds=1)
-    assert support_blocked(resident, proposal, now=after) is Blocked.PHASE
+    assert why_not_support(resident, proposal, now=after) is ProposalRefusal.PHASE
 
 
 def test_unlimited_supports_when_zero(make_user):
     _, _, proposal = proposal_in(PhaseKind.PROPOSALS, "published")
-    assert support_blocked(make_user(), proposal, used=10_000) is None
+    assert why_not_support(make_user(), proposal, used=10_000) is None
 
 
 def test_every_reason_has_a_readable_label():
-    for reason in Blocked:
+    for reason in ProposalRefusal:
         assert str(reason.label)
 
 
 def test_proposals_limit_blocks_creation(make_user):
     process = process_in_phase(PhaseKind.PROPOSALS, proposals_per_person=2)
     resident = make_user()
-    assert propose_blocked(resident, process, authored=1) is None
-    assert propose_blocked(resident, process, authored=2) is Blocked.LIMIT
-    assert can_create_proposal(resident, process, authored=0)
+    assert why_not_propose(resident, process, authored=1) is None
+    assert why_not_propose(resident, process, authored=2) is ProposalRefusal.LIMIT
+    assert why_not_propose(resident, process, authored=0) is None
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -165,8 +161,8 @@ def test_unpublished_process_allows_nothing(role, make_user, make_proposal):
     db.session.flush()
     user = person(role, process, author)
 
-    assert not can_create_proposal(user, process)
-    assert not can_support(user, proposal)
+    assert why_not_propose(user, process) is not None
+    assert why_not_support(user, proposal) is not None
     assert can_view_proposal(user, proposal) is (role in ("facilitator", "council"))
 
 

@@ -5,10 +5,12 @@ import itertools
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask import current_app
 
 from participa.comments import operations
-from participa.comments.models import Comment, CommentVote, TargetKind
+from participa.comments.models import Comment, CommentVote
 from participa.comments.queries import count_visible
+from participa.core.content import kind_of
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.processes.models import PhaseKind
@@ -32,13 +34,15 @@ def veteran(role="resident", **kwargs):
 
 def make_comment(target, author, body=None, *, alignment="neutral", parent=None,
                  now=None) -> Comment:
-    """A comment (or a reply to ``parent``) through ``create_comment``. Accounts younger than
-    an hour are limited: tests that post many comments by a new account raise the limit or use
-    a ``veteran``."""
+    """A comment (or a reply to ``parent``) through ``create_comment``, with the first-hour
+    limit the app is configured with (as the view passes it): tests that post many comments by
+    a new account raise the limit or use a ``veteran``."""
     n = next(_counter)
     data = {"body": body if body is not None else f"El comentari número {n}.",
             "alignment": alignment}
-    return operations.create_comment(target, data, actor=author, parent=parent, now=now)
+    return operations.create_comment(
+        target, data, actor=author, parent=parent, now=now,
+        first_hour_limit=current_app.config["NEW_ACCOUNT_COMMENTS"])
 
 
 def make_target(kind: str, process, author=None):
@@ -59,11 +63,11 @@ def stored_comments_count(target) -> int:
 
 def counter_is_true(target) -> bool:
     """The stored counter equals the visible comments the rows say."""
-    return stored_comments_count(target) == count_visible(TargetKind.of(target), target.id)
+    return stored_comments_count(target) == count_visible(kind_of(target).value, target.id)
 
 
 def assert_count_true(target) -> None:
-    assert stored_comments_count(target) == count_visible(TargetKind.of(target), target.id)
+    assert stored_comments_count(target) == count_visible(kind_of(target).value, target.id)
 
 
 def vote_rows(comment) -> tuple[int, int]:
@@ -89,7 +93,7 @@ def ids(nodes):
 
 def target_path(target) -> str:
     """The page of a proposal, debate or meeting."""
-    kind = TargetKind.of(target)
+    kind = kind_of(target)
     return f"/processes/{target.process.slug}/{kind.value}/{target.id}"
 
 

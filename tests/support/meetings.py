@@ -13,7 +13,7 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings import operations
 from participa.meetings.models import Meeting, Registration, RegistrationStatus
-from participa.meetings.permissions import Closed
+from participa.meetings.permissions import RegistrationRefusal
 from participa.processes.phases import Action, phase_allows
 from tests.support import factories
 
@@ -144,7 +144,7 @@ def count_registrations() -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(Registration))
 
 
-def refused_because(error, reason: Closed) -> bool:
+def refused_because(error, reason: RegistrationRefusal) -> bool:
     return str(error.value.message) == str(reason.label)
 
 

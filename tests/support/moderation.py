@@ -2,6 +2,7 @@
 client tests' URLs and sign-ins. Builders call the real operations and flush, never commit."""
 
 import sqlalchemy as sa
+from flask import current_app
 
 from participa.comments import operations as comment_ops
 from participa.comments.models import Comment
@@ -49,7 +50,11 @@ def item_of(kind, process, author, facilitator):
 
 
 def report(item, actor, reason="spam", details="", now=None):
-    return operations.report_item(item, reason=reason, details=details, actor=actor, now=now)
+    """A report through ``report_target``, with the profile threshold the app is configured
+    with (as the view passes it)."""
+    return operations.report_target(
+        item, reason=reason, details=details, actor=actor, now=now,
+        profile_threshold=current_app.config["MODERATION_HIDE_AFTER"])
 
 
 def report_by(item, n, reason="offensive"):

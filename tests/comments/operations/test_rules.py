@@ -7,8 +7,9 @@ import pytest
 import sqlalchemy as sa
 
 from participa.comments import operations
-from participa.comments.models import Comment, CommentSort, TargetKind
+from participa.comments.models import Comment, CommentSort
 from participa.comments.queries import count_visible, thread_for
+from participa.core.content import kind_of
 from participa.core.database import add_to_counters
 from participa.core.errors import DomainError, TooMany
 from participa.core.types import utcnow
@@ -88,7 +89,7 @@ def test_the_counter_always_equals_the_visible_comments(process, kind, make_comm
     operations.set_comment_hidden(reply, None)  # still deleted: not counted again
     assert stored_comments_count(target) == 2
     assert_count_true(target)
-    assert count_visible(TargetKind.of(target), target.id) == 2
+    assert count_visible(kind_of(target).value, target.id) == 2
 
 
 def test_hiding_reads_the_comment_afresh_not_as_last_loaded(proposal, make_comment):

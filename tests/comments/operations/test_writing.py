@@ -7,8 +7,9 @@ import pytest
 import sqlalchemy as sa
 
 from participa.comments import operations
-from participa.comments.models import MAX_DEPTH, Alignment, CommentVersion, TargetKind
+from participa.comments.models import MAX_DEPTH, Alignment, CommentVersion
 from participa.comments.queries import thread_for
+from participa.core.content import kind_of
 from participa.core.errors import DomainError
 from participa.core.types import utcnow
 from participa.extensions import db
@@ -35,7 +36,7 @@ def test_comment_on_each_kind_of_target(process, kind, make_comment):
     comment = make_comment(target, author, "Hi estic **d'acord**.", alignment="in_favour")
 
     assert comment.id is not None
-    assert comment.target_kind is TargetKind.of(target)
+    assert comment.target_kind == kind_of(target).value
     assert comment.target_id == target.id
     assert comment.process_id == process.id
     assert comment.author_id == author.id
@@ -47,7 +48,7 @@ def test_comment_on_each_kind_of_target(process, kind, make_comment):
     assert_count_true(target)
     thread = thread_for(target, author)
     assert ids(thread.roots) == [comment.id]
-    assert thread.kind is TargetKind.of(target)
+    assert thread.kind is kind_of(target)
 
 
 def test_targets_of_different_kinds_with_the_same_id_keep_their_own_threads(process, make_comment):
@@ -73,7 +74,7 @@ def test_targets_of_different_kinds_with_the_same_id_keep_their_own_threads(proc
 
 def test_a_comment_on_something_else_is_a_type_error(process):
     with pytest.raises(TypeError):
-        TargetKind.of(process)
+        kind_of(process)
 
 
 # --- replies ----------------------------------------------------------------------------------

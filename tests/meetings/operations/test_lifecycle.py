@@ -13,7 +13,7 @@ from participa.meetings.models import (
     MeetingKind,
     MeetingStatus,
 )
-from participa.meetings.permissions import Closed
+from participa.meetings.permissions import RegistrationRefusal
 from tests.support.meetings import (
     CONFIRMED,
     WAITING,
@@ -264,7 +264,7 @@ def test_no_registrations_after_a_cancellation(process, facilitator, resident, m
 
     with pytest.raises(DomainError) as error:
         operations.register(meeting, actor=resident)
-    assert refused_because(error, Closed.NOT_OPEN)
+    assert refused_because(error, RegistrationRefusal.NOT_OPEN)
     with pytest.raises(DomainError):
         operations.cancel_registration(meeting, actor=registration.user)
     assert count_registrations() == 1

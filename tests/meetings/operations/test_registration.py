@@ -12,7 +12,7 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings import operations
 from participa.meetings.models import Registration
-from participa.meetings.permissions import Closed
+from participa.meetings.permissions import RegistrationRefusal
 from participa.processes.models import PhaseKind
 from tests.support import factories
 from tests.support.meetings import (
@@ -124,15 +124,15 @@ def _unpublished_process(process, facilitator):
 
 
 REFUSALS = {
-    "registrations-disabled": (_disabled, Closed.NO_REGISTRATION),
-    "draft": (_draft, Closed.NOT_OPEN),
-    "cancelled": (_cancelled_meeting, Closed.NOT_OPEN),
-    "closed": (_closed_meeting, Closed.NOT_OPEN),
-    "after-registration-closes": (_after_closing_time, Closed.CLOSED),
-    "at-the-start": (_at_the_start, Closed.CLOSED),
-    "after-the-start": (_after_the_start, Closed.CLOSED),
-    "no-active-phase": (_no_active_phase, Closed.PHASE),
-    "unpublished-process": (_unpublished_process, Closed.PHASE),
+    "registrations-disabled": (_disabled, RegistrationRefusal.NO_REGISTRATION),
+    "draft": (_draft, RegistrationRefusal.NOT_OPEN),
+    "cancelled": (_cancelled_meeting, RegistrationRefusal.NOT_OPEN),
+    "closed": (_closed_meeting, RegistrationRefusal.NOT_OPEN),
+    "after-registration-closes": (_after_closing_time, RegistrationRefusal.CLOSED),
+    "at-the-start": (_at_the_start, RegistrationRefusal.CLOSED),
+    "after-the-start": (_after_the_start, RegistrationRefusal.CLOSED),
+    "no-active-phase": (_no_active_phase, RegistrationRefusal.PHASE),
+    "unpublished-process": (_unpublished_process, RegistrationRefusal.PHASE),
 }
 
 
@@ -165,7 +165,7 @@ def test_nobody_registers_twice(process, facilitator, resident, capacity, status
 
     with pytest.raises(DomainError) as error:
         operations.register(meeting, actor=resident)
-    assert refused_because(error, Closed.ALREADY)
+    assert refused_because(error, RegistrationRefusal.ALREADY)
     assert rows(meeting) == before
     assert_counters_match(meeting)
 

@@ -317,9 +317,9 @@ def test_the_public_figures_are_on_the_process_page(client, process, author, fac
                                                     commit):
     proposals = [make_proposal(process, author) for _ in range(3)]
     moderations = [report(p, factories.make_user())[0] for p in proposals]
-    operations.hide_item(moderations[0], actor=facilitator)
+    operations.hide_target(moderations[0], actor=facilitator)
     report_by(proposals[1], 2)  # hidden by reports
-    operations.unhide_item(moderations[1], actor=facilitator)
+    operations.unhide_target(moderations[1], actor=facilitator)
     commit()
 
     html = text(client.get(f"/processes/{process.slug}"))

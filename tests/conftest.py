@@ -1,27 +1,18 @@
 """Shared fixtures: one migrated database per run (SQLite file, or PostgreSQL when
-PARTICIPA_TEST_DATABASE_URL is set), emptied after every test; a client; users of every role."""
+PARTICIPA_TEST_DATABASE_URL is set), emptied after every test; a client; users of every role;
+and the builders of tests/support as fixtures (``make_user``, ``make_proposal``, ...)."""
 
 import os
-import re
 
 import pytest
-import sqlalchemy as sa
-from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from participa import create_app
 from participa.core.mail import read_outbox
 from participa.extensions import db, limiter
-from tests import factories
-
-CSRF_RE = re.compile(r'name="csrf_token"(?: type="hidden")? value="([^"]+)"')
-
-
-def database_url(tmp_path_factory) -> str:
-    url = os.environ.get("PARTICIPA_TEST_DATABASE_URL")
-    if url:
-        return url
-    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+from tests.support import comments, debates, factories, meetings, proposals
+from tests.support.databases import empty_postgresql, suite_database_url
+from tests.support.web import IsolatedClient, login
 
 
 @pytest.fixture(scope="session")
@@ -30,15 +21,14 @@ def app(tmp_path_factory):
     app = create_app(
         {
             "ENV": "testing",
-            "DATABASE_URL": database_url(tmp_path_factory),
+            "DATABASE_URL": suite_database_url(tmp_path_factory),
             "MAIL_OUTBOX_DIR": str(outbox),
             "SERVER_NAME": "participa.test",
         }
     )
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
-            with db.engine.begin() as conn:
-                conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            empty_postgresql(app.config["SQLALCHEMY_DATABASE_URI"])
         upgrade()
     yield app
     with app.app_context():
@@ -74,38 +64,6 @@ def outbox(app):
     return lambda: read_outbox(app.config["MAIL_OUTBOX_DIR"])
 
 
-def csrf_token(client, url="/accounts/login") -> str:
-    """The CSRF token of this client's session, read from a page with a form (``url``, or the
-    sign-out form every page has when signed in)."""
-    for page in (url, "/processes/"):
-        match = CSRF_RE.search(client.get(page).get_data(as_text=True))
-        if match:
-            return match.group(1)
-    raise AssertionError(f"no CSRF token on {url}")
-
-
-def text(response) -> str:
-    return response.get_data(as_text=True)
-
-
-def sync():
-    """End the test's transaction, so it reads what the requests committed since."""
-    db.session.commit()
-
-
-def post(client, url, data=None, *, token_from="/accounts/login", **kwargs):
-    """POST with this session's CSRF token, as a browser would."""
-    data = dict(data or {})
-    data.setdefault("csrf_token", csrf_token(client, token_from))
-    return client.post(url, data=data, **kwargs)
-
-
-def login(client, user, password=factories.PASSWORD):
-    response = post(client, "/accounts/login", {"email": user.email, "password": password})
-    assert response.status_code == 302, response.get_data(as_text=True)[:500]
-    return response
-
-
 @pytest.fixture
 def process():
     return factories.make_process(categories=("Espai públic", "Cultura"))
@@ -132,28 +90,6 @@ def commit():
     return db.session.commit
 
 
-class IsolatedClient(FlaskClient):
-    """A test client whose every request runs in an application context of its own, as in
-    production: a fresh ``g`` (signed-in user, locale) and a fresh database session per request.
-
-    The plain ``client`` runs its requests inside the test's app context (pushed by _clean_state),
-    so the user and locale Flask-Login and Flask-Babel cache on ``g`` leak from one request (and
-    one client) into the next. Commit what a request must see (``commit``); after a request,
-    ``db.session.expire_all()`` before reading what it wrote."""
-
-    def open(self, *args, **kwargs):
-        with self.application.app_context():
-            return super().open(*args, **kwargs)
-
-    def another(self) -> "IsolatedClient":
-        """A second browser: no cookies, the same headers."""
-        other = type(self)(self.application, self.application.response_class, use_cookies=True)
-        other.environ_base.update(self.environ_base)
-        return other
-
-
-
-
 @pytest.fixture
 def as_council(client, commit):
     """The client, signed in as a council member."""
@@ -161,3 +97,55 @@ def as_council(client, commit):
     commit()
     login(client, council)
     return client
+
+
+# --- the builders, as fixtures: the same functions tests/support exports --------------------
+
+
+@pytest.fixture
+def make_user():
+    """``make_user(role="resident", *, name, email, locale, process)``: a confirmed person."""
+    return factories.make_user
+
+
+@pytest.fixture
+def make_neighbourhood():
+    """``make_neighbourhood(name=None, **columns)``."""
+    return factories.make_neighbourhood
+
+
+@pytest.fixture
+def make_plan():
+    """``make_plan(title=None, *, neighbourhoods, status, **columns)``: an active plan."""
+    return factories.make_plan
+
+
+@pytest.fixture
+def make_process():
+    """``make_process(title=None, *, phases, plan, published, categories, neighbourhoods)``:
+    phases are (kind, start, end) in days from now."""
+    return factories.make_process
+
+
+@pytest.fixture
+def make_proposal():
+    """``make_proposal(process, author, *, now=None, **data)``: a published proposal."""
+    return proposals.make_proposal
+
+
+@pytest.fixture
+def make_debate():
+    """``make_debate(process, author=None, *, now=None, **data)``: an open debate."""
+    return debates.make_debate
+
+
+@pytest.fixture
+def make_comment():
+    """``make_comment(target, author, body=None, *, alignment, parent, now)``: a comment."""
+    return comments.make_comment
+
+
+@pytest.fixture
+def make_meeting():
+    """``make_meeting(process, actor, *, publish=True, **values)``: a published meeting."""
+    return meetings.make_meeting

@@ -23,7 +23,7 @@ from participa.models import (
     Report,
     Support,
 )
-from tests import factories
+from tests.support import factories
 
 PASSWORD = "una contrasenya prou llarga 9"
 COUNTED = (User, Neighbourhood, CommunityPlan, Process, Phase, Category, ProcessRole, Proposal,
@@ -55,7 +55,6 @@ def test_seed_demo_is_idempotent(runner):
 
 
 def test_seed_demo_holds_debates_conversations_and_moderation(runner):
-    from participa.comments.models import TargetKind
     from participa.comments.queries import count_visible
     from participa.debates.models import DebateStatus
     from participa.moderation.models import ModerationStatus
@@ -65,11 +64,11 @@ def test_seed_demo_holds_debates_conversations_and_moderation(runner):
     assert any(d.status is DebateStatus.CLOSED and d.conclusion for d in debates)
     assert any(d.status is DebateStatus.OPEN for d in debates)
     comments = list(db.session.scalars(sa.select(Comment)))
-    assert {c.target_kind for c in comments} == set(TargetKind)
+    assert {c.target_kind for c in comments} == {"proposals", "debates", "meetings"}
     assert any(c.parent_id for c in comments), "threads have replies"
     assert {c.alignment.value for c in comments} == {"in_favour", "neutral", "against"}
     for debate in debates:
-        assert debate.comments_count == count_visible(TargetKind.DEBATE, debate.id)
+        assert debate.comments_count == count_visible("debates", debate.id)
     moderations = list(db.session.scalars(sa.select(Moderation)))
     statuses = {m.status for m in moderations}
     assert {ModerationStatus.PENDING, ModerationStatus.HIDDEN, ModerationStatus.IGNORED} <= statuses

@@ -1,34 +1,17 @@
 """List pages load what they show in a fixed number of queries (DESIGN.md, performance): the
 count with many rows equals the count with few, for visitors and signed-in people."""
 
-import contextlib
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import event
 
 from participa.extensions import db
 from participa.plans.models import PlanStatus
-from tests import factories
-from tests.conftest import login
-from tests.meetings.helpers import make_meeting
-from tests.proposals.helpers import make_proposal, make_supporters
-
-
-@contextlib.contextmanager
-def counting(app):
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+from tests.support import factories
+from tests.support.meetings import make_meeting
+from tests.support.proposals import make_proposal, make_supporters
+from tests.support.queries import counting
+from tests.support.web import login
 
 
 def queries_for(app, client, url) -> int:
@@ -64,9 +47,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
-def test_list_pages_cost_the_same_with_3_or_18_rows(app, client, process, facilitator,
-                                                    signed_in):
-    resident = factories.make_user()
+def test_list_pages_cost_the_same_with_3_or_18_rows(app, client, process, facilitator, signed_in,
+                                                    make_user):
+    resident = make_user()
     grow(process, facilitator, 3)
     if signed_in:
         login(client, resident)

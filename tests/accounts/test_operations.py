@@ -7,13 +7,14 @@ import itsdangerous.timed
 import pytest
 import sqlalchemy as sa
 
-from participa.accounts import operations
+from participa.accounts import operations, tokens
 from participa.accounts.models import User
 from participa.accounts.passwords import verify_password
+from participa.accounts.sessions import authenticate
 from participa.core.errors import DomainError
 from participa.core.models import ActionLog, log_action
 from participa.extensions import db
-from tests import factories
+from tests.support import factories
 
 NEW_PASSWORD = "another calm sea at dawn 7"
 
@@ -74,15 +75,17 @@ def test_the_database_refuses_duplicate_e_mails_too():
 def test_authenticate_with_the_right_password():
     user = factories.make_user(email="jordi@example.org")
     assert user.last_login_at is None
-    assert operations.authenticate("  JORDI@example.org", factories.PASSWORD) is user
+    assert authenticate("  JORDI@example.org", factories.PASSWORD) is user
+    assert user.last_login_at is None  # checking a password changes nothing
+    operations.record_sign_in(user, factories.PASSWORD)
     assert user.last_login_at is not None
 
 
 def test_authenticate_refuses_a_wrong_password_and_an_unknown_e_mail():
     user = factories.make_user(email="jordi@example.org")
-    assert operations.authenticate("jordi@example.org", "not the password at all") is None
-    assert operations.authenticate("nobody@example.org", factories.PASSWORD) is None
-    assert operations.authenticate("", "") is None
+    assert authenticate("jordi@example.org", "not the password at all") is None
+    assert authenticate("nobody@example.org", factories.PASSWORD) is None
+    assert authenticate("", "") is None
     assert user.last_login_at is None
 
 
@@ -125,8 +128,8 @@ def test_change_password_needs_the_current_one():
     operations.change_password(user, factories.PASSWORD, NEW_PASSWORD, actor=user)
     assert verify_password(user.password_hash, NEW_PASSWORD)
     assert user.session_token != old_token
-    assert operations.authenticate(user.email, factories.PASSWORD) is None
-    assert operations.authenticate(user.email, NEW_PASSWORD) is user
+    assert authenticate(user.email, factories.PASSWORD) is None
+    assert authenticate(user.email, NEW_PASSWORD) is user
 
 
 def test_update_profile_and_log():
@@ -143,8 +146,8 @@ def test_update_profile_and_log():
 
 def test_a_reset_token_finds_its_user():
     user = factories.make_user()
-    token = operations.make_reset_token(user)
-    assert operations.user_for_reset_token(token) is user
+    token = tokens.make_reset_token(user)
+    assert tokens.user_for_reset_token(token) is user
 
 
 def token_made_seconds_ago(user, seconds, monkeypatch):
@@ -152,7 +155,7 @@ def token_made_seconds_ago(user, seconds, monkeypatch):
     past = time.time() - seconds
     with monkeypatch.context() as patch:
         patch.setattr(itsdangerous.timed, "time", SimpleNamespace(time=lambda: past))
-        return operations.make_reset_token(user)
+        return tokens.make_reset_token(user)
 
 
 def test_a_reset_token_expires(app, monkeypatch):
@@ -160,37 +163,37 @@ def test_a_reset_token_expires(app, monkeypatch):
     max_age = app.config["PASSWORD_RESET_MAX_AGE"]
     fresh = token_made_seconds_ago(user, max_age - 60, monkeypatch)
     stale = token_made_seconds_ago(user, max_age + 60, monkeypatch)
-    assert operations.user_for_reset_token(fresh) is user
-    assert operations.user_for_reset_token(stale) is None
+    assert tokens.user_for_reset_token(fresh) is user
+    assert tokens.user_for_reset_token(stale) is None
 
 
 def test_the_reset_lifetime_comes_from_the_config(app, monkeypatch):
     user = factories.make_user()
     token = token_made_seconds_ago(user, 120, monkeypatch)
-    assert operations.user_for_reset_token(token) is user
+    assert tokens.user_for_reset_token(token) is user
     monkeypatch.setitem(app.config, "PASSWORD_RESET_MAX_AGE", 60)
-    assert operations.user_for_reset_token(token) is None
+    assert tokens.user_for_reset_token(token) is None
 
 
 def test_a_reset_token_works_once(app):
     user = factories.make_user()
-    token = operations.make_reset_token(user)
+    token = tokens.make_reset_token(user)
     operations.set_password(user, NEW_PASSWORD, actor=user)
-    assert operations.user_for_reset_token(token) is None
+    assert tokens.user_for_reset_token(token) is None
 
 
 def test_a_reset_token_dies_when_the_password_changes_any_way():
     user = factories.make_user()
-    token = operations.make_reset_token(user)
+    token = tokens.make_reset_token(user)
     operations.change_password(user, factories.PASSWORD, NEW_PASSWORD, actor=user)
-    assert operations.user_for_reset_token(token) is None
+    assert tokens.user_for_reset_token(token) is None
 
 
 def test_a_reset_token_belongs_to_one_user():
     marta, jordi = factories.make_user(), factories.make_user()
-    token = operations.make_reset_token(marta)
-    assert operations.user_for_reset_token(token) is marta
-    assert operations.user_for_reset_token(operations.make_reset_token(jordi)) is jordi
+    token = tokens.make_reset_token(marta)
+    assert tokens.user_for_reset_token(token) is marta
+    assert tokens.user_for_reset_token(tokens.make_reset_token(jordi)) is jordi
 
 
 @pytest.mark.parametrize(
@@ -206,32 +209,32 @@ def test_a_reset_token_belongs_to_one_user():
 )
 def test_a_tampered_reset_token_is_refused(mangle):
     user = factories.make_user()
-    assert operations.user_for_reset_token(mangle(operations.make_reset_token(user))) is None
+    assert tokens.user_for_reset_token(mangle(tokens.make_reset_token(user))) is None
 
 
 def test_a_token_signed_with_another_key_or_purpose_is_refused(app):
     user = factories.make_user()
-    payload = {"u": user.id, "f": operations._fingerprint(user)}
-    other_key = itsdangerous.URLSafeTimedSerializer("another key", salt=operations.RESET_SALT)
+    payload = {"u": user.id, "f": tokens._fingerprint(user)}
+    other_key = itsdangerous.URLSafeTimedSerializer("another key", salt=tokens.RESET_SALT)
     other_salt = itsdangerous.URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="other")
-    assert operations.user_for_reset_token(other_key.dumps(payload)) is None
-    assert operations.user_for_reset_token(other_salt.dumps(payload)) is None
+    assert tokens.user_for_reset_token(other_key.dumps(payload)) is None
+    assert tokens.user_for_reset_token(other_salt.dumps(payload)) is None
 
 
 @pytest.mark.parametrize("payload", [["u", 1], {"u": "1", "f": "x"}, {"u": 999999, "f": "x"}, 7])
 def test_a_well_signed_but_odd_payload_is_refused(app, payload):
     serializer = itsdangerous.URLSafeTimedSerializer(
-        app.config["SECRET_KEY"], salt=operations.RESET_SALT
+        app.config["SECRET_KEY"], salt=tokens.RESET_SALT
     )
-    assert operations.user_for_reset_token(serializer.dumps(payload)) is None
+    assert tokens.user_for_reset_token(serializer.dumps(payload)) is None
 
 
 def test_a_reset_token_for_a_deleted_account_is_refused():
     user = factories.make_user()
-    token = operations.make_reset_token(user)
+    token = tokens.make_reset_token(user)
     db.session.delete(user)
     db.session.flush()
-    assert operations.user_for_reset_token(token) is None
+    assert tokens.user_for_reset_token(token) is None
 
 
 # --- the ActionLog ----------------------------------------------------------------------------

@@ -4,36 +4,23 @@ The server runs in a subprocess on a migrated database holding the demo town (SQ
 temporary folder, or the PostgreSQL database named by PARTICIPA_BROWSER_DATABASE_URL, emptied
 first). Mail goes to an outbox folder the tests read."""
 
-import gettext
 import os
-import random
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent  # the virtualenv's bin folder
-DEMO_PASSWORD = "plans-comunitaris-2026"
-COUNCIL_EMAIL = "consell@riuclar.example"
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.support.browser import (
+    BIN,
+    CHROMIUM_ARGS,
+    COUNCIL_EMAIL,
+    ROOT,
+    TIMEOUT_MS,
+    LiveServer,
+    free_port,
+    sign_in,
+    wait_until_up,
+)
+from tests.support.databases import empty_postgresql
 
 
 @pytest.fixture(scope="session")
@@ -49,56 +36,6 @@ def _clean_state():
     yield
 
 
-@dataclass(frozen=True)
-class LiveServer:
-    url: str
-    outbox: Path
-
-    def outbox_files(self) -> list[Path]:
-        return sorted(self.outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
-
-
-def _free_port() -> int:
-    """A free port below the ephemeral range (32768–60999 here), so no client socket in
-    TIME_WAIT can collide with it."""
-    for _ in range(200):
-        port = random.randint(20000, 32000)
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port found below 32768")
-
-
-def _empty_postgresql(url: str) -> None:
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(url)
-    try:
-        with engine.begin() as conn:
-            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
-            conn.execute(sa.text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
-
-
-def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout=30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited ({server.returncode}):\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The app under gunicorn (2 workers) on 127.0.0.1, with the demo town loaded."""
@@ -107,7 +44,7 @@ def live_server(tmp_path_factory):
     outbox.mkdir()
     database_url = os.environ.get("PARTICIPA_BROWSER_DATABASE_URL")
     if database_url:
-        _empty_postgresql(database_url)
+        empty_postgresql(database_url)
     else:
         database_url = "sqlite:///" + str(folder / "browser.sqlite3")
 
@@ -127,7 +64,7 @@ def live_server(tmp_path_factory):
         if done.returncode != 0:
             raise RuntimeError(f"participa {' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = folder / "gunicorn.log"
     with open(log, "wb") as log_file:
@@ -136,7 +73,7 @@ def live_server(tmp_path_factory):
             env=env, cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
         )
     try:
-        _wait_until_up(url, server, log)
+        wait_until_up(url, server, log)
         yield LiveServer(url=url, outbox=outbox)
     finally:
         server.terminate()
@@ -153,23 +90,11 @@ def base_url(live_server):
     return live_server.url
 
 
-TIMEOUT_MS = 10_000  # a broken page fails in seconds, not Playwright's default 30
-
-
 @pytest.fixture
 def context(new_context):
     context = new_context()
     context.set_default_timeout(TIMEOUT_MS)
     return context
-
-
-def sign_in(page, email, password=DEMO_PASSWORD):
-    """Sign in through the form, as a person would."""
-    page.goto("/accounts/login")
-    page.get_by_label(text("E-mail"), exact=True).fill(email)
-    page.get_by_label(text("Password"), exact=True).fill(password)
-    page.get_by_role("main").get_by_role("button", name=text("Sign in")).click()
-    page.wait_for_url(lambda url: "/accounts/login" not in url)
 
 
 @pytest.fixture(scope="session")
@@ -184,35 +109,7 @@ def council_state(browser, browser_context_args, tmp_path_factory):
     return str(path)
 
 
-def assert_accessible(page):
-    """Run axe-core on the page and fail on every serious or critical violation."""
-    violations = Axe().run(page).response["violations"]
-    bad = [v for v in violations if v.get("impact") in ("serious", "critical")]
-    if bad:
-        lines = [
-            f"- {v['id']} ({v['impact']}): {v['help']} — first at "
-            f"{v['nodes'][0]['target'] if v['nodes'] else '?'}"
-            f" [{len(v['nodes'])} node(s)]"
-            for v in bad
-        ]
-        pytest.fail(f"axe found on {page.url}:\n" + "\n".join(lines), pytrace=False)
-
-
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     """Browse as a person in Catalonia: Accept-Language ca-ES, so pages are served in Catalan."""
     return {**browser_context_args, "locale": "ca-ES", "timezone_id": "Europe/Madrid"}
-
-
-_CATALOGS = {}
-
-
-def text(msgid, locale="ca", **values):
-    """What the server shows for ``msgid`` in ``locale``: the compiled catalog's translation,
-    or the English text while it is untranslated. Keeps the tests true as catalogs fill in."""
-    if locale not in _CATALOGS:
-        _CATALOGS[locale] = gettext.translation(
-            "messages", ROOT / "participa" / "translations", languages=[locale], fallback=True
-        )
-    translated = _CATALOGS[locale].gettext(msgid)
-    return translated % values if values else translated

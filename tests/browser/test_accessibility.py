@@ -6,7 +6,7 @@ Content-Security-Policy does not block, so the pages are scanned with their real
 
 import pytest
 
-from tests.browser.conftest import TIMEOUT_MS, assert_accessible, text
+from tests.support.browser import TIMEOUT_MS, assert_accessible, text
 
 PLAN = "pla-comunitari-sant-roc-can-puig"
 PROCESS = "pressupostos-participatius-barri-vell"

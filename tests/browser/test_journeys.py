@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import COUNCIL_EMAIL, sign_in, text
+from tests.support.browser import COUNCIL_EMAIL, sign_in, text
 
 MADRID = ZoneInfo("Europe/Madrid")
 FACILITATOR_EMAIL = "dinamitzadora@riuclar.example"

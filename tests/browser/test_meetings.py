@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in, text
+from tests.support.browser import assert_accessible, sign_in, text
 
 PROCESS = "/processes/pressupostos-participatius-barri-vell"
 FACILITATOR = "dinamitzadora@riuclar.example"

@@ -14,7 +14,7 @@ from email.policy import default as default_policy
 from playwright.sync_api import expect
 
 from participa.seed import NEIGHBOURS
-from tests.browser.conftest import COUNCIL_EMAIL, assert_accessible, sign_in, text
+from tests.support.browser import COUNCIL_EMAIL, assert_accessible, sign_in, text
 
 PROCESS = "/processes/places-i-espais-verds-sant-roc"
 DEBATE_TITLE = "Ombra o sol a la plaça del Mercat?"

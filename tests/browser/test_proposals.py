@@ -8,7 +8,7 @@ from email.policy import default as default_policy
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in, text
+from tests.support.browser import assert_accessible, sign_in, text
 
 PROCESS = "/processes/pressupostos-participatius-barri-vell"
 AUTHOR = "marta@riuclar.example"

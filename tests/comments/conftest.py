@@ -1,6 +1,6 @@
 import pytest
 
-from tests.comments.helpers import make_target, veteran
+from tests.support.comments import make_target, veteran
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from flask_login import AnonymousUserMixin
 
 from participa.comments import operations
 from participa.comments.permissions import (
-    CommentBlocked,
+    CommentRefusal,
     can_comment,
     can_delete_comment,
     can_edit_comment,
     can_reply,
     can_vote_comment,
-    comment_blocked,
+    why_not_comment,
 )
 from participa.core.types import utcnow
 from participa.debates import operations as debate_operations
@@ -23,9 +23,10 @@ from participa.debates.permissions import (
     can_view_debate,
 )
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.comments.helpers import TARGETS, make_comment, make_debate, make_target, veteran
-from tests.proposals.helpers import process_in_phase
+from tests.support import factories
+from tests.support.comments import TARGETS, make_comment, make_target, veteran
+from tests.support.debates import make_debate
+from tests.support.phases import process_in_phase
 
 ROLES = ("visitor", "resident", "author", "facilitator", "council", "blocked")
 PHASES = (*PhaseKind, None)
@@ -67,12 +68,12 @@ def test_comment_grid(role, phase, target_kind):
     user = person(role, process, author)
 
     if phase not in COMMENT_PHASES:
-        expected = CommentBlocked.PHASE
+        expected = CommentRefusal.PHASE
     elif role in ("visitor", "blocked"):
-        expected = CommentBlocked.SIGN_IN
+        expected = CommentRefusal.SIGN_IN
     else:
         expected = None
-    assert comment_blocked(user, target) is expected
+    assert why_not_comment(user, target) is expected
     assert can_comment(user, target) is (expected is None)
 
 
@@ -81,22 +82,22 @@ def test_comment_grid(role, phase, target_kind):
 def test_a_closed_target_says_so_before_anything_else(role, target_kind):
     process, author, target = target_in(target_kind, PhaseKind.VOTING)
     target.hidden_at = utcnow()
-    assert comment_blocked(person(role, process, author), target) is CommentBlocked.CLOSED
+    assert why_not_comment(person(role, process, author), target) is CommentRefusal.CLOSED
 
 
-def test_the_phase_is_read_at_the_moment_given():
+def test_the_phase_is_read_at_the_moment_given(make_user):
     process, _, target = target_in("proposal", PhaseKind.VOTING)
-    resident = factories.make_user()
+    resident = make_user()
     past = process.phases[0].starts_at + (process.phases[0].ends_at
                                           - process.phases[0].starts_at) / 2
     assert not can_comment(resident, target)
     assert can_comment(resident, target, now=past)
 
 
-def test_an_unpublished_process_takes_no_comments():
+def test_an_unpublished_process_takes_no_comments(make_user):
     process, _, target = target_in("debate", PhaseKind.DEBATE)
     process.is_published = False
-    assert comment_blocked(factories.make_user("council"), target) is CommentBlocked.PHASE
+    assert why_not_comment(make_user("council"), target) is CommentRefusal.PHASE
 
 
 # --- reply, vote, edit, delete ----------------------------------------------------------------
@@ -148,7 +149,7 @@ def test_votes_by_others_who_may_comment(thread):
 
 
 @pytest.mark.parametrize("phase", [PhaseKind.VOTING, None], ids=_phase_id)
-def test_no_replies_or_votes_when_the_phase_takes_no_comments(phase):
+def test_no_replies_or_votes_when_the_phase_takes_no_comments(phase, make_comment):
     process = process_in_phase(PhaseKind.PROPOSALS)
     proposal = make_target("proposal", process)
     root = make_comment(proposal, veteran())
@@ -196,9 +197,9 @@ def test_open_debate_grid(role, phase, residents_open):
     assert can_open_debate(user, process) is expected
 
 
-def test_opening_a_debate_reads_the_phase_at_the_moment_given():
+def test_opening_a_debate_reads_the_phase_at_the_moment_given(make_user):
     process = process_in_phase(PhaseKind.VOTING)
-    council = factories.make_user("council")
+    council = make_user("council")
     assert not can_open_debate(council, process)
     assert can_open_debate(council, process, now=process.phases[0].starts_at)
 
@@ -218,23 +219,23 @@ def test_edit_and_close_debate_while_open_without_comments(role, debate):
     assert can_view_debate(user, debate)
 
 
-def test_once_commented_only_managers_edit(debate):
+def test_once_commented_only_managers_edit(debate, make_user, make_comment):
     make_comment(debate, veteran())
-    facilitator = factories.make_user("facilitator", process=debate.process)
+    facilitator = make_user("facilitator", process=debate.process)
     assert not can_edit_debate(debate.author, debate)
     assert can_edit_debate(facilitator, debate)
 
 
-def test_a_closed_debate_is_edited_by_nobody_but_its_conclusion_is(debate):
-    facilitator = factories.make_user("facilitator", process=debate.process)
+def test_a_closed_debate_is_edited_by_nobody_but_its_conclusion_is(debate, make_user):
+    facilitator = make_user("facilitator", process=debate.process)
     debate_operations.close_debate(debate, "Conclusió.", actor=facilitator)
-    for user in (debate.author, facilitator, factories.make_user("council")):
+    for user in (debate.author, facilitator, make_user("council")):
         assert not can_edit_debate(user, debate)
     assert can_close_debate(facilitator, debate)  # to rewrite the conclusion
 
 
-def test_a_hidden_or_deleted_debate(debate):
-    council = factories.make_user("council")
+def test_a_hidden_or_deleted_debate(debate, make_user):
+    council = make_user("council")
     debate.hidden_at = utcnow()
     assert not can_edit_debate(debate.author, debate)
     assert not can_edit_debate(council, debate)
@@ -244,8 +245,8 @@ def test_a_hidden_or_deleted_debate(debate):
     assert not can_view_debate(council, debate)
 
 
-def test_a_debate_of_an_unpublished_process_is_seen_by_its_managers_only(debate):
+def test_a_debate_of_an_unpublished_process_is_seen_by_its_managers_only(debate, make_user):
     debate.process.is_published = False
     assert not can_view_debate(AnonymousUserMixin(), debate)
     assert not can_view_debate(debate.author, debate)
-    assert can_view_debate(factories.make_user("council"), debate)
+    assert can_view_debate(make_user("council"), debate)

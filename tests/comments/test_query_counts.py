@@ -8,14 +8,14 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from participa.comments.models import Alignment, Comment, CommentVote, TargetKind
+from participa.comments.models import Alignment, Comment, CommentVote
 from participa.comments.queries import count_visible
+from participa.core.content import kind_of
 from participa.core.types import utcnow
 from participa.extensions import db
-from tests import factories
-from tests.comments.helpers import TARGETS, make_target, stored_comments_count, target_path
-from tests.conftest import login, text
-from tests.test_query_counts import counting
+from tests.support.comments import TARGETS, make_target, stored_comments_count, target_path
+from tests.support.queries import counting
+from tests.support.web import login, text
 
 ALIGNMENTS = itertools.cycle(Alignment)
 
@@ -24,7 +24,7 @@ def add_comments(target, authors, n, reader=None):
     """``n`` more comments on ``target`` in bulk: a third roots, then replies and replies to
     replies, by several authors, some deleted, hidden or voted on by ``reader``; the target's
     counter is set to match."""
-    kind = TargetKind.of(target)
+    kind = kind_of(target).value
     start = utcnow() - timedelta(days=2)
     made = 0
 
@@ -73,12 +73,12 @@ def queries_for(app, client, url) -> tuple[int, str]:
 
 @pytest.mark.parametrize("kind", TARGETS)
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
-def test_a_page_with_1000_comments_costs_what_one_with_10_does(app, client, process, kind,
-                                                               signed_in):
+def test_a_page_with_1000_comments_costs_what_one_with_10_does(
+        app, client, process, kind, signed_in, make_user):
     target = make_target(kind, process)
     # more authors with more comments: a lazy load per author would show in the count
-    authors = [factories.make_user(locale="en") for _ in range(40)]
-    reader = factories.make_user(locale="en") if signed_in else None
+    authors = [make_user(locale="en") for _ in range(40)]
+    reader = make_user(locale="en") if signed_in else None
     db.session.commit()
     if signed_in:
         login(client, reader)
@@ -93,7 +93,7 @@ def test_a_page_with_1000_comments_costs_what_one_with_10_does(app, client, proc
         many, html = queries_for(app, client, url + sort)
         assert many == few, sort
     assert html.count('<li id="comment-') == 1000
-    assert stored_comments_count(target) == count_visible(TargetKind.of(target), target.id)
+    assert stored_comments_count(target) == count_visible(kind_of(target).value, target.id)
     assert f"{stored_comments_count(target):,} comments" in html
     if signed_in:
         assert 'aria-pressed="true"' in html

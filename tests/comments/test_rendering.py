@@ -5,9 +5,8 @@ change to the comment must show at once."""
 import re
 
 from participa.moderation import operations as moderation
-from tests import factories
-from tests.comments.helpers import make_comment, target_path, veteran
-from tests.conftest import login, post, text
+from tests.support.comments import target_path, veteran
+from tests.support.web import login, post, text
 
 
 def block_of(html, comment) -> str:
@@ -20,8 +19,8 @@ def tokens(html) -> set[str]:
     return set(re.findall(r'name="csrf_token" value="([^"]+)"', html))
 
 
-def test_each_reader_gets_their_own_buttons_vote_and_token(client, process, proposal, author,
-                                                           other, commit):
+def test_each_reader_gets_their_own_buttons_vote_and_token(client, process, proposal, author, other,
+                                                           commit, make_comment):
     comment = make_comment(proposal, author, "Un comentari per a tothom.")
     commit()
     url = target_path(proposal)
@@ -52,8 +51,8 @@ def test_each_reader_gets_their_own_buttons_vote_and_token(client, process, prop
     assert 'id="comment-actions"' not in anonymous
 
 
-def test_a_change_to_the_comment_shows_at_once(client, process, proposal, author, other,
-                                               commit):
+def test_a_change_to_the_comment_shows_at_once(client, process, proposal, author, other, commit,
+                                               make_comment):
     comment = make_comment(proposal, author, "Primer text.")
     commit()
     url = target_path(proposal)
@@ -70,11 +69,11 @@ def test_a_change_to_the_comment_shows_at_once(client, process, proposal, author
     assert "Agree 0 · Disagree 1" in block
 
 
-def test_the_author_of_a_hidden_comment_is_offered_the_appeal(client, process, proposal,
-                                                              author, commit):
+def test_the_author_of_a_hidden_comment_is_offered_the_appeal(
+        client, process, proposal, author, commit, make_comment):
     comment = make_comment(proposal, author, "Un comentari que es denunciarà.")
     for _ in range(3):
-        moderation.report_item(comment, reason="spam", actor=veteran())
+        moderation.report_target(comment, reason="spam", actor=veteran())
     commit()
     url = target_path(proposal)
     assert "/appeal" not in block_of(text(client.get(url)), comment)  # visitors: no
@@ -85,11 +84,11 @@ def test_the_author_of_a_hidden_comment_is_offered_the_appeal(client, process, p
     assert re.search(r'href="/moderation/\d+/appeal"', block)
 
 
-def test_moderators_read_the_earlier_versions_others_only_see_edited(client, process, proposal,
-                                                                     author, other, commit):
+def test_moderators_read_the_earlier_versions_others_only_see_edited(
+        client, process, proposal, author, other, commit, make_user, make_process, make_comment):
     comment = make_comment(proposal, author, "La primera versió, més dura.")
-    facilitator = factories.make_user("facilitator", process=process, locale="en")
-    outsider = factories.make_user("facilitator", process=factories.make_process(),
+    facilitator = make_user("facilitator", process=process, locale="en")
+    outsider = make_user("facilitator", process=make_process(),
                                    locale="en")
     commit()
     url = target_path(proposal)

@@ -10,20 +10,19 @@ from participa.comments.models import Comment, CommentVersion
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.comments.helpers import (
+from tests.support.comments import (
     TARGETS,
     comments_url,
     count_comments,
-    make_comment,
     make_target,
     stored_comments_count,
     stored_votes,
     target_path,
     veteran,
 )
-from tests.conftest import csrf_token, login, post, sync, text
-from tests.proposals.helpers import HOSTILE_BODY, assert_inert, process_in_phase
+from tests.support.html import HOSTILE_BODY, assert_inert
+from tests.support.phases import process_in_phase
+from tests.support.web import csrf_token, login, post, sync, text
 
 
 def refreshed(comment):
@@ -63,7 +62,7 @@ def test_post_a_comment_and_see_it_on_the_page(client, process, kind, author, co
     assert stored_comments_count(target) == 1
 
 
-def test_a_reply_through_the_form(client, process, proposal, author, other, commit):
+def test_a_reply_through_the_form(client, process, proposal, author, other, commit, make_comment):
     root = make_comment(proposal, other)
     commit()
     login(client, author)
@@ -84,8 +83,8 @@ def test_a_reply_through_the_form(client, process, proposal, author, other, comm
                      rf'<li id="comment-{reply.id}"', html, re.S)
 
 
-def test_the_reply_page_refuses_a_third_level_and_unknown_parents(client, process, proposal,
-                                                                  author, commit):
+def test_the_reply_page_refuses_a_third_level_and_unknown_parents(
+        client, process, proposal, author, commit, make_comment):
     root = make_comment(proposal, veteran())
     deepest = make_comment(proposal, veteran(), parent=make_comment(proposal, veteran(),
                                                                      parent=root))
@@ -179,8 +178,8 @@ def test_403_when_the_phase_takes_no_comments(client, kind, author, commit):
 
 
 def test_404_for_unknown_targets_targets_of_other_processes_and_parents(
-        client, process, proposal, author, commit):
-    elsewhere = make_target("debate", factories.make_process())
+        client, process, proposal, author, commit, make_process, make_comment):
+    elsewhere = make_target("debate", make_process())
     on_elsewhere = make_comment(elsewhere, veteran())
     commit()
     login(client, author)
@@ -195,9 +194,8 @@ def test_404_for_unknown_targets_targets_of_other_processes_and_parents(
     assert count_comments() == 1
 
 
-def test_a_draft_meeting_or_deleted_proposal_is_404(client, process, council, author, commit):
-    from tests.meetings.helpers import make_meeting
-
+def test_a_draft_meeting_or_deleted_proposal_is_404(client, process, council, author, commit,
+                                                    make_meeting):
     draft = make_meeting(process, council, publish=False)
     deleted = make_target("proposal", process)
     deleted.deleted_at = utcnow()
@@ -231,8 +229,9 @@ def test_comment_rate_limit(app, client, proposal, author, commit, monkeypatch):
     assert stored_comments_count(proposal) == 2
 
 
-def test_the_first_hour_limit_is_429_with_its_message(app, client, proposal, commit):
-    newcomer = factories.make_user(locale="en")
+def test_the_first_hour_limit_is_429_with_its_message(app, client, proposal, commit, make_user,
+                                                      make_comment):
+    newcomer = make_user(locale="en")
     for _ in range(5):
         make_comment(proposal, newcomer)
     commit()
@@ -264,7 +263,7 @@ def test_hostile_markdown_is_inert_and_comments_have_no_headings(client, proposa
 # --- edit -------------------------------------------------------------------------------------
 
 
-def test_edit_shows_the_form_and_saves(client, proposal, author, commit):
+def test_edit_shows_the_form_and_saves(client, proposal, author, commit, make_comment):
     comment = make_comment(proposal, author, "Primer text.", alignment="against")
     commit()
     login(client, author)
@@ -288,7 +287,8 @@ def test_edit_shows_the_form_and_saves(client, proposal, author, commit):
     assert "Text corregit." in html and "(edited)" in html and "Primer text." not in html
 
 
-def test_edit_refuses_others_visitors_and_bad_input(client, proposal, author, other, commit):
+def test_edit_refuses_others_visitors_and_bad_input(client, proposal, author, other, commit,
+                                                    make_comment):
     comment = make_comment(proposal, author, "Meu.")
     proposal.process.comment_body_limit = 10
     commit()
@@ -308,7 +308,8 @@ def test_edit_refuses_others_visitors_and_bad_input(client, proposal, author, ot
 # --- delete -----------------------------------------------------------------------------------
 
 
-def test_delete_by_its_author_leaves_a_placeholder(client, proposal, author, other, commit):
+def test_delete_by_its_author_leaves_a_placeholder(client, proposal, author, other, commit,
+                                                   make_comment):
     comment = make_comment(proposal, author, "Ho retiro.")
     reply = make_comment(proposal, other, "Resposta que queda.", parent=comment)
     commit()
@@ -331,7 +332,7 @@ def test_delete_by_its_author_leaves_a_placeholder(client, proposal, author, oth
     assert post(mine, f"/comments/{comment.id}/delete").status_code == 403
 
 
-def test_a_hidden_comment_shows_a_placeholder(client, proposal, author, commit):
+def test_a_hidden_comment_shows_a_placeholder(client, proposal, author, commit, make_comment):
     from participa.comments.operations import set_comment_hidden
 
     comment = make_comment(proposal, author, "Un insult.")
@@ -345,7 +346,7 @@ def test_a_hidden_comment_shows_a_placeholder(client, proposal, author, commit):
 # --- votes ------------------------------------------------------------------------------------
 
 
-def test_vote_up_down_and_clear(client, proposal, author, other, commit):
+def test_vote_up_down_and_clear(client, proposal, author, other, commit, make_comment):
     comment = make_comment(proposal, author)
     commit()
     login(client, other)
@@ -368,7 +369,7 @@ def test_vote_up_down_and_clear(client, proposal, author, other, commit):
     assert stored_votes(comment) == (0, 0)
 
 
-def test_vote_refusals(client, proposal, author, other, commit):
+def test_vote_refusals(client, proposal, author, other, commit, make_comment):
     comment = make_comment(proposal, author)
     commit()
     assert post(client, f"/comments/{comment.id}/vote", {"value": "up"}).status_code == 302
@@ -392,7 +393,7 @@ def test_vote_refusals(client, proposal, author, other, commit):
 
 
 @pytest.mark.parametrize("kind", TARGETS)
-def test_a_comments_address_leads_to_its_place(client, process, kind, commit):
+def test_a_comments_address_leads_to_its_place(client, process, kind, commit, make_comment):
     target = make_target(kind, process)
     comment = make_comment(target, veteran())
     commit()
@@ -402,14 +403,15 @@ def test_a_comments_address_leads_to_its_place(client, process, kind, commit):
     assert client.get("/comments/999999").status_code == 404
 
 
-def test_a_comment_of_an_unpublished_process_is_404(client, process, proposal, commit):
+def test_a_comment_of_an_unpublished_process_is_404(client, process, proposal, commit,
+                                                    make_comment):
     comment = make_comment(proposal, veteran())
     process.is_published = False
     commit()
     assert client.get(f"/comments/{comment.id}").status_code == 404
 
 
-def test_sorting_through_the_url(client, proposal, commit):
+def test_sorting_through_the_url(client, proposal, commit, make_comment):
     first, second, third = (make_comment(proposal, veteran()) for _ in range(3))
     from participa.comments.operations import vote_comment
 
@@ -428,7 +430,7 @@ def test_sorting_through_the_url(client, proposal, commit):
                                                                       third.id]
 
 
-def test_buttons_follow_the_permissions(client, proposal, author, other, commit):
+def test_buttons_follow_the_permissions(client, proposal, author, other, commit, make_comment):
     mine = make_comment(proposal, author)
     theirs = make_comment(proposal, other)
     commit()
@@ -447,7 +449,8 @@ def test_buttons_follow_the_permissions(client, proposal, author, other, commit)
 
 
 @pytest.mark.parametrize("kind", TARGETS)
-def test_the_comment_page_of_each_kind_of_target(client, process, kind, author, commit):
+def test_the_comment_page_of_each_kind_of_target(client, process, kind, author, commit,
+                                                 make_comment):
     target = make_target(kind, process)
     root = make_comment(target, veteran(), "Hi ha **preguntes**.")
     commit()
@@ -462,8 +465,8 @@ def test_the_comment_page_of_each_kind_of_target(client, process, kind, author, 
     assert stored_comments_count(target) == 2
 
 
-def test_a_cancelled_meetings_conversation_is_closed(client, process, council, author,
-                                                     commit):
+def test_a_cancelled_meetings_conversation_is_closed(client, process, council, author, commit,
+                                                     make_comment):
     from participa.meetings.operations import cancel_meeting
 
     meeting = make_target("meeting", process, council)

@@ -9,7 +9,7 @@ from flask_migrate import upgrade
 
 from participa import create_app
 from participa.extensions import db
-from tests import factories
+from tests.support import factories
 
 EMAIL = "redis-limits@example.org"
 

@@ -6,8 +6,8 @@ import pytest
 from flask_babel import force_locale
 
 from participa.core.errors import DomainError
-from tests import factories
-from tests.conftest import login, post, text
+from tests.support import factories
+from tests.support.web import login, post, text
 
 
 def assert_error_page(response, status, title, message):

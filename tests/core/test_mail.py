@@ -1,4 +1,5 @@
-"""Sending mail: the outbox folder (development, tests) and SMTP (production)."""
+"""Sending mail: the outbox folder (development, tests) and SMTP (production). A message is
+queued in the transaction and delivered when it commits."""
 
 import socketserver
 import threading
@@ -6,10 +7,13 @@ import threading
 import pytest
 
 from participa.core.mail import read_outbox, send_mail
+from participa.extensions import db
 
 
 def test_a_message_lands_in_the_outbox(app, outbox):
     send_mail("marta@example.org", "Benvinguda", "Hola Marta,\n\nGràcies per participar.")
+    assert outbox() == []  # queued until the transaction commits
+    db.session.commit()
     [message] = outbox()
     assert message["To"] == "marta@example.org"
     assert message["From"] == app.config["MAIL_DEFAULT_SENDER"]
@@ -21,6 +25,7 @@ def test_a_message_lands_in_the_outbox(app, outbox):
 def test_the_outbox_keeps_the_order(outbox):
     for n in range(5):
         send_mail(f"p{n}@example.org", f"Missatge {n}", "text")
+    db.session.commit()
     assert [m["Subject"] for m in outbox()] == [f"Missatge {n}" for n in range(5)]
 
 
@@ -30,6 +35,7 @@ def test_lazy_subjects_and_bodies_are_sent_as_text(outbox):
 
     with force_locale("es"):
         send_mail("a@example.org", _l("Page not found"), _l("Page not found"))
+    db.session.commit()
     [message] = outbox()
     assert message["Subject"] == "Página no encontrada"
 
@@ -38,6 +44,7 @@ def test_attachments(outbox):
     send_mail("a@example.org", "Calendari", "Adjunt", attachments=[
         ("reunio.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
     ])
+    db.session.commit()
     [message] = outbox()
     [part] = list(message.iter_attachments())
     assert part.get_filename() == "reunio.ics"
@@ -51,6 +58,7 @@ def test_a_missing_outbox_folder_is_created_and_an_absent_one_reads_empty(app, t
     assert read_outbox(folder) == []
     monkeypatch.setitem(app.config, "MAIL_OUTBOX_DIR", str(folder))
     send_mail("a@example.org", "Hola", "text")
+    db.session.commit()
     assert len(read_outbox(folder)) == 1
 
 
@@ -113,6 +121,7 @@ def test_smtp_backend(app, monkeypatch, smtp_server, outbox):
                        "MAIL_USE_TLS": False, "MAIL_USERNAME": None}.items():
         monkeypatch.setitem(app.config, key, value)
     send_mail("jordi@example.org", "Reunió", "Ens veiem dijous.")
+    db.session.commit()
     assert smtp_server.messages, smtp_server.commands
     assert any(c.upper().startswith("RCPT TO:<JORDI@EXAMPLE.ORG>") for c in smtp_server.commands)
     raw = smtp_server.messages[0].decode()

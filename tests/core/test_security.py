@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tests import factories
-from tests.conftest import login, post
+from tests.support import factories
+from tests.support.web import login, post
 
 
 def csp(response) -> dict[str, list[str]]:

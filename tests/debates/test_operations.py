@@ -8,15 +8,9 @@ from participa.debates.models import DebateStatus
 from participa.debates.operations import BODY_LIMIT
 from participa.processes.models import PhaseKind
 from participa.processes.phases import Action
-from tests import factories
-from tests.comments.helpers import (
-    log_entries,
-    make_comment,
-    make_debate,
-    moment_allowing,
-    veteran,
-)
-from tests.proposals.helpers import process_in_phase
+from tests.support.comments import veteran
+from tests.support.phases import moment_allowing, process_in_phase
+from tests.support.records import log_entries
 
 
 def test_create_stores_an_open_debate_and_logs_it(process, facilitator):
@@ -38,9 +32,10 @@ def test_create_stores_an_open_debate_and_logs_it(process, facilitator):
 
 
 @pytest.mark.parametrize("residents_open", [True, False])
-def test_residents_open_debates_only_when_the_process_lets_them(residents_open):
-    process = factories.make_process(residents_open_debates=residents_open)
-    resident = factories.make_user()
+def test_residents_open_debates_only_when_the_process_lets_them(
+        residents_open, make_user, make_process, make_debate):
+    process = make_process(residents_open_debates=residents_open)
+    resident = make_user()
     if residents_open:
         assert make_debate(process, resident).author_id == resident.id
     else:
@@ -49,7 +44,7 @@ def test_residents_open_debates_only_when_the_process_lets_them(residents_open):
         assert queries.list_debates(process).items == []
 
 
-def test_no_debates_in_a_phase_that_does_not_take_them(council):
+def test_no_debates_in_a_phase_that_does_not_take_them(council, make_debate):
     process = process_in_phase(PhaseKind.VOTING)
     with pytest.raises(DomainError):
         operations.create_debate(process, {"title": "Tard", "body": "Massa tard."},
@@ -72,19 +67,19 @@ def test_create_refuses_bad_content(process, facilitator, data, field):
     assert log_entries("create_debate") == []
 
 
-def test_lengths_at_the_limit_are_accepted(process, facilitator):
+def test_lengths_at_the_limit_are_accepted(process, facilitator, make_debate):
     debate = make_debate(process, facilitator, title="t" * 150, body="b" * BODY_LIMIT)
     assert len(debate.title) == 150 and len(debate.body) == BODY_LIMIT
 
 
-def test_a_category_of_another_process_is_refused(process, facilitator):
-    other = factories.make_process(categories=("Alien",))
+def test_a_category_of_another_process_is_refused(process, facilitator, make_process, make_debate):
+    other = make_process(categories=("Alien",))
     with pytest.raises(DomainError) as error:
         make_debate(process, facilitator, category_id=other.categories[0].id)
     assert error.value.field == "category_id"
 
 
-def test_update_changes_the_text_and_logs_it(process, facilitator):
+def test_update_changes_the_text_and_logs_it(process, facilitator, make_debate):
     debate = make_debate(process, facilitator)
     operations.update_debate(debate, {"title": "Nou títol", "body": "Nou text.",
                                       "category_id": process.categories[0].id},
@@ -94,7 +89,7 @@ def test_update_changes_the_text_and_logs_it(process, facilitator):
     assert len(log_entries("update_debate", debate)) == 1
 
 
-def test_the_author_edits_until_the_first_comment(process):
+def test_the_author_edits_until_the_first_comment(process, make_debate, make_comment):
     process.residents_open_debates = True
     author = veteran()
     debate = make_debate(process, author)
@@ -108,7 +103,8 @@ def test_the_author_edits_until_the_first_comment(process):
                                  actor=veteran())
 
 
-def test_close_with_a_conclusion_then_rewrite_it(process, facilitator, council):
+def test_close_with_a_conclusion_then_rewrite_it(process, facilitator, council, make_debate,
+                                                 make_comment):
     debate = make_debate(process, facilitator)
     make_comment(debate, veteran())
 
@@ -132,12 +128,13 @@ def test_close_with_a_conclusion_then_rewrite_it(process, facilitator, council):
         operations.update_debate(debate, {"title": "Reobrim", "body": "?"}, actor=council)
 
 
-def test_only_managers_close_and_a_conclusion_is_needed(process, facilitator):
+def test_only_managers_close_and_a_conclusion_is_needed(process, facilitator, make_user,
+                                                        make_process, make_debate):
     process.residents_open_debates = True
     author = veteran()
     debate = make_debate(process, author)
-    for actor in (author, factories.make_user("facilitator",
-                                              process=factories.make_process())):
+    for actor in (author, make_user("facilitator",
+                                              process=make_process())):
         with pytest.raises(DomainError):
             operations.close_debate(debate, "Tanquem.", actor=actor)
     for conclusion in ("", "  ", "c" * (BODY_LIMIT + 1)):
@@ -151,7 +148,8 @@ def test_only_managers_close_and_a_conclusion_is_needed(process, facilitator):
 # --- queries ----------------------------------------------------------------------------------
 
 
-def test_list_filters_by_state_and_sorts_by_recency_or_comments(process, facilitator):
+def test_list_filters_by_state_and_sorts_by_recency_or_comments(
+        process, facilitator, make_process, make_debate, make_comment):
     quiet, busy, closed = (make_debate(process, facilitator, title=t)
                            for t in ("Quiet", "Busy", "Closed"))
     for _ in range(2):
@@ -160,7 +158,7 @@ def test_list_filters_by_state_and_sorts_by_recency_or_comments(process, facilit
     operations.close_debate(closed, "Fet.", actor=facilitator)
     hidden = make_debate(process, facilitator, title="Hidden")
     hidden.hidden_at = hidden.created_at
-    make_debate(factories.make_process(), title="Elsewhere")
+    make_debate(make_process(), title="Elsewhere")
 
     def titles(**kwargs):
         return [d.title for d in queries.list_debates(process, **kwargs).items]
@@ -171,10 +169,10 @@ def test_list_filters_by_state_and_sorts_by_recency_or_comments(process, facilit
     assert titles(status=DebateStatus.CLOSED) == ["Closed"]
     assert queries.count_open(process) == 2
     assert queries.get_debate(process, quiet.id) == quiet
-    assert queries.get_debate(factories.make_process(), quiet.id) is None
+    assert queries.get_debate(make_process(), quiet.id) is None
 
 
-def test_list_pages(process, facilitator):
+def test_list_pages(process, facilitator, make_debate):
     debates = [make_debate(process, facilitator, title=f"D{i}") for i in range(5)]
     first = queries.list_debates(process, per_page=2)
     assert [d.id for d in first.items] == [debates[4].id, debates[3].id]

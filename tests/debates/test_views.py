@@ -10,17 +10,13 @@ from participa.debates import operations
 from participa.debates.models import Debate, DebateStatus
 from participa.extensions import db
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.comments.helpers import (
-    comments_url,
-    count_comments,
-    log_entries,
-    make_comment,
-    make_debate,
-    veteran,
-)
-from tests.conftest import login, post, sync, text
-from tests.proposals.helpers import HOSTILE_BODY, assert_inert, process_in_phase
+from tests.support import factories
+from tests.support.comments import comments_url, count_comments, veteran
+from tests.support.debates import make_debate
+from tests.support.html import HOSTILE_BODY, assert_inert
+from tests.support.phases import process_in_phase
+from tests.support.records import log_entries
+from tests.support.web import login, post, sync, text
 
 
 def url(process, debate=None, action=None) -> str:
@@ -55,12 +51,12 @@ def debate(process, facilitator):
 # --- index ------------------------------------------------------------------------------------
 
 
-def test_index_lists_debates_with_state_and_comments(client, process, debate, facilitator,
-                                                     commit):
+def test_index_lists_debates_with_state_and_comments(client, process, debate, facilitator, commit,
+                                                     make_process, make_debate, make_comment):
     closed = make_debate(process, facilitator, title="Horaris del casal")
     operations.close_debate(closed, "Obrirem més tard.", actor=facilitator)
     make_comment(debate, veteran())
-    make_debate(factories.make_process(), title="D'un altre procés")
+    make_debate(make_process(), title="D'un altre procés")
     commit()
 
     html = text(client.get(url(process)))
@@ -72,7 +68,8 @@ def test_index_lists_debates_with_state_and_comments(client, process, debate, fa
     assert url(process, action="new") not in html  # visitors open no debates
 
 
-def test_index_filters_sorts_and_ignores_nonsense(client, process, facilitator, commit):
+def test_index_filters_sorts_and_ignores_nonsense(client, process, facilitator, commit, make_debate,
+                                                  make_comment):
     quiet = make_debate(process, facilitator, title="Tranquil")
     busy = make_debate(process, facilitator, title="Animat")
     make_comment(busy, veteran())
@@ -96,7 +93,7 @@ def test_index_filters_sorts_and_ignores_nonsense(client, process, facilitator, 
     assert newest.id
 
 
-def test_index_pages(app, client, process, facilitator, commit, monkeypatch):
+def test_index_pages(app, client, process, facilitator, commit, monkeypatch, make_debate):
     monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
     for i in range(5):
         make_debate(process, facilitator, title=f"Debat {i}")
@@ -114,8 +111,8 @@ def test_index_pages(app, client, process, facilitator, commit, monkeypatch):
     assert beyond.status_code == 200 and "There are no debates here yet." in text(beyond)
 
 
-def test_index_of_an_unknown_or_unpublished_process_is_404(client, commit):
-    hidden = factories.make_process(published=False)
+def test_index_of_an_unknown_or_unpublished_process_is_404(client, commit, make_process):
+    hidden = make_process(published=False)
     commit()
     assert client.get("/processes/nowhere/debates/").status_code == 404
     assert client.get(url(hidden)).status_code == 404
@@ -148,8 +145,8 @@ def test_a_facilitator_opens_a_debate(client, process, facilitator, commit):
 
 
 @pytest.mark.parametrize("residents_open", [True, False])
-def test_residents_open_debates_only_when_allowed(client, residents_open, commit):
-    process = factories.make_process(residents_open_debates=residents_open)
+def test_residents_open_debates_only_when_allowed(client, residents_open, commit, make_process):
+    process = make_process(residents_open_debates=residents_open)
     resident = veteran()
     commit()
     login(client, resident)
@@ -166,9 +163,9 @@ def test_residents_open_debates_only_when_allowed(client, residents_open, commit
         assert count_debates() == 0
 
 
-def test_opening_is_refused_outside_the_phase_and_to_visitors(client, commit):
+def test_opening_is_refused_outside_the_phase_and_to_visitors(client, commit, make_user):
     process = process_in_phase(PhaseKind.VOTING)
-    facilitator = factories.make_user("facilitator", process=process, locale="en")
+    facilitator = make_user("facilitator", process=process, locale="en")
     commit()
     response = client.get(url(process, action="new"))
     assert response.status_code == 302 and "/accounts/login" in response.headers["Location"]
@@ -201,7 +198,7 @@ def test_opening_without_csrf_token_is_400(client, process, facilitator, commit)
 # --- show -------------------------------------------------------------------------------------
 
 
-def test_show_with_its_conversation(client, process, debate, commit):
+def test_show_with_its_conversation(client, process, debate, commit, make_comment):
     comment = make_comment(debate, veteran(name="Carla"), "Més **ombra**!",
                            alignment="in_favour")
     commit()
@@ -213,8 +210,8 @@ def test_show_with_its_conversation(client, process, debate, commit):
     assert "Sign in to comment." in html
 
 
-def test_show_404s(client, process, debate, commit):
-    other = factories.make_process()
+def test_show_404s(client, process, debate, commit, make_process, make_debate):
+    other = make_process()
     gone = make_debate(process)
     gone.deleted_at = utcnow()
     commit()
@@ -223,7 +220,7 @@ def test_show_404s(client, process, debate, commit):
     assert client.get(url(process, gone)).status_code == 404
 
 
-def test_hostile_markdown_is_inert(client, process, facilitator, commit):
+def test_hostile_markdown_is_inert(client, process, facilitator, commit, make_debate):
     debate = make_debate(process, facilitator, body=HOSTILE_BODY)
     operations.close_debate(debate, HOSTILE_BODY, actor=facilitator)
     commit()
@@ -235,8 +232,9 @@ def test_hostile_markdown_is_inert(client, process, facilitator, commit):
 # --- edit -------------------------------------------------------------------------------------
 
 
-def test_the_author_edits_until_someone_comments(client, commit):
-    process = factories.make_process(residents_open_debates=True, categories=("A",))
+def test_the_author_edits_until_someone_comments(client, commit, make_process, make_debate,
+                                                 make_comment):
+    process = make_process(residents_open_debates=True, categories=("A",))
     author = veteran()
     debate = make_debate(process, author, title="Primer títol")
     commit()
@@ -273,7 +271,7 @@ def test_others_cannot_edit_or_close(client, process, debate, commit):
 # --- close ------------------------------------------------------------------------------------
 
 
-def test_close_with_a_conclusion(client, process, debate, facilitator, commit):
+def test_close_with_a_conclusion(client, process, debate, facilitator, commit, make_comment):
     make_comment(debate, veteran())
     resident = veteran()
     commit()
@@ -325,8 +323,8 @@ def test_a_hidden_debate_shows_a_placeholder(client, process, debate, commit):
     assert "Què fem amb la plaça?" not in text(client.get(url(process)))
 
 
-def test_the_process_page_links_its_debates_with_how_many_are_open(client, process,
-                                                                   facilitator, commit):
+def test_the_process_page_links_its_debates_with_how_many_are_open(
+        client, process, facilitator, commit, make_debate):
     make_debate(process, facilitator)
     closing = make_debate(process, facilitator)
     make_debate(process, facilitator)

@@ -10,8 +10,8 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings import operations
 from participa.meetings.models import Meeting, Registration, RegistrationStatus
-from tests import factories
-from tests.proposals.test_concurrency import run_parallel
+from tests.support import factories
+from tests.support.parallel import run_parallel
 
 THREADS = 8
 
@@ -51,9 +51,9 @@ def _counters_match(meeting_id):
             and meeting.waiting_count == statuses.get(RegistrationStatus.WAITING, 0))
 
 
-def test_capacity_is_never_exceeded(app):
+def test_capacity_is_never_exceeded(app, make_user):
     meeting = _meeting(capacity=3)
-    people = [factories.make_user() for _ in range(THREADS)]
+    people = [make_user() for _ in range(THREADS)]
     meeting_id, ids = meeting.id, [p.id for p in people]
     db.session.commit()
 
@@ -66,9 +66,9 @@ def test_capacity_is_never_exceeded(app):
     assert _counters_match(meeting_id)
 
 
-def test_nobody_is_registered_twice(app):
+def test_nobody_is_registered_twice(app, make_user):
     meeting = _meeting(capacity=10)
-    person = factories.make_user()
+    person = make_user()
     meeting_id, person_id = meeting.id, person.id
     db.session.commit()
 
@@ -79,9 +79,9 @@ def test_nobody_is_registered_twice(app):
     assert _counters_match(meeting_id)
 
 
-def test_one_promotion_per_freed_place(app):
+def test_one_promotion_per_freed_place(app, make_user):
     meeting = _meeting(capacity=4)
-    people = [factories.make_user() for _ in range(4 + THREADS)]
+    people = [make_user() for _ in range(4 + THREADS)]
     now = utcnow()
     for i, person in enumerate(people):  # queued one second apart: a clear waiting order
         operations.register(meeting, actor=person, now=now + timedelta(seconds=i))

@@ -12,9 +12,9 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings import operations
 from participa.plans.models import PlanStatus
-from tests import factories
-from tests.conftest import login
-from tests.meetings.helpers import make_meeting, registering_time
+from tests.support import factories
+from tests.support.meetings import make_meeting, registering_time
+from tests.support.web import login
 
 LINK = "https://meet.example.org/sala-secreta-del-barri"
 
@@ -77,7 +77,7 @@ def town(process, organizer):
 # --- one meeting -------------------------------------------------------------------------------
 
 
-def test_one_meeting(client, process, organizer, commit):
+def test_one_meeting(client, process, organizer, commit, make_meeting):
     meeting = make_meeting(process, organizer, title="Assemblea a la plaça del Mercat",
                            place="Casal de barri", address="Carrer Major, 1")
     commit()
@@ -102,8 +102,8 @@ def test_one_meeting(client, process, organizer, commit):
     assert str(timezone["TZID"]) == str(LOCAL_TZ)
 
 
-def test_one_meeting_has_a_stable_uid_and_a_growing_sequence(client, process, organizer,
-                                                             commit):
+def test_one_meeting_has_a_stable_uid_and_a_growing_sequence(
+        client, process, organizer, commit, make_meeting):
     meeting = make_meeting(process, organizer)
     commit()
     url = f"/meetings/{meeting.id}.ics"
@@ -120,7 +120,8 @@ def test_one_meeting_has_a_stable_uid_and_a_growing_sequence(client, process, or
     assert "Vaga de transport" in str(cancelled["DESCRIPTION"])
 
 
-def test_one_meeting_never_carries_the_online_link(client, process, organizer, resident, commit):
+def test_one_meeting_never_carries_the_online_link(client, process, organizer, resident, commit,
+                                                   make_meeting):
     meeting = make_meeting(process, organizer, kind="hybrid", online_url=LINK,
                            starts_at=utcnow() + timedelta(minutes=10))
     operations.register(meeting, actor=resident, now=registering_time(meeting))
@@ -132,9 +133,9 @@ def test_one_meeting_never_carries_the_online_link(client, process, organizer, r
         assert LINK not in browser.get(f"/meetings/{meeting.id}.ics").get_data(as_text=True)
 
 
-def test_one_meeting_404s(client, process, organizer, resident, commit):
+def test_one_meeting_404s(client, process, organizer, resident, commit, make_process, make_meeting):
     draft = make_meeting(process, organizer, publish=False)
-    hidden_process = factories.make_process(published=False)
+    hidden_process = make_process(published=False)
     hidden = make_meeting(hidden_process, organizer)
     commit()
     assert client.get("/meetings/999999.ics").status_code == 404
@@ -178,7 +179,7 @@ def test_process_feed(client, town):
         uid(meetings["hybrid"])]
 
 
-def test_plan_feed_has_only_the_plans_processes(client, town):
+def test_plan_feed_has_only_the_plans_processes(client, town, make_plan):
     plan, _in_plan, _also, meetings = town
     _response, calendar = fetch(client, f"/plans/{plan.slug}/meetings.ics")
     found = events_by_uid(calendar)
@@ -187,7 +188,7 @@ def test_plan_feed_has_only_the_plans_processes(client, town):
     assert uid(meetings["elsewhere"]) not in found
     assert uid(meetings["hidden"]) not in found
 
-    other = factories.make_plan("Un altre pla")
+    other = make_plan("Un altre pla")
     db.session.commit()
     assert uids(client, f"/plans/{other.slug}/meetings.ics") == []
 
@@ -231,9 +232,9 @@ def test_an_empty_feed_is_still_a_valid_calendar(client, process, commit):
     assert calendar.walk("VEVENT") == []
 
 
-def test_feeds_404(client, organizer, commit):
-    hidden = factories.make_process(published=False, slug="encara-no")
-    draft_plan = factories.make_plan("Pla en preparació", slug="pla-en-preparacio",
+def test_feeds_404(client, organizer, commit, make_process, make_plan):
+    hidden = make_process(published=False, slug="encara-no")
+    draft_plan = make_plan("Pla en preparació", slug="pla-en-preparacio",
                                      status=PlanStatus.DRAFT)
     commit()
     for url in ("/processes/no-such-process/meetings.ics", "/plans/no-such-plan/meetings.ics",

@@ -8,8 +8,8 @@ from flask import current_app
 from icalendar import Calendar
 
 from participa.meetings import ical, operations
-from tests import factories
-from tests.meetings.helpers import make_meeting, meeting_data
+from tests.support import factories
+from tests.support.meetings import meeting_data
 
 LINK = "https://meet.example.org/assemblea-de-barri"
 TITLE = "Trobada veïnal a la plaça"
@@ -40,28 +40,28 @@ def only_event(data: bytes):
     return event
 
 
-def test_one_event_per_meeting_with_its_own_uid(process, organizer):
+def test_one_event_per_meeting_with_its_own_uid(process, organizer, make_meeting):
     meetings = [make_meeting(process, organizer) for _ in range(3)]
     found = events(build(meetings))
     assert [str(e["UID"]) for e in found] == [f"meeting-{m.id}@participa.test" for m in meetings]
     assert [str(e["SUMMARY"]) for e in found] == [m.title for m in meetings]
 
 
-def test_the_calendar_says_who_made_it(process, organizer):
+def test_the_calendar_says_who_made_it(process, organizer, make_meeting):
     calendar = parse(build([make_meeting(process, organizer)], name="Procés del barri"))
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"]) == ical.PRODID
     assert str(calendar["X-WR-CALNAME"]) == "Procés del barri"
 
 
-def test_uids_are_stable_across_builds(process, organizer):
+def test_uids_are_stable_across_builds(process, organizer, make_meeting):
     meeting = make_meeting(process, organizer)
     first, second = only_event(build([meeting])), only_event(build([meeting]))
     assert str(first["UID"]) == str(second["UID"]) == f"meeting-{meeting.id}@participa.test"
     assert str(first["UID"]) == ical.meeting_uid(meeting, "participa.test")
 
 
-def test_times_are_written_in_madrid_and_mean_the_stored_instants(process, organizer):
+def test_times_are_written_in_madrid_and_mean_the_stored_instants(process, organizer, make_meeting):
     start = datetime(2026, 7, 14, 16, 30, tzinfo=UTC)  # 18:30 in Madrid (summer time)
     meeting = make_meeting(process, organizer, starts_at=start, ends_at=start + timedelta(hours=2))
     data = build([meeting])
@@ -75,7 +75,7 @@ def test_times_are_written_in_madrid_and_mean_the_stored_instants(process, organ
     assert b"DTEND;TZID=Europe/Madrid:20260714T203000\r\n" in data
 
 
-def test_a_madrid_vtimezone_is_included_once(process, organizer):
+def test_a_madrid_vtimezone_is_included_once(process, organizer, make_meeting):
     meetings = [make_meeting(process, organizer) for _ in range(2)]
     calendar = parse(build(meetings))
     (timezone,) = calendar.walk("VTIMEZONE")
@@ -86,7 +86,7 @@ def test_a_madrid_vtimezone_is_included_once(process, organizer):
     assert {("CET", timedelta(hours=1)), ("CEST", timedelta(hours=2))} <= offsets
 
 
-def test_the_vtimezone_covers_the_meetings_dates(process, organizer):
+def test_the_vtimezone_covers_the_meetings_dates(process, organizer, make_meeting):
     winter = datetime(2026, 12, 30, 18, 0, tzinfo=UTC)
     summer = datetime(2027, 6, 30, 16, 0, tzinfo=UTC)
     meetings = [make_meeting(process, organizer, starts_at=when) for when in (winter, summer)]
@@ -110,7 +110,7 @@ def test_an_empty_feed_is_still_a_calendar(app):
     assert [str(c["TZID"]) for c in calendar.walk("VTIMEZONE")] == ["Europe/Madrid"]
 
 
-def test_sequence_grows_with_each_change(process, organizer):
+def test_sequence_grows_with_each_change(process, organizer, make_meeting):
     meeting = make_meeting(process, organizer)
     before = only_event(build([meeting]))
     operations.update_meeting(meeting, meeting_data(meeting, place="Biblioteca del barri"),
@@ -123,7 +123,7 @@ def test_sequence_grows_with_each_change(process, organizer):
     assert "Biblioteca del barri" in str(after["LOCATION"])
 
 
-def test_a_cancelled_meeting_is_marked_with_its_reason(process, organizer):
+def test_a_cancelled_meeting_is_marked_with_its_reason(process, organizer, make_meeting):
     meeting = make_meeting(process, organizer)
     assert str(only_event(build([meeting]))["STATUS"]) == "CONFIRMED"
     operations.cancel_meeting(meeting, "Previsió de pluja forta.", actor=organizer)
@@ -135,7 +135,7 @@ def test_a_cancelled_meeting_is_marked_with_its_reason(process, organizer):
 
 
 @pytest.mark.parametrize("kind", ["online", "hybrid"])
-def test_the_online_link_only_when_allowed(process, organizer, kind):
+def test_the_online_link_only_when_allowed(process, organizer, kind, make_meeting):
     meeting = make_meeting(process, organizer, kind=kind, online_url=LINK)
     public = only_event(build([meeting]))
     assert LINK not in public.to_ical().decode()
@@ -143,7 +143,7 @@ def test_the_online_link_only_when_allowed(process, organizer, kind):
     assert LINK in str(own["DESCRIPTION"])
 
 
-def test_the_link_is_decided_meeting_by_meeting(process, organizer):
+def test_the_link_is_decided_meeting_by_meeting(process, organizer, make_meeting):
     mine = make_meeting(process, organizer, kind="online", online_url=LINK + "-1")
     other = make_meeting(process, organizer, kind="online", online_url=LINK + "-2")
     data = build([mine, other], show_link=lambda m: m.id == mine.id)
@@ -152,7 +152,7 @@ def test_the_link_is_decided_meeting_by_meeting(process, organizer):
     assert LINK + "-2" not in second
 
 
-def test_in_person_meetings_have_a_location_and_no_link(process, organizer):
+def test_in_person_meetings_have_a_location_and_no_link(process, organizer, make_meeting):
     meeting = make_meeting(process, organizer, kind="in_person", place="Casal de barri",
                            address="Carrer Major, 1")
     event = only_event(build([meeting], show_link=lambda m: True))
@@ -160,7 +160,7 @@ def test_in_person_meetings_have_a_location_and_no_link(process, organizer):
     assert "https://meet" not in str(event["DESCRIPTION"])
 
 
-def test_the_event_links_back_to_the_meeting_page(process, organizer):
+def test_the_event_links_back_to_the_meeting_page(process, organizer, make_meeting):
     meeting = make_meeting(process, organizer)
     event = only_event(build([meeting]))
     url = str(event["URL"])
@@ -169,7 +169,7 @@ def test_the_event_links_back_to_the_meeting_page(process, organizer):
     assert url in str(event["DESCRIPTION"])
 
 
-def test_non_ascii_text_survives(process, organizer):
+def test_non_ascii_text_survives(process, organizer, make_meeting):
     meeting = make_meeting(process, organizer, title=TITLE, place="Plaça de l'Església",
                            organizer="Associació de veïns i veïnes de Sant Pere",
                            description="Parlarem de l'àgora, els horaris i la façana.")
@@ -181,7 +181,7 @@ def test_non_ascii_text_survives(process, organizer):
     assert TITLE.encode() in data  # written as UTF-8, not escaped away
 
 
-def test_lines_are_crlf_and_folded_without_breaking_characters(process, organizer):
+def test_lines_are_crlf_and_folded_without_breaking_characters(process, organizer, make_meeting):
     long_title = (TITLE + " · ") * 7
     meeting = make_meeting(process, organizer, title=long_title.strip())
     data = build([meeting])

@@ -11,17 +11,16 @@ from participa.meetings import operations
 from participa.meetings.models import MeetingStatus, RegistrationStatus
 from participa.meetings.permissions import (
     LINK_OPENS_BEFORE,
-    Closed,
+    RegistrationRefusal,
     can_cancel_registration,
     can_manage_meeting,
-    can_register,
     can_see_online_link,
     can_view_meeting,
-    registration_closed,
+    why_not_register,
 )
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.meetings.helpers import make_meeting, register_people, registering_time
+from tests.support import factories
+from tests.support.meetings import make_meeting, register_people, registering_time
 
 ROLES = ("visitor", "resident", "registered", "facilitator", "council")
 STATUSES = tuple(MeetingStatus)
@@ -79,77 +78,75 @@ def test_meeting_grid(role, status, phase):
     assert can_view_meeting(user, meeting) is (status is not MeetingStatus.DRAFT or manager)
 
     if status is not MeetingStatus.PUBLISHED:
-        expected = Closed.NOT_OPEN
+        expected = RegistrationRefusal.NOT_OPEN
     elif role == "visitor":
-        expected = Closed.SIGN_IN
+        expected = RegistrationRefusal.SIGN_IN
     elif phase == "no-phase":
-        expected = Closed.PHASE
+        expected = RegistrationRefusal.PHASE
     elif role == "registered":
-        expected = Closed.ALREADY
+        expected = RegistrationRefusal.ALREADY
     else:
         expected = None
-    assert registration_closed(user, meeting, registration=mine, now=now) is expected
-    assert can_register(user, meeting, registration=mine, now=now) is (expected is None)
+    assert why_not_register(user, meeting, registration=mine, now=now) is expected
 
     may_cancel = role == "registered" and status is MeetingStatus.PUBLISHED  # in any phase
     assert can_cancel_registration(user, meeting, registration=mine, now=now) is may_cancel
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_unpublished_process_hides_its_meetings(role):
-    process = factories.make_process(published=False)
-    meeting = make_meeting(process, factories.make_user("council"))
+def test_unpublished_process_hides_its_meetings(role, make_user, make_process, make_meeting):
+    process = make_process(published=False)
+    meeting = make_meeting(process, make_user("council"))
     user, mine = person(role, meeting, None) if role != "registered" else (
-        factories.make_user(), None)
+        make_user(), None)
     manager = role in MANAGERS
     assert can_view_meeting(user, meeting) is manager
     assert can_manage_meeting(user, meeting) is manager
-    expected = Closed.SIGN_IN if role == "visitor" else Closed.PHASE
-    assert registration_closed(user, meeting, registration=mine) is expected
+    expected = RegistrationRefusal.SIGN_IN if role == "visitor" else RegistrationRefusal.PHASE
+    assert why_not_register(user, meeting, registration=mine) is expected
 
 
-def test_a_facilitator_of_another_process_is_a_resident_here():
+def test_a_facilitator_of_another_process_is_a_resident_here(make_user, make_process):
     meeting, _ = meeting_in(MeetingStatus.DRAFT, "phase")
-    elsewhere = factories.make_user("facilitator", process=factories.make_process())
+    elsewhere = make_user("facilitator", process=make_process())
     assert not can_manage_meeting(elsewhere, meeting)
     assert not can_view_meeting(elsewhere, meeting)
 
 
-def test_registrations_disabled_say_so_first():
-    meeting = make_meeting(process_for("no-phase"), factories.make_user("council"),
+def test_registrations_disabled_say_so_first(make_user, make_meeting):
+    meeting = make_meeting(process_for("no-phase"), make_user("council"),
                            registrations_enabled=False)
-    for user in (AnonymousUserMixin(), factories.make_user()):
-        assert registration_closed(user, meeting) is Closed.NO_REGISTRATION
-        assert not can_register(user, meeting)
+    for user in (AnonymousUserMixin(), make_user()):
+        assert why_not_register(user, meeting) is RegistrationRefusal.NO_REGISTRATION
 
 
-def test_registration_closes_at_its_time_and_at_the_start():
+def test_registration_closes_at_its_time_and_at_the_start(make_user):
     closes = utcnow() + timedelta(days=1)
     meeting, _ = meeting_in(MeetingStatus.PUBLISHED, "phase", registration_closes_at=closes)
-    resident = factories.make_user()
-    assert registration_closed(resident, meeting, now=closes - timedelta(seconds=1)) is None
-    assert registration_closed(resident, meeting, now=closes) is Closed.CLOSED
-    assert registration_closed(AnonymousUserMixin(), meeting, now=closes) is Closed.CLOSED
+    resident = make_user()
+    assert why_not_register(resident, meeting, now=closes - timedelta(seconds=1)) is None
+    assert why_not_register(resident, meeting, now=closes) is RegistrationRefusal.CLOSED
+    assert why_not_register(AnonymousUserMixin(), meeting, now=closes) is RegistrationRefusal.CLOSED
 
     open_until_start, _ = meeting_in(MeetingStatus.PUBLISHED, "phase",
                                      starts_at=utcnow() + timedelta(days=2))
     start = open_until_start.starts_at
-    assert can_register(resident, open_until_start, now=start - timedelta(seconds=1))
-    assert registration_closed(resident, open_until_start, now=start) is Closed.CLOSED
+    assert why_not_register(resident, open_until_start, now=start - timedelta(seconds=1)) is None
+    assert why_not_register(resident, open_until_start, now=start) is RegistrationRefusal.CLOSED
 
 
-def test_the_phase_is_read_at_the_moment_given():
+def test_the_phase_is_read_at_the_moment_given(make_user):
     meeting, _ = meeting_in(MeetingStatus.PUBLISHED, "no-phase")
-    resident = factories.make_user()
-    assert registration_closed(resident, meeting) is Closed.PHASE
-    assert registration_closed(resident, meeting, now=registering_time(meeting)) is None
+    resident = make_user()
+    assert why_not_register(resident, meeting) is RegistrationRefusal.PHASE
+    assert why_not_register(resident, meeting, now=registering_time(meeting)) is None
 
 
 def test_a_cancelled_registration_may_register_again():
     meeting, registration = meeting_in(MeetingStatus.PUBLISHED, "phase")
     operations.cancel_registration(meeting, actor=registration.user)
     assert registration.status is RegistrationStatus.CANCELLED
-    assert can_register(registration.user, meeting, registration=registration)
+    assert why_not_register(registration.user, meeting, registration=registration) is None
     assert not can_cancel_registration(registration.user, meeting, registration=registration)
 
 
@@ -197,9 +194,9 @@ def link_people(meeting):
 
 
 @pytest.mark.parametrize("kind", ["online", "hybrid"])
-def test_online_link_window(kind):
+def test_online_link_window(kind, make_user, make_meeting):
     process = process_for("phase")
-    meeting = make_meeting(process, factories.make_user("council"), kind=kind, online_url=LINK,
+    meeting = make_meeting(process, make_user("council"), kind=kind, online_url=LINK,
                            capacity=1)
     assert meeting.ends_at - meeting.starts_at == timedelta(minutes=MOMENTS["at-the-end"])
     people = link_people(meeting)
@@ -216,9 +213,9 @@ def test_online_link_window(kind):
                 role, moment)
 
 
-def test_in_person_meetings_never_show_a_link():
+def test_in_person_meetings_never_show_a_link(make_user, make_meeting):
     process = process_for("phase")
-    meeting = make_meeting(process, factories.make_user("council"), kind="in_person",
+    meeting = make_meeting(process, make_user("council"), kind="in_person",
                            online_url=LINK, capacity=1)
     people = link_people(meeting)
     for minutes in MOMENTS.values():
@@ -227,9 +224,9 @@ def test_in_person_meetings_never_show_a_link():
             assert not can_see_online_link(user, meeting, registration=mine, now=now)
 
 
-def test_no_link_for_registered_people_once_cancelled():
+def test_no_link_for_registered_people_once_cancelled(make_user, make_meeting):
     process = process_for("phase")
-    organizer = factories.make_user("council")
+    organizer = make_user("council")
     meeting = make_meeting(process, organizer, kind="online", online_url=LINK)
     (registration,) = register_people(meeting, 1)
     operations.cancel_meeting(meeting, "Pluja", actor=organizer)

@@ -12,8 +12,6 @@ from participa.core.forms import LocalDateTimeField
 from participa.core.timeutil import LOCAL_TZ, local_to_utc, utc_to_local
 from participa.extensions import db
 from participa.meetings import ical
-from tests import factories
-from tests.meetings.helpers import make_meeting
 
 # (typed in Madrid, the UTC instant it means)
 AROUND_THE_CHANGES = [
@@ -102,11 +100,11 @@ def test_an_hour_that_never_happens_moves_forward():
 
 
 @pytest.mark.parametrize("day", ["2026-03-28", "2026-03-29", "2026-10-24", "2026-10-25"])
-def test_a_meeting_keeps_its_wall_clock_times(process, day):
+def test_a_meeting_keeps_its_wall_clock_times(process, day, make_user, make_meeting):
     """Typed in a form, stored, read back from the database: the same hours on the clock, in
     the edit form and in the calendar file."""
     form = submitted(starts_at=f"{day}T18:00", ends_at=f"{day}T20:30")
-    meeting = make_meeting(process, factories.make_user("council"),
+    meeting = make_meeting(process, make_user("council"),
                            starts_at=form.starts_at.data, ends_at=form.ends_at.data)
     db.session.flush()
     db.session.expire(meeting)  # read the stored values back through the column type
@@ -127,12 +125,12 @@ def test_a_meeting_keeps_its_wall_clock_times(process, day):
     assert f"DTEND;TZID=Europe/Madrid:{compact}T203000\r\n".encode() in data
 
 
-def test_a_week_across_the_change_is_one_hour_shorter_in_utc(process):
+def test_a_week_across_the_change_is_one_hour_shorter_in_utc(process, make_user, make_meeting):
     """Weekly meetings at 19:00 on each side of the March change: same clock time, UTC instants
     168 − 1 hours apart."""
     before = submitted(starts_at="2026-03-24T19:00", ends_at="2026-03-24T21:00")
     after = submitted(starts_at="2026-03-31T19:00", ends_at="2026-03-31T21:00")
-    organizer = factories.make_user("council")
+    organizer = make_user("council")
     first = make_meeting(process, organizer, starts_at=before.starts_at.data,
                          ends_at=before.ends_at.data)
     second = make_meeting(process, organizer, starts_at=after.starts_at.data,

@@ -3,7 +3,7 @@ own database connection and transaction (as gunicorn workers would have): one re
 and item, automatic hiding exactly once, one vote per person and comment, the first-hour limit
 of new accounts, and comment counters that always equal the visible rows.
 
-These fail without the locks. Without ``lock_row(Moderation, …)`` in ``report_item``, parallel
+These fail without the locks. Without ``lock_row(Moderation, …)`` in ``report_target``, parallel
 reporters on PostgreSQL each read the count of open reports before the others commit: no thread
 sees the threshold reached (the item stays visible with 8 reports) or several see it (two
 ``auto_hide`` rows and a counter decremented twice, below the visible rows)."""
@@ -16,23 +16,18 @@ import sqlalchemy as sa
 
 from participa.accounts.models import User
 from participa.comments import operations as comment_ops
-from participa.comments.models import Comment, CommentVote, TargetKind
+from participa.comments.models import Comment, CommentVote
 from participa.comments.queries import count_visible
 from participa.extensions import db
 from participa.moderation import operations
 from participa.moderation.models import Moderation, ModerationStatus, Report
 from participa.proposals.models import Proposal
-from tests import factories
-from tests.moderation.helpers import (
-    comment_rows,
-    log_entries,
-    make_comment,
-    moderation_process,
-    report_rows,
-    stored_comments_count,
-)
-from tests.proposals.helpers import make_proposal
-from tests.proposals.test_concurrency import run_parallel
+from tests.support import factories
+from tests.support.comments import make_comment, stored_comments_count
+from tests.support.moderation import comment_rows, moderation_process, report_rows
+from tests.support.parallel import run_parallel
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
 
 THREADS = 8
 
@@ -49,7 +44,7 @@ def comment(proposal):
 
 def _report_job(comment_id, user_id, reason="offensive"):
     def job():
-        operations.report_item(db.session.get(Comment, comment_id), reason=reason,
+        operations.report_target(db.session.get(Comment, comment_id), reason=reason,
                                actor=db.session.get(User, user_id))
     return job
 
@@ -79,13 +74,13 @@ def test_many_people_reporting_at_once_hide_the_comment_exactly_once(app, propos
     assert db.session.get(Comment, comment_id).hidden_at is not None
     assert len(log_entries("auto_hide")) == 1
     proposal = db.session.get(Proposal, proposal_id)
-    assert stored_comments_count(proposal) == 0 == count_visible(TargetKind.PROPOSAL,
+    assert stored_comments_count(proposal) == 0 == count_visible("proposals",
                                                                  proposal_id)
 
 
 def test_parallel_reports_of_an_already_reported_comment(app, proposal, comment):
     """The row exists (one report): the next reports only lock it; the third hides."""
-    operations.report_item(comment, reason="spam", actor=factories.make_user())
+    operations.report_target(comment, reason="spam", actor=factories.make_user())
     people = _people(THREADS)
     comment_id, proposal_id = comment.id, proposal.id
     db.session.commit()
@@ -151,7 +146,7 @@ def test_many_people_commenting_at_once_keep_the_counter_true(app, proposal, com
     db.session.expire_all()
     assert comment_rows(target_id=proposal_id) == THREADS + 1
     assert stored_comments_count(db.session.get(Proposal, proposal_id)) == THREADS + 1 \
-        == count_visible(TargetKind.PROPOSAL, proposal_id)
+        == count_visible("proposals", proposal_id)
 
 
 def test_comments_reports_and_votes_at_once_keep_every_counter_true(app, proposal, comment):
@@ -182,7 +177,7 @@ def test_comments_reports_and_votes_at_once_keep_every_counter_true(app, proposa
     assert db.session.get(Comment, comment_id).hidden_at is not None
     assert comment_rows(target_id=proposal_id) == 4
     assert stored_comments_count(db.session.get(Proposal, proposal_id)) == 3 \
-        == count_visible(TargetKind.PROPOSAL, proposal_id)
+        == count_visible("proposals", proposal_id)
     comment = db.session.get(Comment, comment_id)
     votes = db.session.scalar(sa.select(sa.func.count()).select_from(CommentVote))
     assert comment.down_votes == votes  # a vote after the hiding is refused, not counted
@@ -194,7 +189,7 @@ def test_a_delete_and_a_hiding_at_once_count_the_comment_off_once(app, proposal,
     the comment while the delete is still open (without the comment's row lock in
     ``set_hidden`` it reads it as visible and takes it off the counter a second time)."""
     for _ in range(2):
-        operations.report_item(comment, reason="spam", actor=factories.make_user())
+        operations.report_target(comment, reason="spam", actor=factories.make_user())
     (third,) = _people(1)
     proposal_id, comment_id, author_id = proposal.id, comment.id, comment.author_id
     db.session.commit()
@@ -217,7 +212,7 @@ def test_a_delete_and_a_hiding_at_once_count_the_comment_off_once(app, proposal,
     comment = db.session.get(Comment, comment_id)
     assert comment.deleted_at is not None and comment.hidden_at is not None
     assert stored_comments_count(db.session.get(Proposal, proposal_id)) == 0 \
-        == count_visible(TargetKind.PROPOSAL, proposal_id)
+        == count_visible("proposals", proposal_id)
 
 
 def test_a_new_account_never_posts_beyond_its_first_hour_limit(app, proposal, monkeypatch):
@@ -229,7 +224,8 @@ def test_a_new_account_never_posts_beyond_its_first_hour_limit(app, proposal, mo
     def job():
         comment_ops.create_comment(db.session.get(Proposal, proposal_id),
                                    {"body": "Primer dia aquí!"},
-                                   actor=db.session.get(User, newcomer))
+                                   actor=db.session.get(User, newcomer),
+                                   first_hour_limit=app.config["NEW_ACCOUNT_COMMENTS"])
 
     ok, refused = run_parallel(app, [job] * THREADS)
 
@@ -265,7 +261,7 @@ def test_comments_written_while_the_author_is_blocked_are_not_left_visible(app, 
 
     db.session.expire_all()
     assert (ok, refused) == (1, 1)
-    assert count_visible(TargetKind.PROPOSAL, proposal_id) == 0
+    assert count_visible("proposals", proposal_id) == 0
     assert comment_rows(author_id=person_id) == 1
     assert stored_comments_count(db.session.get(Proposal, proposal_id)) == 0
 
@@ -287,7 +283,7 @@ def test_a_report_sent_while_its_author_is_blocked_is_refused(app, comment):
         item = db.session.get(Comment, comment_id)
         reporter = db.session.get(User, person_id)  # signed in a moment before the block
         assert blocking.wait(10)
-        operations.report_item(item, reason="spam", actor=reporter)
+        operations.report_target(item, reason="spam", actor=reporter)
 
     ok, refused = run_parallel(app, [block, send])
 

@@ -8,14 +8,13 @@ from participa.moderation import operations
 from participa.moderation.permissions import (
     can_appeal,
     can_block_user,
+    can_manage_process,
     can_moderate,
-    can_moderate_process,
     can_report,
     can_see_moderation_queue,
 )
-from participa.moderation.targets import author_id_of
-from tests import factories
-from tests.moderation.helpers import KINDS, make_item, moderation_process, report, report_by
+from tests.support import factories
+from tests.support.moderation import KINDS, make_item, moderation_process, report, report_by
 
 REPORTERS = ("visitor", "resident", "author", "blocked")
 MODERATORS = ("visitor", "resident", "facilitator", "other_facilitator", "council")
@@ -55,7 +54,7 @@ def test_can_report(role, kind, process, author, facilitator):
     user = {"visitor": AnonymousUserMixin, "resident": factories.make_user,
             "author": lambda: owner, "blocked": _blocked_person}[role]()
 
-    allowed = can_report(user, item, author_id=author_id_of(item))
+    allowed = can_report(user, item)
 
     assert allowed is (role == "resident")
 
@@ -70,7 +69,7 @@ def test_can_moderate(role, target, process, author):
     expected = role == "council" or (role == "facilitator" and target == "process item")
 
     assert can_moderate(user, moderation) is expected
-    assert can_moderate_process(user, moderation.process) is expected
+    assert can_manage_process(user, moderation.process) is expected
 
 
 @pytest.mark.parametrize("role, sees", [("visitor", False), ("resident", False),
@@ -112,7 +111,7 @@ def test_can_appeal(situation, who, allowed, process, author):
     facilitator = factories.make_user("facilitator", process=process)
     _, (moderation, _, _) = report_by(item, 1 if situation == "reported" else 3)
     if situation == "restored":
-        operations.unhide_item(moderation, actor=facilitator)
+        operations.unhide_target(moderation, actor=facilitator)
     elif situation == "appealed":
         operations.appeal(moderation, "Torneu-lo a mostrar.", actor=author)
     user = {"author": author, "resident": factories.make_user(), "facilitator": facilitator,

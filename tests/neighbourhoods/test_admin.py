@@ -6,8 +6,8 @@ import sqlalchemy as sa
 from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
-from tests import factories
-from tests.conftest import login, post, text
+from tests.support import factories
+from tests.support.web import login, post, text
 
 
 def neighbourhoods():

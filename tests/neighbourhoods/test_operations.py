@@ -12,7 +12,7 @@ from participa.neighbourhoods.queries import (
     list_neighbourhoods,
     neighbourhood_choices,
 )
-from tests import factories
+from tests.support import factories
 
 
 def data(**overrides):

@@ -1,8 +1,8 @@
 """The public neighbourhood pages."""
 
 from participa.plans.models import PlanStatus
-from tests import factories
-from tests.conftest import text
+from tests.support import factories
+from tests.support.web import text
 
 
 def test_the_list_of_neighbourhoods(client, commit):

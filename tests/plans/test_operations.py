@@ -17,7 +17,7 @@ from participa.plans.queries import (
     list_public_plans,
     list_public_plans_by_neighbourhood,
 )
-from tests import factories
+from tests.support import factories
 
 
 def plan_data(**overrides):

@@ -2,8 +2,8 @@
 
 from participa.plans.models import PlanStatus
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.conftest import login, text
+from tests.support import factories
+from tests.support.web import login, text
 
 
 def test_the_list_shows_public_plans_only(client, commit):

@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
-from tests import factories
-from tests.conftest import login, post, text
+from tests.support import factories
+from tests.support.web import login, post, text
 
 
 def rows(model):

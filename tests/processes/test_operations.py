@@ -11,7 +11,7 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.processes import operations
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
-from tests import factories
+from tests.support import factories
 
 
 def process_data(**overrides):

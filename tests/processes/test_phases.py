@@ -10,7 +10,7 @@ from flask_login import AnonymousUserMixin
 
 from participa.accounts.models import User
 from participa.processes.models import Phase, PhaseKind, Process, ProcessRole
-from participa.processes.permissions import can_manage_process, can_take_part, can_view_process
+from participa.processes.permissions import can_manage_process, can_view_process
 from participa.processes.phases import (
     ALLOWED,
     Action,
@@ -19,7 +19,7 @@ from participa.processes.phases import (
     phase_allows,
     process_status,
 )
-from tests import factories
+from tests.support import factories
 
 K, A = PhaseKind, Action
 EXPECTED = {
@@ -86,8 +86,6 @@ def test_permission_grid(role, kind, action):
     allowed = action in EXPECTED[kind]
 
     assert phase_allows(process, action, NOW) is allowed
-    # taking part: any signed-in person, whatever their role, when the phase allows it
-    assert can_take_part(person, process, action, NOW) is (allowed and role != "visitor")
     # managing: the council and this process's facilitators, in every phase
     assert can_manage_process(person, process) is (role in ("facilitator", "council"))
     assert can_view_process(person, process) is True
@@ -100,7 +98,6 @@ def test_an_unpublished_process_allows_nothing(role, kind, action):
     process = make_process((kind, -1, 1), published=False)
     person = make_person(role)
     assert phase_allows(process, action, NOW) is False
-    assert can_take_part(person, process, action, NOW) is False
     # only the people who prepare it see it
     assert can_view_process(person, process) is (role in ("facilitator", "council"))
     assert can_manage_process(person, process) is (role in ("facilitator", "council"))
@@ -109,7 +106,6 @@ def test_an_unpublished_process_allows_nothing(role, kind, action):
 @pytest.mark.parametrize("role", ROLES)
 def test_none_as_the_user_is_a_visitor(role):
     process = make_process((K.PROPOSALS, -1, 1))
-    assert can_take_part(None, process, A.PROPOSE, NOW) is False
     assert can_manage_process(None, process) is False
     assert can_view_process(None, process) is True
     assert can_view_process(None, make_process((K.PROPOSALS, -1, 1), published=False)) is False
@@ -127,7 +123,6 @@ def test_nothing_is_allowed_without_an_active_phase(action):
     for process in (no_phases, before, after, between):
         assert active_phase(process, NOW) is None
         assert phase_allows(process, action, NOW) is False
-        assert can_take_part(make_person("council"), process, action, NOW) is False
 
 
 def test_a_phase_starts_at_its_start_and_ends_before_its_end():
@@ -191,9 +186,8 @@ def test_process_status(phases, status):
 def test_the_grid_holds_for_saved_people_and_processes(process, resident, facilitator, council):
     other = factories.make_process(published=False)
     other_facilitator = factories.make_user("facilitator", process=other)
-    for person in (resident, facilitator, other_facilitator, council):
-        assert can_take_part(person, process, A.PROPOSE) is True
-        assert can_take_part(person, process, A.VOTE) is False
+    assert phase_allows(process, A.PROPOSE) is True
+    assert phase_allows(process, A.VOTE) is False
     assert can_manage_process(facilitator, process) is True
     assert can_manage_process(other_facilitator, process) is False
     assert can_manage_process(council, process) is True

@@ -3,8 +3,8 @@
 import pytest
 
 from participa.processes.models import PhaseKind
-from tests import factories
-from tests.conftest import login, text
+from tests.support import factories
+from tests.support.web import login, text
 
 
 def test_the_list_shows_published_processes_only(client, commit):

@@ -2,51 +2,19 @@
 database connection and transaction (as gunicorn workers would have): one support per person,
 the per-person limits, and a supports counter that always equals the support rows."""
 
-import threading
 
 import pytest
 import sqlalchemy as sa
 
 from participa.accounts.models import User
-from participa.core.errors import DomainError
 from participa.extensions import db
 from participa.processes.models import Process
 from participa.proposals import operations
 from participa.proposals.models import Proposal, Support
-from tests import factories
+from tests.support import factories
+from tests.support.parallel import run_parallel
 
 THREADS = 8
-
-
-def run_parallel(app, jobs):
-    """Run each job(…) in its own thread and app context, all released at once; return how
-    many committed and how many were refused with a DomainError."""
-    barrier = threading.Barrier(len(jobs))
-    results, errors = [], []
-
-    def worker(job):
-        with app.app_context():
-            barrier.wait()
-            try:
-                job()
-                db.session.commit()
-                results.append("ok")
-            except DomainError:
-                db.session.rollback()
-                results.append("refused")
-            except Exception as error:  # noqa: BLE001 - reported below, fails the test
-                db.session.rollback()
-                errors.append(error)
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return results.count("ok"), results.count("refused")
 
 
 def _proposals(process, author, n):
@@ -82,9 +50,9 @@ def setup(app):
     return process, author
 
 
-def test_one_support_per_person_under_parallel_requests(app, setup):
+def test_one_support_per_person_under_parallel_requests(app, setup, make_user):
     process, author = setup
-    voter = factories.make_user()
+    voter = make_user()
     (proposal,) = _proposals(process, author, 1)
     db.session.commit()
 
@@ -96,10 +64,10 @@ def test_one_support_per_person_under_parallel_requests(app, setup):
     assert db.session.get(Proposal, proposal.id).supports_count == 1
 
 
-def test_support_limit_holds_across_different_proposals(app, setup):
+def test_support_limit_holds_across_different_proposals(app, setup, make_user):
     process, author = setup
     process.supports_per_person = 3
-    voter = factories.make_user()
+    voter = make_user()
     proposals = _proposals(process, author, THREADS)
     db.session.commit()
 
@@ -113,10 +81,10 @@ def test_support_limit_holds_across_different_proposals(app, setup):
     assert _counts_match()[0]
 
 
-def test_counter_equals_rows_with_many_people_supporting_and_withdrawing(app, setup):
+def test_counter_equals_rows_with_many_people_supporting_and_withdrawing(app, setup, make_user):
     process, author = setup
     (proposal,) = _proposals(process, author, 1)
-    voters = [factories.make_user() for _ in range(THREADS * 2)]
+    voters = [make_user() for _ in range(THREADS * 2)]
     # half already support it and will withdraw; the other half will support it
     for voter in voters[:THREADS]:
         operations.support_proposal(proposal, actor=voter)

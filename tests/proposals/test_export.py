@@ -10,8 +10,8 @@ import pytest
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.proposals import operations
-from tests import factories
-from tests.proposals.helpers import answer, make_proposal, make_supporters
+from tests.support import factories
+from tests.support.proposals import answer, make_proposal, make_supporters
 
 REQUIRED = {"id", "title", "state", "supports", "comments", "url"}
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -105,16 +105,16 @@ def test_unpublished_answers_are_absent(client, process, filled, fmt):
     assert "La farem aquest any." in body
 
 
-def test_hidden_supports_are_null_or_empty(client, author, commit):
-    process = factories.make_process(supports_visible=False)
+def test_hidden_supports_are_null_or_empty(client, author, commit, make_process, make_proposal):
+    process = make_process(supports_visible=False)
     make_supporters(make_proposal(process, author), 3)
     commit()
     assert [row["supports"] for row in rows_json(client, process)] == [None]
     assert [row["supports"] for row in rows_csv(client, process)] == [""]
 
 
-def test_csv_neutralizes_spreadsheet_formulas(client, author, commit):
-    process = factories.make_process(categories=("=Cultura",))
+def test_csv_neutralizes_spreadsheet_formulas(client, author, commit, make_process, make_proposal):
+    process = make_process(categories=("=Cultura",))
     titles = ['=HYPERLINK("http://evil.example","clic")', "+1+1", "-2+3", "@SUM(A1:A2)",
               "Normal"]
     for title in titles:
@@ -135,8 +135,8 @@ def test_csv_neutralizes_spreadsheet_formulas(client, author, commit):
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_unpublished_process_is_404(client, author, fmt):
-    process = factories.make_process()
+def test_unpublished_process_is_404(client, author, fmt, make_process, make_proposal):
+    process = make_process()
     make_proposal(process, author)
     process.is_published = False
     db.session.commit()

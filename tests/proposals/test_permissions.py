@@ -11,20 +11,19 @@ from participa.extensions import db
 from participa.processes.models import PhaseKind
 from participa.proposals import operations
 from participa.proposals.permissions import (
-    Blocked,
+    ProposalRefusal,
     can_answer_proposal,
-    can_create_proposal,
     can_edit_proposal,
     can_see_supports,
-    can_support,
     can_unsupport,
     can_view_proposal,
     can_withdraw_proposal,
-    propose_blocked,
-    support_blocked,
+    why_not_propose,
+    why_not_support,
 )
-from tests import factories
-from tests.proposals.helpers import answer, make_proposal, process_in_phase
+from tests.support import factories
+from tests.support.phases import process_in_phase
+from tests.support.proposals import answer, make_proposal
 
 ROLES = ("visitor", "author", "other", "facilitator", "council")
 PHASES = (*PhaseKind, None)
@@ -60,18 +59,17 @@ def proposal_in(kind, state, **settings):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("kind", PHASES, ids=_phase_id)
-def test_create_grid(role, kind):
+def test_create_grid(role, kind, make_user):
     process = process_in_phase(kind)
-    user = person(role, process, factories.make_user())
+    user = person(role, process, make_user())
 
     if role == "visitor":
-        expected = Blocked.SIGN_IN
+        expected = ProposalRefusal.SIGN_IN
     elif kind is PhaseKind.PROPOSALS:
         expected = None
     else:
-        expected = Blocked.PHASE
-    assert propose_blocked(user, process) is expected
-    assert can_create_proposal(user, process) is (expected is None)
+        expected = ProposalRefusal.PHASE
+    assert why_not_propose(user, process) is expected
 
 
 @pytest.mark.parametrize("state", STATES)
@@ -85,15 +83,14 @@ def test_proposal_grid(role, kind, state):
     supports_open = kind in SUPPORT_PHASES
 
     if withdrawn:
-        expected_block = Blocked.WITHDRAWN
+        expected_block = ProposalRefusal.WITHDRAWN
     elif not signed_in:
-        expected_block = Blocked.SIGN_IN
+        expected_block = ProposalRefusal.SIGN_IN
     elif not supports_open:
-        expected_block = Blocked.PHASE
+        expected_block = ProposalRefusal.PHASE
     else:
         expected_block = None
-    assert support_blocked(user, proposal) is expected_block
-    assert can_support(user, proposal) is (expected_block is None)
+    assert why_not_support(user, proposal) is expected_block
 
     assert can_unsupport(user, proposal, supported=True) is (
         signed_in and not withdrawn and supports_open)
@@ -121,55 +118,55 @@ def test_disabled_supports_are_explained_to_everyone(role):
     process, author, proposal = proposal_in(PhaseKind.PROPOSALS, "published",
                                             supports_enabled=False)
     user = person(role, process, author)
-    assert support_blocked(user, proposal) is Blocked.DISABLED
+    assert why_not_support(user, proposal) is ProposalRefusal.DISABLED
     assert can_unsupport(user, proposal, supported=True) is False
 
 
-def test_support_reasons_for_a_signed_in_resident():
+def test_support_reasons_for_a_signed_in_resident(make_user):
     process, author, proposal = proposal_in(PhaseKind.PROPOSALS, "published",
                                             supports_per_person=2)
-    resident = factories.make_user()
-    assert support_blocked(resident, proposal, used=1) is None
-    assert support_blocked(resident, proposal, used=2) is Blocked.LIMIT
-    assert support_blocked(resident, proposal, used=1, supported=True) is Blocked.ALREADY
-    assert not can_support(resident, proposal, used=2)
+    resident = make_user()
+    assert why_not_support(resident, proposal, used=1) is None
+    assert why_not_support(resident, proposal, used=2) is ProposalRefusal.LIMIT
+    assert why_not_support(resident, proposal, used=1, supported=True) is ProposalRefusal.ALREADY
+    assert why_not_support(resident, proposal, used=2) is not None
     after = process.phases[0].ends_at + timedelta(seconds=1)
-    assert support_blocked(resident, proposal, now=after) is Blocked.PHASE
+    assert why_not_support(resident, proposal, now=after) is ProposalRefusal.PHASE
 
 
-def test_unlimited_supports_when_zero():
+def test_unlimited_supports_when_zero(make_user):
     _, _, proposal = proposal_in(PhaseKind.PROPOSALS, "published")
-    assert support_blocked(factories.make_user(), proposal, used=10_000) is None
+    assert why_not_support(make_user(), proposal, used=10_000) is None
 
 
 def test_every_reason_has_a_readable_label():
-    for reason in Blocked:
+    for reason in ProposalRefusal:
         assert str(reason.label)
 
 
-def test_proposals_limit_blocks_creation():
+def test_proposals_limit_blocks_creation(make_user):
     process = process_in_phase(PhaseKind.PROPOSALS, proposals_per_person=2)
-    resident = factories.make_user()
-    assert propose_blocked(resident, process, authored=1) is None
-    assert propose_blocked(resident, process, authored=2) is Blocked.LIMIT
-    assert can_create_proposal(resident, process, authored=0)
+    resident = make_user()
+    assert why_not_propose(resident, process, authored=1) is None
+    assert why_not_propose(resident, process, authored=2) is ProposalRefusal.LIMIT
+    assert why_not_propose(resident, process, authored=0) is None
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_unpublished_process_allows_nothing(role):
+def test_unpublished_process_allows_nothing(role, make_user, make_proposal):
     process = process_in_phase(PhaseKind.PROPOSALS)
-    author = factories.make_user()
+    author = make_user()
     proposal = make_proposal(process, author)
     process.is_published = False
     db.session.flush()
     user = person(role, process, author)
 
-    assert not can_create_proposal(user, process)
-    assert not can_support(user, proposal)
+    assert why_not_propose(user, process) is not None
+    assert why_not_support(user, proposal) is not None
     assert can_view_proposal(user, proposal) is (role in ("facilitator", "council"))
 
 
-def test_edit_window_and_supports_decide_editing():
+def test_edit_window_and_supports_decide_editing(make_user):
     process, author, proposal = proposal_in(PhaseKind.PROPOSALS, "published")
     deadline = proposal.created_at + timedelta(minutes=process.proposal_edit_minutes)
     assert can_edit_proposal(author, proposal, now=deadline - timedelta(seconds=1))
@@ -177,25 +174,25 @@ def test_edit_window_and_supports_decide_editing():
     proposal.created_at = utcnow() - timedelta(minutes=process.proposal_edit_minutes + 1)
     assert not can_edit_proposal(author, proposal)
     proposal.created_at = utcnow()
-    operations.support_proposal(proposal, actor=factories.make_user())
+    operations.support_proposal(proposal, actor=make_user())
     assert not can_edit_proposal(author, proposal)
 
 
-def test_unpublished_answer_ends_editing():
+def test_unpublished_answer_ends_editing(make_user):
     process, author, proposal = proposal_in(PhaseKind.PROPOSALS, "published")
-    answer(proposal, factories.make_user("council"), state="evaluating", publish=False)
+    answer(proposal, make_user("council"), state="evaluating", publish=False)
     assert not can_edit_proposal(author, proposal)
 
 
-def test_facilitator_of_another_process_is_a_resident_here():
+def test_facilitator_of_another_process_is_a_resident_here(make_user, make_process):
     process, author, proposal = proposal_in(PhaseKind.PROPOSALS, "published",
                                             supports_visible=False)
-    outsider = factories.make_user("facilitator", process=factories.make_process())
+    outsider = make_user("facilitator", process=make_process())
     assert not can_answer_proposal(outsider, proposal)
     assert not can_see_supports(outsider, proposal)
 
 
-def test_deleted_proposal_is_not_viewable():
+def test_deleted_proposal_is_not_viewable(make_user):
     _, _, proposal = proposal_in(PhaseKind.PROPOSALS, "published")
     proposal.deleted_at = utcnow()
-    assert not can_view_proposal(factories.make_user("council"), proposal)
+    assert not can_view_proposal(make_user("council"), proposal)

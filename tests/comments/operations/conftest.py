@@ -2,12 +2,8 @@
 
 import pytest
 
-from tests.comments.helpers import veteran
-from tests.proposals.helpers import make_proposal
-
-
-def ids(nodes):
-    return [node.comment.id for node in nodes]
+from tests.support.comments import veteran
+from tests.support.proposals import make_proposal
 
 
 @pytest.fixture

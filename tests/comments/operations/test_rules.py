@@ -7,8 +7,9 @@ import pytest
 import sqlalchemy as sa
 
 from participa.comments import operations
-from participa.comments.models import Comment, CommentSort, TargetKind
+from participa.comments.models import Comment, CommentSort
 from participa.comments.queries import count_visible, thread_for
+from participa.core.content import kind_of
 from participa.core.database import add_to_counters
 from participa.core.errors import DomainError, TooMany
 from participa.core.types import utcnow
@@ -17,23 +18,20 @@ from participa.extensions import db
 from participa.meetings import operations as meeting_operations
 from participa.processes.models import PhaseKind
 from participa.proposals import operations as proposal_operations
-from tests import factories
-from tests.comments.helpers import (
+from tests.support.comments import (
     TARGETS,
     assert_count_true,
-    make_comment,
+    ids,
     make_target,
     stored_comments_count,
     veteran,
 )
-from tests.comments.operations.conftest import ids
-from tests.meetings.helpers import make_meeting
-from tests.proposals.helpers import make_proposal, process_in_phase
+from tests.support.phases import process_in_phase
 
 # --- delete and hide --------------------------------------------------------------------------
 
 
-def test_delete_is_soft_and_the_thread_keeps_its_shape(proposal):
+def test_delete_is_soft_and_the_thread_keeps_its_shape(proposal, make_comment):
     author = veteran()
     root = make_comment(proposal, author, "Ho esborraré.")
     reply = make_comment(proposal, veteran(), parent=root)
@@ -53,7 +51,7 @@ def test_delete_is_soft_and_the_thread_keeps_its_shape(proposal):
     assert_count_true(proposal)
 
 
-def test_only_the_author_deletes_and_only_once(proposal):
+def test_only_the_author_deletes_and_only_once(proposal, make_comment):
     author = veteran()
     comment = make_comment(proposal, author)
     with pytest.raises(DomainError):
@@ -65,7 +63,7 @@ def test_only_the_author_deletes_and_only_once(proposal):
 
 
 @pytest.mark.parametrize("kind", TARGETS)
-def test_the_counter_always_equals_the_visible_comments(process, kind):
+def test_the_counter_always_equals_the_visible_comments(process, kind, make_comment):
     target = make_target(kind, process)
     author = veteran()
     first, second, third = (make_comment(target, author) for _ in range(3))
@@ -91,10 +89,10 @@ def test_the_counter_always_equals_the_visible_comments(process, kind):
     operations.set_comment_hidden(reply, None)  # still deleted: not counted again
     assert stored_comments_count(target) == 2
     assert_count_true(target)
-    assert count_visible(TargetKind.of(target), target.id) == 2
+    assert count_visible(kind_of(target).value, target.id) == 2
 
 
-def test_hiding_reads_the_comment_afresh_not_as_last_loaded(proposal):
+def test_hiding_reads_the_comment_afresh_not_as_last_loaded(proposal, make_comment):
     """A delete committed by another request after this one loaded the comment (the author
     deleting while a moderator hides it): the counter loses the comment once, not twice."""
     author = veteran()
@@ -116,7 +114,7 @@ def test_hiding_reads_the_comment_afresh_not_as_last_loaded(proposal):
 # --- length -----------------------------------------------------------------------------------
 
 
-def test_the_length_limit_is_the_processs(process, proposal):
+def test_the_length_limit_is_the_processs(process, proposal, make_comment):
     process.comment_body_limit = 20
     assert make_comment(proposal, veteran(), "x" * 20).body == "x" * 20
     assert make_comment(proposal, veteran(), "  " + "y" * 20 + "\n").body == "y" * 20
@@ -134,7 +132,7 @@ def test_the_length_limit_is_the_processs(process, proposal):
 
 @pytest.mark.parametrize("kind", TARGETS)
 @pytest.mark.parametrize("phase", [PhaseKind.VOTING, None], ids=["voting", "no-phase"])
-def test_no_comments_when_the_phase_does_not_take_them(kind, phase):
+def test_no_comments_when_the_phase_does_not_take_them(kind, phase, make_comment):
     process = process_in_phase(phase)
     target = make_target(kind, process)
     with pytest.raises(DomainError):
@@ -144,25 +142,25 @@ def test_no_comments_when_the_phase_does_not_take_them(kind, phase):
 
 @pytest.mark.parametrize("phase", [k for k in PhaseKind if k is not PhaseKind.VOTING],
                          ids=lambda k: k.value)
-def test_comments_in_every_other_phase(phase):
+def test_comments_in_every_other_phase(phase, make_comment):
     process = process_in_phase(phase)
     make_comment(make_target("proposal", process), veteran())
 
 
-def test_the_phase_is_read_at_the_moment_given(process, proposal):
+def test_the_phase_is_read_at_the_moment_given(process, proposal, make_comment):
     phase = process.phases[0]
     make_comment(proposal, veteran(), now=phase.ends_at - timedelta(minutes=1))
     with pytest.raises(DomainError):
         make_comment(proposal, veteran(), now=phase.ends_at)
 
 
-def test_an_unpublished_process_takes_no_comments(process, proposal):
+def test_an_unpublished_process_takes_no_comments(process, proposal, make_comment):
     process.is_published = False
     with pytest.raises(DomainError):
         make_comment(proposal, veteran())
 
 
-def test_a_closed_debate_takes_no_comments(process, facilitator):
+def test_a_closed_debate_takes_no_comments(process, facilitator, make_comment):
     debate = make_target("debate", process)
     make_comment(debate, veteran())
     debate_operations.close_debate(debate, "Ho farem.", actor=facilitator)
@@ -171,7 +169,7 @@ def test_a_closed_debate_takes_no_comments(process, facilitator):
     assert stored_comments_count(debate) == 1
 
 
-def test_a_withdrawn_proposal_takes_no_comments(process):
+def test_a_withdrawn_proposal_takes_no_comments(process, make_proposal, make_comment):
     author = veteran()
     proposal = make_proposal(process, author)
     proposal_operations.withdraw_proposal(proposal, actor=author)
@@ -179,7 +177,8 @@ def test_a_withdrawn_proposal_takes_no_comments(process):
         make_comment(proposal, veteran())
 
 
-def test_a_cancelled_or_draft_meeting_takes_no_comments_a_closed_one_does(process, council):
+def test_a_cancelled_or_draft_meeting_takes_no_comments_a_closed_one_does(
+        process, council, make_meeting, make_comment):
     cancelled = make_meeting(process, council)
     meeting_operations.cancel_meeting(cancelled, "Pluja.", actor=council)
     draft = make_meeting(process, council, publish=False)
@@ -192,13 +191,13 @@ def test_a_cancelled_or_draft_meeting_takes_no_comments_a_closed_one_does(proces
     assert stored_comments_count(held) == 1
 
 
-def test_a_hidden_target_takes_no_comments(proposal):
+def test_a_hidden_target_takes_no_comments(proposal, make_comment):
     proposal.hidden_at = utcnow()
     with pytest.raises(DomainError):
         make_comment(proposal, veteran())
 
 
-def test_blocked_people_cannot_comment(proposal):
+def test_blocked_people_cannot_comment(proposal, make_comment):
     blocked = veteran()
     blocked.blocked_at = utcnow()
     with pytest.raises(DomainError):
@@ -208,9 +207,10 @@ def test_blocked_people_cannot_comment(proposal):
 # --- the first hour of a new account ----------------------------------------------------------
 
 
-def test_a_new_account_posts_at_most_five_comments_in_its_first_hour(app, process, proposal):
+def test_a_new_account_posts_at_most_five_comments_in_its_first_hour(
+        app, process, proposal, make_user, make_comment):
     assert app.config["NEW_ACCOUNT_COMMENTS"] == 5
-    newcomer = factories.make_user()
+    newcomer = make_user()
     debate = make_target("debate", process)
     for target in (proposal, proposal, proposal, debate, debate):
         make_comment(target, newcomer)
@@ -224,16 +224,17 @@ def test_a_new_account_posts_at_most_five_comments_in_its_first_hour(app, proces
     assert stored_comments_count(proposal) == 4
 
 
-def test_an_older_account_is_not_limited(proposal):
+def test_an_older_account_is_not_limited(proposal, make_comment):
     old = veteran()
     for _ in range(8):
         make_comment(proposal, old)
     assert stored_comments_count(proposal) == 8
 
 
-def test_the_first_hour_limit_follows_the_configuration(app, proposal, monkeypatch):
+def test_the_first_hour_limit_follows_the_configuration(app, proposal, monkeypatch, make_user,
+                                                        make_comment):
     monkeypatch.setitem(app.config, "NEW_ACCOUNT_COMMENTS", 2)
-    newcomer = factories.make_user()
+    newcomer = make_user()
     make_comment(proposal, newcomer)
     make_comment(proposal, newcomer)
     with pytest.raises(TooMany) as error:
@@ -249,7 +250,7 @@ def test_the_first_hour_limit_follows_the_configuration(app, proposal, monkeypat
 # --- sorting ----------------------------------------------------------------------------------
 
 
-def test_sorts_oldest_newest_and_best_with_replies_sorted_alike(proposal):
+def test_sorts_oldest_newest_and_best_with_replies_sorted_alike(proposal, make_comment):
     a, b, c = (make_comment(proposal, veteran()) for _ in range(3))
     a1, a2 = make_comment(proposal, veteran(), parent=a), make_comment(proposal, veteran(),
                                                                        parent=a)
@@ -277,7 +278,7 @@ def test_sorts_oldest_newest_and_best_with_replies_sorted_alike(proposal):
     assert thread_for(proposal, None).sort is CommentSort.OLDEST
 
 
-def test_best_breaks_ties_by_age(proposal):
+def test_best_breaks_ties_by_age(proposal, make_comment):
     first, second = make_comment(proposal, veteran()), make_comment(proposal, veteran())
     up, down = veteran(), veteran()
     for comment in (first, second):

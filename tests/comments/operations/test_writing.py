@@ -7,37 +7,36 @@ import pytest
 import sqlalchemy as sa
 
 from participa.comments import operations
-from participa.comments.models import MAX_DEPTH, Alignment, CommentVersion, TargetKind
+from participa.comments.models import MAX_DEPTH, Alignment, CommentVersion
 from participa.comments.queries import thread_for
+from participa.core.content import kind_of
 from participa.core.errors import DomainError
 from participa.core.types import utcnow
 from participa.extensions import db
-from tests.comments.helpers import (
+from tests.support.comments import (
     TARGETS,
     assert_count_true,
     count_comments,
-    make_comment,
+    ids,
     make_target,
     stored_comments_count,
     stored_votes,
     veteran,
     vote_rows,
 )
-from tests.comments.operations.conftest import ids
-from tests.proposals.helpers import make_proposal
 
 # --- one mechanism for every target -----------------------------------------------------------
 
 
 @pytest.mark.parametrize("kind", TARGETS)
-def test_comment_on_each_kind_of_target(process, kind):
+def test_comment_on_each_kind_of_target(process, kind, make_comment):
     target = make_target(kind, process)
     author = veteran()
 
     comment = make_comment(target, author, "Hi estic **d'acord**.", alignment="in_favour")
 
     assert comment.id is not None
-    assert comment.target_kind is TargetKind.of(target)
+    assert comment.target_kind == kind_of(target).value
     assert comment.target_id == target.id
     assert comment.process_id == process.id
     assert comment.author_id == author.id
@@ -49,10 +48,10 @@ def test_comment_on_each_kind_of_target(process, kind):
     assert_count_true(target)
     thread = thread_for(target, author)
     assert ids(thread.roots) == [comment.id]
-    assert thread.kind is TargetKind.of(target)
+    assert thread.kind is kind_of(target)
 
 
-def test_targets_of_different_kinds_with_the_same_id_keep_their_own_threads(process):
+def test_targets_of_different_kinds_with_the_same_id_keep_their_own_threads(process, make_comment):
     proposal = make_target("proposal", process)
     debate = make_target("debate", process)
     meeting = make_target("meeting", process)
@@ -75,14 +74,14 @@ def test_targets_of_different_kinds_with_the_same_id_keep_their_own_threads(proc
 
 def test_a_comment_on_something_else_is_a_type_error(process):
     with pytest.raises(TypeError):
-        TargetKind.of(process)
+        kind_of(process)
 
 
 # --- replies ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("kind", TARGETS)
-def test_replies_go_three_levels_deep_and_no_further(process, kind):
+def test_replies_go_three_levels_deep_and_no_further(process, kind, make_comment):
     target = make_target(kind, process)
     root = make_comment(target, veteran())
     reply = make_comment(target, veteran(), parent=root)
@@ -101,7 +100,8 @@ def test_replies_go_three_levels_deep_and_no_further(process, kind):
     assert ids(node.replies[0].replies) == [deepest.id]
 
 
-def test_a_reply_to_a_comment_of_another_target_is_refused(process, proposal):
+def test_a_reply_to_a_comment_of_another_target_is_refused(process, proposal, make_proposal,
+                                                           make_comment):
     other_proposal = make_proposal(process, veteran())
     debate = make_target("debate", process)
     elsewhere = make_comment(other_proposal, veteran())
@@ -114,7 +114,7 @@ def test_a_reply_to_a_comment_of_another_target_is_refused(process, proposal):
     assert count_comments() == 2
 
 
-def test_no_reply_to_a_deleted_or_hidden_comment(proposal):
+def test_no_reply_to_a_deleted_or_hidden_comment(proposal, make_comment):
     author = veteran()
     deleted = make_comment(proposal, author)
     hidden = make_comment(proposal, veteran())
@@ -129,7 +129,7 @@ def test_no_reply_to_a_deleted_or_hidden_comment(proposal):
 # --- alignment --------------------------------------------------------------------------------
 
 
-def test_alignments_count_the_visible_comments_of_each_target(process, proposal):
+def test_alignments_count_the_visible_comments_of_each_target(process, proposal, make_comment):
     debate = make_target("debate", process)
     favour = [make_comment(proposal, veteran(), alignment="in_favour") for _ in range(2)]
     make_comment(proposal, veteran(), alignment="against")
@@ -144,7 +144,7 @@ def test_alignments_count_the_visible_comments_of_each_target(process, proposal)
     assert thread_for(debate, None).alignments == {"in_favour": 0, "neutral": 0, "against": 1}
 
 
-def test_alignment_defaults_to_neutral_and_rejects_other_values(proposal):
+def test_alignment_defaults_to_neutral_and_rejects_other_values(proposal, make_comment):
     comment = operations.create_comment(proposal, {"body": "Sense posició."}, actor=veteran())
     assert comment.alignment is Alignment.NEUTRAL
     with pytest.raises(DomainError) as error:
@@ -155,7 +155,7 @@ def test_alignment_defaults_to_neutral_and_rejects_other_values(proposal):
 # --- votes ------------------------------------------------------------------------------------
 
 
-def test_votes_one_per_person_changeable_and_taken_back(proposal):
+def test_votes_one_per_person_changeable_and_taken_back(proposal, make_comment):
     comment = make_comment(proposal, veteran())
     ada, bru, cai = veteran(), veteran(), veteran()
 
@@ -178,7 +178,7 @@ def test_votes_one_per_person_changeable_and_taken_back(proposal):
     assert thread_for(proposal, None).my_votes == {}
 
 
-def test_votes_are_refused_on_ones_own_comment_and_bad_values(proposal):
+def test_votes_are_refused_on_ones_own_comment_and_bad_values(proposal, make_comment):
     author = veteran()
     comment = make_comment(proposal, author)
     with pytest.raises(DomainError):
@@ -188,7 +188,8 @@ def test_votes_are_refused_on_ones_own_comment_and_bad_values(proposal):
     assert stored_votes(comment) == vote_rows(comment) == (0, 0)
 
 
-def test_votes_are_refused_on_deleted_or_hidden_comments_and_outside_the_phase(process):
+def test_votes_are_refused_on_deleted_or_hidden_comments_and_outside_the_phase(
+        process, make_proposal, make_comment):
     proposal = make_proposal(process, veteran())
     author = veteran()
     deleted = make_comment(proposal, author)
@@ -208,7 +209,7 @@ def test_votes_are_refused_on_deleted_or_hidden_comments_and_outside_the_phase(p
 # --- edit -------------------------------------------------------------------------------------
 
 
-def test_edit_keeps_the_previous_text_and_marks_the_comment(proposal):
+def test_edit_keeps_the_previous_text_and_marks_the_comment(proposal, make_comment):
     author = veteran()
     comment = make_comment(proposal, author, "Primer text.", alignment="against")
     assert comment.edited_at is None
@@ -228,7 +229,7 @@ def test_edit_keeps_the_previous_text_and_marks_the_comment(proposal):
     assert thread_for(proposal, None).alignments["in_favour"] == 1
 
 
-def test_an_edit_that_changes_nothing_keeps_no_version(proposal):
+def test_an_edit_that_changes_nothing_keeps_no_version(proposal, make_comment):
     author = veteran()
     comment = make_comment(proposal, author, "El mateix.", alignment="neutral")
     operations.update_comment(comment, {"body": "El mateix.", "alignment": "neutral"},
@@ -237,7 +238,7 @@ def test_an_edit_that_changes_nothing_keeps_no_version(proposal):
     assert comment.versions == []
 
 
-def test_only_the_author_edits_and_within_the_length(process, proposal):
+def test_only_the_author_edits_and_within_the_length(process, proposal, make_comment):
     author = veteran()
     comment = make_comment(proposal, author, "Original.")
     with pytest.raises(DomainError):
@@ -252,7 +253,7 @@ def test_only_the_author_edits_and_within_the_length(process, proposal):
     assert comment.versions == []
 
 
-def test_deleted_or_hidden_comments_cannot_be_edited(proposal):
+def test_deleted_or_hidden_comments_cannot_be_edited(proposal, make_comment):
     author = veteran()
     deleted = make_comment(proposal, author)
     hidden = make_comment(proposal, author)

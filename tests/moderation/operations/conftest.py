@@ -3,14 +3,10 @@
 import pytest
 from flask_babel import force_locale
 
-from participa.extensions import db
-from participa.moderation.models import ModerationStatus
-from tests import factories
-from tests.moderation.helpers import make_comment, make_item, moderation_process
-from tests.proposals.helpers import make_proposal
-
-HIDDEN, PENDING, RESTORED, IGNORED = (ModerationStatus.HIDDEN, ModerationStatus.PENDING,
-                                      ModerationStatus.RESTORED, ModerationStatus.IGNORED)
+from tests.support import factories
+from tests.support.comments import make_comment
+from tests.support.moderation import moderation_process
+from tests.support.proposals import make_proposal
 
 
 @pytest.fixture(autouse=True)
@@ -33,12 +29,3 @@ def author():
 @pytest.fixture
 def comment(process, author):
     return make_comment(make_proposal(process, factories.make_user()), author, "Ets un ruc.")
-
-
-def item_of(kind, process, author, facilitator):
-    return make_item(kind, process, author, facilitator=facilitator)
-
-
-def fresh(obj):
-    db.session.refresh(obj)
-    return obj

@@ -6,7 +6,6 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from participa.comments.models import TargetKind
 from participa.comments.operations import delete_comment
 from participa.comments.queries import count_visible
 from participa.core.errors import DomainError
@@ -16,21 +15,23 @@ from participa.extensions import db
 from participa.moderation import operations
 from participa.moderation.models import HideCause, Moderation, Report
 from participa.moderation.queries import process_figures
-from tests import factories
-from tests.moderation.helpers import (
+from tests.support import factories
+from tests.support.comments import counter_is_true, make_comment, stored_comments_count
+from tests.support.debates import make_debate
+from tests.support.moderation import (
+    HIDDEN,
+    IGNORED,
+    PENDING,
+    RESTORED,
     comment_rows,
-    counter_is_true,
-    log_entries,
-    make_comment,
-    make_debate,
+    fresh,
     report,
     report_by,
     report_rows,
-    stored_comments_count,
     target_of,
 )
-from tests.moderation.operations.conftest import HIDDEN, IGNORED, PENDING, RESTORED, fresh
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
 
 # --- moderators' decisions --------------------------------------------------------------------
 
@@ -42,7 +43,7 @@ def _reported(item, n=1):
 
 def test_a_moderator_hides_reported_content(comment, facilitator):
     moderation = _reported(comment)
-    operations.hide_item(moderation, actor=facilitator)
+    operations.hide_target(moderation, actor=facilitator)
 
     assert fresh(comment).hidden_at is not None
     assert (moderation.status, moderation.hide_cause) == (HIDDEN, HideCause.MODERATOR)
@@ -53,7 +54,7 @@ def test_a_moderator_hides_reported_content(comment, facilitator):
     assert entry.actor_id == facilitator.id
 
     with pytest.raises(DomainError, match="already hidden"):
-        operations.hide_item(moderation, actor=facilitator)
+        operations.hide_target(moderation, actor=facilitator)
 
 
 def test_unhide_restores_and_dismisses_the_reports(comment, facilitator):
@@ -61,7 +62,7 @@ def test_unhide_restores_and_dismisses_the_reports(comment, facilitator):
     reporters = [r.reporter for r in moderation.reports]
     assert fresh(comment).hidden_at is not None
 
-    operations.unhide_item(moderation, actor=facilitator)
+    operations.unhide_target(moderation, actor=facilitator)
 
     assert fresh(comment).hidden_at is None
     assert (moderation.status, moderation.hide_cause, moderation.reports_count) == (
@@ -88,7 +89,7 @@ def test_unhide_restores_and_dismisses_the_reports(comment, facilitator):
 def test_unhide_needs_hidden_content(comment, facilitator):
     moderation = _reported(comment)
     with pytest.raises(DomainError, match="not hidden"):
-        operations.unhide_item(moderation, actor=facilitator)
+        operations.unhide_target(moderation, actor=facilitator)
     assert moderation.status is PENDING
     assert log_entries("unhide") == []
 
@@ -138,13 +139,13 @@ def test_keep_hidden_answers_an_open_appeal(comment, author, facilitator):
 def test_unhide_answers_an_open_appeal(comment, author, facilitator):
     moderation = _reported(comment, 3)
     operations.appeal(moderation, "No era un insult.", actor=author)
-    operations.unhide_item(moderation, actor=facilitator)
+    operations.unhide_target(moderation, actor=facilitator)
     assert moderation.appeal_answered_at is not None
     assert not moderation.open_appeal
 
 
 @pytest.mark.parametrize("decide", [
-    lambda m, a: operations.hide_item(m, actor=a),
+    lambda m, a: operations.hide_target(m, actor=a),
     lambda m, a: operations.ignore_reports(m, actor=a),
 ])
 def test_only_moderators_of_the_process_decide(comment, resident, decide):
@@ -160,8 +161,8 @@ def test_only_moderators_of_the_process_decide(comment, resident, decide):
 def test_only_the_council_moderates_profiles(author, facilitator, council):
     moderation = _reported(author)
     with pytest.raises(DomainError):
-        operations.hide_item(moderation, actor=facilitator)
-    operations.hide_item(moderation, actor=council)
+        operations.hide_target(moderation, actor=facilitator)
+    operations.hide_target(moderation, actor=council)
     assert fresh(author).hidden_at is not None
 
 
@@ -248,7 +249,7 @@ def test_unblock_restores_exactly_what_the_block_hid(process, author, council, f
     own_proposal = make_proposal(process, author)
     delete_comment(deleted, actor=author)
     moderation = _reported(kept)
-    operations.hide_item(moderation, actor=facilitator)  # hidden for its own sake, before
+    operations.hide_target(moderation, actor=facilitator)  # hidden for its own sake, before
     hidden_before = fresh(kept).hidden_at
     operations.block_user(author, actor=council)
     assert stored_comments_count(proposal) == 0
@@ -260,7 +261,7 @@ def test_unblock_restores_exactly_what_the_block_hid(process, author, council, f
     assert fresh(own_proposal).hidden_at is None
     assert fresh(kept).hidden_at == hidden_before
     assert fresh(deleted).hidden_at is None and deleted.deleted_at is not None
-    assert stored_comments_count(proposal) == 1 == count_visible(TargetKind.PROPOSAL,
+    assert stored_comments_count(proposal) == 1 == count_visible("proposals",
                                                                  proposal.id)
     (entry,) = log_entries("unblock_user", author)
     assert entry.data["restored"] == 2
@@ -273,7 +274,7 @@ def test_content_hidden_by_a_moderator_during_the_block_stays_hidden(
     comment = make_comment(proposal, author)
     moderation = _reported(comment)
     operations.block_user(author, actor=council)
-    operations.hide_item(moderation, actor=facilitator)
+    operations.hide_target(moderation, actor=facilitator)
 
     operations.unblock_user(author, actor=council)
 
@@ -321,10 +322,10 @@ def test_process_figures(process, author, facilitator):
                    for i, item in enumerate(items)]
     # 0: hidden by a moderator after 2 h; 1: restored after 4 h; 2: dismissed after 6 h;
     # 3: hidden by reports, nobody decided
-    operations.hide_item(moderations[0], actor=facilitator)
+    operations.hide_target(moderations[0], actor=facilitator)
     report(items[1], people[1])
     report(items[1], people[2])
-    operations.unhide_item(moderations[1], actor=facilitator)
+    operations.unhide_target(moderations[1], actor=facilitator)
     operations.ignore_reports(moderations[2], actor=facilitator)
     report(items[3], people[1])
     report(items[3], people[2])
@@ -344,10 +345,10 @@ def test_every_decision_is_in_the_action_log(comment, author, facilitator, counc
     moderation = _reported(comment, 3)
     operations.appeal(moderation, "Si us plau.", actor=author)
     operations.keep_hidden(moderation, actor=facilitator)
-    operations.unhide_item(moderation, actor=facilitator)
+    operations.unhide_target(moderation, actor=facilitator)
     report_by(comment, 1)
     operations.ignore_reports(moderation, actor=facilitator)
-    operations.hide_item(moderation, actor=facilitator)
+    operations.hide_target(moderation, actor=facilitator)
     operations.block_user(author, actor=council)
     operations.unblock_user(author, actor=council)
 

@@ -5,29 +5,30 @@ import pytest
 import sqlalchemy as sa
 from flask_login import AnonymousUserMixin
 
-from participa.comments.models import TargetKind
 from participa.comments.operations import delete_comment
 from participa.comments.queries import count_visible
+from participa.core.content import kind_of
 from participa.core.errors import DomainError
 from participa.extensions import db
 from participa.moderation import operations
-from participa.moderation.models import HideCause, Report, ReportableKind, ReportReason
+from participa.moderation.models import HideCause, Report, ReportReason
 from participa.moderation.queries import moderation_of
-from tests import factories
-from tests.moderation.helpers import (
+from tests.support import factories
+from tests.support.comments import counter_is_true, make_comment, stored_comments_count
+from tests.support.debates import make_debate
+from tests.support.moderation import (
+    HIDDEN,
     KINDS,
-    counter_is_true,
-    log_entries,
-    make_comment,
-    make_debate,
+    PENDING,
+    fresh,
+    item_of,
     report,
     report_by,
     report_rows,
-    stored_comments_count,
     target_of,
 )
-from tests.moderation.operations.conftest import HIDDEN, PENDING, fresh, item_of
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
 
 # --- reporting --------------------------------------------------------------------------------
 
@@ -39,8 +40,8 @@ def test_each_kind_can_be_reported(kind, process, author, facilitator, resident)
     moderation, first, hidden_now = report(item, resident, "offensive", "  Insults.  ")
 
     assert (first, hidden_now) == (True, False)
-    assert moderation.target_kind is ReportableKind.of(item)
-    assert moderation.target_kind.value == {"proposal": "proposals", "debate": "debates",
+    assert moderation.target_kind == kind_of(item).value
+    assert moderation.target_kind == {"proposal": "proposals", "debate": "debates",
                                             "comment": "comments", "meeting": "meetings",
                                             "user": "people"}[kind]
     assert moderation.target_id == item.id
@@ -87,7 +88,7 @@ def test_one_person_may_report_different_items(process, author, resident):
 @pytest.mark.parametrize("reason", ["", None, "rude", "SPAM"])
 def test_a_reason_is_required(comment, resident, reason):
     with pytest.raises(DomainError) as refused:
-        operations.report_item(comment, reason=reason, actor=resident)
+        operations.report_target(comment, reason=reason, actor=resident)
     assert refused.value.field == "reason"
     assert report_rows() == 0
 
@@ -136,7 +137,7 @@ def test_the_third_different_person_hides_a_comment(comment):
     assert (moderation.status, moderation.hide_cause, moderation.reports_count) == (
         HIDDEN, HideCause.REPORTS, 3)
     assert moderation.decided_at is None  # nobody decided: it was automatic
-    assert stored_comments_count(target) == 0 == count_visible(TargetKind.PROPOSAL, target.id)
+    assert stored_comments_count(target) == 0 == count_visible("proposals", target.id)
     (entry,) = log_entries("auto_hide", moderation)
     assert entry.actor_id is None
     assert entry.data["reports"] == 3
@@ -216,7 +217,7 @@ def test_hiding_a_reply_keeps_the_counter_true(process, author):
 
     report_by(reply, 3)
 
-    assert stored_comments_count(proposal) == 2 == count_visible(TargetKind.PROPOSAL,
+    assert stored_comments_count(proposal) == 2 == count_visible("proposals",
                                                                  proposal.id)
 
 
@@ -226,4 +227,4 @@ def test_a_deleted_comment_hidden_later_is_not_counted_twice(comment, author):
     delete_comment(comment, actor=author)
     assert stored_comments_count(target) == 0
     report_by(comment, 1)
-    assert stored_comments_count(target) == 0 == count_visible(TargetKind.PROPOSAL, target.id)
+    assert stored_comments_count(target) == 0 == count_visible("proposals", target.id)

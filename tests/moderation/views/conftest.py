@@ -1,15 +1,11 @@
-"""What the moderation client tests share: the people, a reported comment, and helpers."""
+"""What the moderation client tests share: the people and a reported comment."""
 
 import pytest
 
-from participa.extensions import db
-from tests import factories
-from tests.conftest import login, post
-from tests.moderation.helpers import make_comment, moderation_process, target_of
-from tests.proposals.helpers import make_proposal
-
-COMMENT_TEXT = "Aquest veí és un ximple integral."
-BLOCKED_MESSAGE = "This account has been blocked by the council, so it cannot sign in."
+from tests.support import factories
+from tests.support.comments import make_comment
+from tests.support.moderation import COMMENT_TEXT, moderation_process
+from tests.support.proposals import make_proposal
 
 
 @pytest.fixture
@@ -43,36 +39,3 @@ def council():
 def comment(process, author):
     proposal = make_proposal(process, factories.make_user(), title="Bancs a la plaça")
     return make_comment(proposal, author, COMMENT_TEXT)
-
-
-def report_url_of(kind, item) -> str:
-    if kind == "comment":
-        return f"/comments/{item.id}/report"
-    if kind == "user":
-        return f"/accounts/people/{item.id}/report"
-    return f"/processes/{item.process.slug}/{kind}s/{item.id}/report"
-
-
-def page_of(comment) -> str:
-    target = target_of(comment)
-    kind = type(target).__name__.lower()
-    return f"/processes/{target.process.slug}/{kind}s/{target.id}"
-
-
-def send_report(client, url, reason="offensive", details=""):
-    return post(client, url, {"reason": reason, "details": details}, token_from=url)
-
-
-def signed_in(client, user):
-    browser = client.another()
-    login(browser, user)
-    return browser
-
-
-def refreshed(obj):
-    db.session.expire_all()
-    return db.session.get(type(obj), obj.id)
-
-
-def bodies(messages) -> list[str]:
-    return [m.get_content() for m in messages]

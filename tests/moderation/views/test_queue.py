@@ -8,24 +8,21 @@ import pytest
 from participa.moderation import operations
 from participa.moderation.models import ModerationStatus
 from participa.moderation.queries import moderation_of
-from tests import factories
-from tests.conftest import login, post, sync, text
-from tests.moderation.helpers import (
-    counter_is_true,
-    log_entries,
-    make_comment,
-    report,
-    report_by,
-    target_of,
-)
-from tests.moderation.views.conftest import (
+from tests.support import factories
+from tests.support.comments import counter_is_true, make_comment
+from tests.support.moderation import (
     BLOCKED_MESSAGE,
     COMMENT_TEXT,
     refreshed,
+    report,
+    report_by,
     report_url_of,
     signed_in,
+    target_of,
 )
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.records import log_entries
+from tests.support.web import login, post, sync, text
 
 # --- the queue --------------------------------------------------------------------------------
 
@@ -320,9 +317,9 @@ def test_the_public_figures_are_on_the_process_page(client, process, author, fac
                                                     commit):
     proposals = [make_proposal(process, author) for _ in range(3)]
     moderations = [report(p, factories.make_user())[0] for p in proposals]
-    operations.hide_item(moderations[0], actor=facilitator)
+    operations.hide_target(moderations[0], actor=facilitator)
     report_by(proposals[1], 2)  # hidden by reports
-    operations.unhide_item(moderations[1], actor=facilitator)
+    operations.unhide_target(moderations[1], actor=facilitator)
     commit()
 
     html = text(client.get(f"/processes/{process.slug}"))

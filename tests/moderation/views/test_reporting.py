@@ -7,26 +7,23 @@ import sqlalchemy as sa
 from participa.extensions import db
 from participa.moderation.models import Moderation, Report
 from participa.moderation.queries import moderation_of
-from tests import factories
-from tests.conftest import login, post, sync, text
-from tests.moderation.helpers import (
-    KINDS,
-    counter_is_true,
-    make_comment,
-    make_item,
-    report_by,
-    report_rows,
-    target_of,
-)
-from tests.moderation.views.conftest import (
+from tests.support import factories
+from tests.support.comments import counter_is_true, make_comment
+from tests.support.moderation import (
     COMMENT_TEXT,
+    KINDS,
+    make_item,
     page_of,
     refreshed,
+    report_by,
+    report_rows,
     report_url_of,
     send_report,
     signed_in,
+    target_of,
 )
-from tests.proposals.helpers import make_proposal
+from tests.support.proposals import make_proposal
+from tests.support.web import login, post, sync, text
 
 # --- the report pages -------------------------------------------------------------------------
 

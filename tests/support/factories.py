@@ -82,3 +82,8 @@ def make_process(title=None, *, phases=((PhaseKind.PROPOSALS, -5, 5),), plan=Non
     db.session.add(process)
     db.session.flush()
     return process
+
+
+def person(role="resident", **kwargs) -> User:
+    """A person who reads the site in English (the language the client tests ask for)."""
+    return make_user(role, locale="en", **kwargs)

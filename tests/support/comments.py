@@ -1,27 +1,27 @@
-"""Builders and checks the comments and debates tests share. Builders call the real operations
-(so every rule they enforce holds for the rows they make) and flush, never commit."""
+"""Builders and checks for comments (on proposals, debates and meetings). Builders call the real
+operations (so every rule they enforce holds for the rows they make) and flush, never commit."""
 
 import itertools
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask import current_app
 
 from participa.comments import operations
-from participa.comments.models import Comment, CommentVote, TargetKind
+from participa.comments.models import Comment, CommentVote
 from participa.comments.queries import count_visible
-from participa.core.models import ActionLog
+from participa.core.content import kind_of
 from participa.core.types import utcnow
-from participa.debates import operations as debate_operations
-from participa.debates.models import Debate
 from participa.extensions import db
 from participa.processes.models import PhaseKind
-from participa.processes.phases import ALLOWED, Action, phase_allows
-from tests import factories
-from tests.meetings.helpers import make_meeting
-from tests.proposals.helpers import make_proposal
+from tests.support import factories
+from tests.support.debates import make_debate
+from tests.support.meetings import make_meeting
+from tests.support.proposals import make_proposal
 
 _counter = itertools.count(1)
 DEBATING = (PhaseKind.INFORMATION, PhaseKind.PROPOSALS, PhaseKind.DEBATE)
+TARGETS = ("proposal", "debate", "meeting")
 
 
 def veteran(role="resident", **kwargs):
@@ -32,34 +32,17 @@ def veteran(role="resident", **kwargs):
     return user
 
 
-def moment_allowing(process, action):
-    """Now, if the process's phase allows ``action``; else a moment of a phase that did."""
-    if phase_allows(process, action):
-        return None
-    phase = next(p for p in process.phases if action in ALLOWED[p.kind])
-    return phase.starts_at + timedelta(minutes=1)
-
-
 def make_comment(target, author, body=None, *, alignment="neutral", parent=None,
                  now=None) -> Comment:
-    """A comment (or a reply to ``parent``) through ``create_comment``."""
+    """A comment (or a reply to ``parent``) through ``create_comment``, with the first-hour
+    limit the app is configured with (as the view passes it): tests that post many comments by
+    a new account raise the limit or use a ``veteran``."""
     n = next(_counter)
     data = {"body": body if body is not None else f"El comentari número {n}.",
             "alignment": alignment}
-    return operations.create_comment(target, data, actor=author, parent=parent, now=now)
-
-
-def make_debate(process, author=None, *, now=None, **data) -> Debate:
-    """An open debate through ``create_debate`` (by a facilitator of the process unless
-    ``author`` is given); made at a moment the phase allowed debates when it does not now."""
-    n = next(_counter)
-    if author is None:
-        author = factories.make_user("facilitator", process=process, locale="en")
-    data.setdefault("title", f"Què fem amb la plaça {n}?")
-    data.setdefault("body", f"Parlem-ne, veïns ({n}).")
-    if now is None:
-        now = moment_allowing(process, Action.DEBATE)
-    return debate_operations.create_debate(process, data, actor=author, now=now)
+    return operations.create_comment(
+        target, data, actor=author, parent=parent, now=now,
+        first_hour_limit=current_app.config["NEW_ACCOUNT_COMMENTS"])
 
 
 def make_target(kind: str, process, author=None):
@@ -72,18 +55,19 @@ def make_target(kind: str, process, author=None):
     return make_meeting(process, organizer)
 
 
-TARGETS = ("proposal", "debate", "meeting")
-
-
 def stored_comments_count(target) -> int:
     """The target's comments counter as the database holds it now."""
     model = type(target)
     return db.session.scalar(sa.select(model.comments_count).where(model.id == target.id))
 
 
-def assert_count_true(target) -> None:
+def counter_is_true(target) -> bool:
     """The stored counter equals the visible comments the rows say."""
-    assert stored_comments_count(target) == count_visible(TargetKind.of(target), target.id)
+    return stored_comments_count(target) == count_visible(kind_of(target).value, target.id)
+
+
+def assert_count_true(target) -> None:
+    assert stored_comments_count(target) == count_visible(kind_of(target).value, target.id)
 
 
 def vote_rows(comment) -> tuple[int, int]:
@@ -102,17 +86,14 @@ def count_comments() -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(Comment))
 
 
-def log_entries(verb, target=None) -> list[ActionLog]:
-    query = sa.select(ActionLog).where(ActionLog.verb == verb).order_by(ActionLog.id)
-    if target is not None:
-        query = query.where(ActionLog.target_type == type(target).__name__.lower(),
-                            ActionLog.target_id == target.id)
-    return list(db.session.scalars(query))
+def ids(nodes):
+    """The comment ids of thread nodes, in order."""
+    return [node.comment.id for node in nodes]
 
 
 def target_path(target) -> str:
     """The page of a proposal, debate or meeting."""
-    kind = TargetKind.of(target)
+    kind = kind_of(target)
     return f"/processes/{target.process.slug}/{kind.value}/{target.id}"
 
 

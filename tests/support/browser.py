@@ -1,0 +1,108 @@
+"""What the browser tests share: Debian's Chromium settings, the live server's description and
+start-up checks, signing in through the form, axe-core, and the texts pages show."""
+
+import gettext
+import random
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent  # the virtualenv's bin folder
+DEMO_PASSWORD = "plans-comunitaris-2026"
+COUNCIL_EMAIL = "consell@riuclar.example"
+TIMEOUT_MS = 10_000  # a broken page fails in seconds, not Playwright's default 30
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    url: str
+    outbox: Path
+
+    def outbox_files(self) -> list[Path]:
+        return sorted(self.outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+
+
+def wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout=30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited ({server.returncode}):\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{log.read_text()}")
+
+
+def sign_in(page, email, password=DEMO_PASSWORD):
+    """Sign in through the form, as a person would."""
+    page.goto("/accounts/login")
+    page.get_by_label(text("E-mail"), exact=True).fill(email)
+    page.get_by_label(text("Password"), exact=True).fill(password)
+    page.get_by_role("main").get_by_role("button", name=text("Sign in")).click()
+    page.wait_for_url(lambda url: "/accounts/login" not in url)
+
+
+def assert_accessible(page):
+    """Run axe-core on the page and fail on every serious or critical violation."""
+    violations = Axe().run(page).response["violations"]
+    bad = [v for v in violations if v.get("impact") in ("serious", "critical")]
+    if bad:
+        lines = [
+            f"- {v['id']} ({v['impact']}): {v['help']} — first at "
+            f"{v['nodes'][0]['target'] if v['nodes'] else '?'}"
+            f" [{len(v['nodes'])} node(s)]"
+            for v in bad
+        ]
+        pytest.fail(f"axe found on {page.url}:\n" + "\n".join(lines), pytrace=False)
+
+
+_CATALOGS = {}
+
+
+def text(msgid, locale="ca", **values):
+    """What the server shows for ``msgid`` in ``locale``: the compiled catalog's translation,
+    or the English text while it is untranslated. Keeps the tests true as catalogs fill in."""
+    if locale not in _CATALOGS:
+        _CATALOGS[locale] = gettext.translation(
+            "messages", ROOT / "participa" / "translations", languages=[locale], fallback=True
+        )
+    translated = _CATALOGS[locale].gettext(msgid)
+    return translated % values if values else translated
+
+
+def free_port() -> int:
+    """A free port below the ephemeral range (32768–60999 here), so no client socket in
+    TIME_WAIT can collide with it."""
+    for _ in range(200):
+        port = random.randint(20000, 32000)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port found below 32768")

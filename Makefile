@@ -37,8 +37,9 @@ system-deps:
 test: system-deps compile-translations imports
 	bash scripts/test.sh
 
+## make test-sqlite: the suite on SQLite only, on every core (PYTEST_WORKERS=0: one process)
 test-sqlite: compile-translations
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $${PYTEST_WORKERS:-auto}
 
 bench: system-deps compile-translations
 	bash scripts/bench.sh

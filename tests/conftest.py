@@ -1,5 +1,6 @@
-"""Shared fixtures: one migrated database per run (SQLite file, or PostgreSQL when
-PARTICIPA_TEST_DATABASE_URL is set), emptied after every test; a client; users of every role;
+"""Shared fixtures: one migrated database per run and xdist worker (a SQLite file, or with
+PARTICIPA_TEST_DATABASE_URL=.../participa_test a PostgreSQL database per worker,
+participa_test_gw0, ...), emptied after every test; a client; users of every role;
 and the builders of tests/support as fixtures (``make_user``, ``make_proposal``, ...)."""
 
 import os
@@ -8,27 +9,27 @@ import pytest
 from flask_migrate import upgrade
 
 from participa import create_app
+from participa.accounts import passwords
 from participa.core.mail import read_outbox
 from participa.extensions import db, limiter
 from tests.support import comments, debates, factories, meetings, proposals
-from tests.support.databases import empty_postgresql, suite_database_url
+from tests.support.databases import fresh_database_url
 from tests.support.web import IsolatedClient, login
 
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
-    outbox = tmp_path_factory.mktemp("outbox")
+    outbox = tmp_path_factory.mktemp("outbox")  # the temporary folders are the worker's own
+    database_url = fresh_database_url("PARTICIPA_TEST_DATABASE_URL", tmp_path_factory.mktemp("db"))
     app = create_app(
         {
             "ENV": "testing",
-            "DATABASE_URL": suite_database_url(tmp_path_factory),
+            "DATABASE_URL": database_url,
             "MAIL_OUTBOX_DIR": str(outbox),
             "SERVER_NAME": "participa.test",
         }
     )
     with app.app_context():
-        if db.engine.dialect.name == "postgresql":
-            empty_postgresql(app.config["SQLALCHEMY_DATABASE_URI"])
         upgrade()
     yield app
     with app.app_context():
@@ -47,6 +48,14 @@ def _clean_state(app):
     for path in os.listdir(app.config["MAIL_OUTBOX_DIR"]):
         os.remove(os.path.join(app.config["MAIL_OUTBOX_DIR"], path))
     limiter.reset()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch):
+    """Passwords are hashed and checked with argon2id at its lowest cost: sign-ins are most of
+    the suite's CPU otherwise. tests/accounts/test_passwords.py keeps the production settings."""
+    monkeypatch.setattr(passwords, "_hasher", factories.FAST_HASHER)
+    monkeypatch.setattr(passwords, "_DUMMY_HASH", factories.FAST_DUMMY_HASH)
 
 
 @pytest.fixture

@@ -15,6 +15,11 @@ from participa.accounts.passwords import (
 GOOD = "a long and quiet river 42"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing():
+    """Not here: these tests check the hasher production uses (tests/conftest.py)."""
+
+
 def problem(password, **kwargs):
     """The problem as English text, or None."""
     with force_locale("en"):

@@ -1,8 +1,9 @@
 """Browser fixtures: Debian's Chromium driven by Playwright against a real gunicorn server.
 
 The server runs in a subprocess on a migrated database holding the demo town (SQLite in a
-temporary folder, or the PostgreSQL database named by PARTICIPA_BROWSER_DATABASE_URL, emptied
-first). Mail goes to an outbox folder the tests read."""
+temporary folder, or a PostgreSQL database named after PARTICIPA_BROWSER_DATABASE_URL's and the
+xdist worker, created if missing and emptied first). Mail goes to an outbox folder the tests
+read. Each xdist worker that runs browser tests has its own server, port, database and outbox."""
 
 import os
 import subprocess
@@ -16,11 +17,11 @@ from tests.support.browser import (
     ROOT,
     TIMEOUT_MS,
     LiveServer,
-    free_port,
     sign_in,
     wait_until_up,
 )
-from tests.support.databases import empty_postgresql
+from tests.support.databases import fresh_database_url
+from tests.support.workers import free_port
 
 
 @pytest.fixture(scope="session")
@@ -42,11 +43,7 @@ def live_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
     outbox = folder / "outbox"
     outbox.mkdir()
-    database_url = os.environ.get("PARTICIPA_BROWSER_DATABASE_URL")
-    if database_url:
-        empty_postgresql(database_url)
-    else:
-        database_url = "sqlite:///" + str(folder / "browser.sqlite3")
+    database_url = fresh_database_url("PARTICIPA_BROWSER_DATABASE_URL", folder, "browser.sqlite3")
 
     env = {
         **os.environ,

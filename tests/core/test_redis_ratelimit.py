@@ -2,7 +2,6 @@
 sign-in attempts made against two separate processes add up to one allowance."""
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -11,22 +10,16 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.support.workers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    for port in range(26379, 26479):  # below the ephemeral range
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port for Redis")
 
 
 @pytest.fixture
 def redis_url(tmp_path):
     server = shutil.which("redis-server")
     assert server, "redis-server is missing: `make test` installs it (scripts/system-deps.sh)"
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--dir", str(tmp_path)],

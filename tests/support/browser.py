@@ -2,8 +2,6 @@
 start-up checks, signing in through the form, axe-core, and the texts pages show."""
 
 import gettext
-import random
-import socket
 import subprocess
 import sys
 import time
@@ -93,16 +91,3 @@ def text(msgid, locale="ca", **values):
     translated = _CATALOGS[locale].gettext(msgid)
     return translated % values if values else translated
 
-
-def free_port() -> int:
-    """A free port below the ephemeral range (32768–60999 here), so no client socket in
-    TIME_WAIT can collide with it."""
-    for _ in range(200):
-        port = random.randint(20000, 32000)
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port found below 32768")

@@ -23,7 +23,7 @@ def app(tmp_path_factory):
             "ENV": "testing",
             "DATABASE_URL": suite_database_url(tmp_path_factory),
             "MAIL_OUTBOX_DIR": str(outbox),
-            "SERVER_NAME": "participa.test",
+            "PUBLIC_URL": "http://participa.test",
         }
     )
     with app.app_context():

@@ -106,4 +106,11 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
 
 
 class ConfirmForm(FlaskForm):
-    """Only the CSRF token: confirming is a button press, never a plain GET."""
+    """Confirming is a button press, never a plain GET, and takes the password the account was
+    created with: holding the mailbox alone does not confirm an account someone else made."""
+
+    password = PasswordField(
+        _l("Password"), validators=[InputRequired(), Length(max=MAX_LENGTH)],
+        description=_l("The password you chose when you registered."),
+        render_kw={"autocomplete": "current-password"},
+    )

@@ -4,7 +4,7 @@ UIDs are stable (``meeting-<id>@<host>``), times are written in Europe/Madrid wi
 VTIMEZONE, SEQUENCE grows with each change, and cancelled meetings say STATUS:CANCELLED so
 calendars that already hold them strike them out."""
 
-from flask import has_request_context, request, url_for
+from flask import current_app, url_for
 from icalendar import Calendar, Event, Timezone, vText
 
 from participa.core.timeutil import LOCAL_TZ, utc_to_local
@@ -15,7 +15,8 @@ PRODID = "-//Participa//Meetings//CA"
 
 
 def meeting_uid(meeting, host: str | None = None) -> str:
-    host = host or (request.host.split(":")[0] if has_request_context() else "participa")
+    """Stable across feeds and e-mails: the meeting's id at the site's public host."""
+    host = host or current_app.config["SERVER_NAME"].split(":")[0]
     return f"meeting-{meeting.id}@{host}"
 
 

@@ -11,7 +11,7 @@ from participa.proposals.models import Support
 from tests.support import factories
 from tests.support.comments import make_comment
 from tests.support.debates import make_debate
-from tests.support.meetings import make_meeting, registering_time
+from tests.support.meetings import make_meeting
 from tests.support.moderation import report_by
 from tests.support.proposals import make_proposal
 from tests.support.web import login, post, text

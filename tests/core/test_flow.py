@@ -2,6 +2,7 @@
 a refused operation changes nothing and mails nothing, mail leaves only after the commit, and a
 domain error that escapes a view is a translated 409 page with nothing changed."""
 
+import pytest
 import sqlalchemy as sa
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
@@ -72,7 +73,8 @@ def test_a_rollback_drops_the_queue_but_a_savepoints_does_not(app, outbox):
     assert [m["To"] for m in outbox()] == ["segon@example.org"]
 
 
-def _app_with_a_view_that_breaks_a_rule(app):
+@pytest.fixture
+def racing(app):
     """The test database's app, plus one view that writes, queues a mail and then finds a rule
     broken without going through the flow (as a race lost between load and submit would)."""
     racing = create_app({"ENV": "testing", "DATABASE_URL": app.config["DATABASE_URL"],
@@ -91,13 +93,16 @@ def _app_with_a_view_that_breaks_a_rule(app):
         raise DomainError(_l("Supports are closed in the current phase of this process."))
 
     racing.register_blueprint(bp)
-    return racing
+    yield racing
+    with racing.app_context():
+        db.engine.dispose()
 
 
-def test_a_domain_error_escaping_a_view_is_a_translated_409_and_changes_nothing(app, outbox):
+def test_a_domain_error_escaping_a_view_is_a_translated_409_and_changes_nothing(racing,
+                                                                                  outbox):
     user = factories.make_user()
     db.session.commit()
-    client = _app_with_a_view_that_breaks_a_rule(app).test_client()
+    client = racing.test_client()
     response = client.post(f"/race/{user.id}/phase", headers={"Accept-Language": "ca"})
     assert response.status_code == 409
     page = text(response)
@@ -108,10 +113,10 @@ def test_a_domain_error_escaping_a_view_is_a_translated_409_and_changes_nothing(
     assert outbox() == []
 
 
-def test_a_limit_escaping_a_view_is_a_429(app, outbox):
+def test_a_limit_escaping_a_view_is_a_429(racing, outbox):
     user = factories.make_user()
     db.session.commit()
-    client = _app_with_a_view_that_breaks_a_rule(app).test_client()
+    client = racing.test_client()
     response = client.post(f"/race/{user.id}/limit", headers={"Accept-Language": "en"})
     assert response.status_code == 429
     assert "You have used all your supports in this process." in text(response)

@@ -75,6 +75,8 @@ def test_production_refuses_to_start_without_a_public_url(production):
 def test_production_refuses_unknown_hosts(production):
     app = create_app({**production, "PUBLIC_URL": "https://participa.example.cat"})
     client = app.test_client()
+    with app.app_context():
+        db.engine.dispose()  # no query is made; nothing stays open
     assert client.get("/healthz", headers={"Host": "participa.example.cat"}).status_code == 200
     assert client.get("/healthz", headers=EVIL).status_code == 400
     with app.test_request_context("/", headers={"Host": "participa.example.cat"}):

@@ -28,7 +28,7 @@ run: compile-translations
 	$(BIN)/participa db upgrade
 	$(BIN)/participa seed-demo
 	@echo "Participa is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
-	$(BIN)/participa run --host 127.0.0.1 --port $(PORT)
+	PARTICIPA_PUBLIC_URL=$${PARTICIPA_PUBLIC_URL:-http://127.0.0.1:$(PORT)} $(BIN)/participa run --host 127.0.0.1 --port $(PORT)
 
 system-deps:
 	bash scripts/system-deps.sh

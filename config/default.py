@@ -3,6 +3,9 @@ any of these (PARTICIPA_DATABASE_URL, PARTICIPA_SECRET_KEY, PARTICIPA_RATELIMIT_
 PARTICIPA_MAIL_BACKEND, ...)."""
 
 SECRET_KEY = None
+# where people reach the site: every absolute link (e-mails, feeds, exports) is built from it
+PUBLIC_URL = "http://127.0.0.1:5000"
+TRUSTED_HOSTS = None  # production: the PUBLIC_URL's host unless listed here
 DATABASE_URL = None  # None: SQLite in instance/participa.sqlite3
 
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -16,6 +19,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = False
 REMEMBER_COOKIE_HTTPONLY = True
 REMEMBER_COOKIE_SAMESITE = "Lax"
+REMEMBER_COOKIE_DURATION = 30 * 24 * 60 * 60  # "keep me signed in", when chosen: 30 days
 PERMANENT_SESSION_LIFETIME = 60 * 60 * 12
 
 WTF_CSRF_TIME_LIMIT = None

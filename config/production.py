@@ -3,5 +3,5 @@ PARTICIPA_SECRET_KEY (checked in participa.create_app)."""
 
 SESSION_COOKIE_SECURE = True
 REMEMBER_COOKIE_SECURE = True
-PREFERRED_URL_SCHEME = "https"
+PUBLIC_URL = None  # required: PARTICIPA_PUBLIC_URL=https://participa.example.cat
 MAIL_BACKEND = "smtp"

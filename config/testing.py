@@ -2,7 +2,7 @@
 
 TESTING = True
 SECRET_KEY = "testing-secret-key"
-SERVER_NAME = None
+PUBLIC_URL = "http://participa.test"
 WTF_CSRF_ENABLED = True
 RATELIMIT_STORAGE_URI = "memory://"
 PAGE_CACHE_SECONDS = 0  # tests that need it turn it on

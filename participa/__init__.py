@@ -3,6 +3,7 @@
 import importlib
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -16,12 +17,24 @@ FEATURES = (
 )
 
 
+class Participa(Flask):
+    """Flask, with every absolute address built from the configured public URL: links in
+    e-mails, feeds and exports never follow the Host header a request came with."""
+
+    def url_for(self, endpoint, *, _anchor=None, _method=None, _scheme=None, _external=None,
+                **values):
+        if _external:
+            _scheme = _scheme or self.config["PREFERRED_URL_SCHEME"]
+        return super().url_for(endpoint, _anchor=_anchor, _method=_method, _scheme=_scheme,
+                               _external=_external, **values)
+
+
 def create_app(config=None):
     """Build the application: config → extensions → blueprints → error pages.
 
     ``config`` is a dict of overrides (tests use it); the environment is read from
     ``PARTICIPA_ENV`` (development by default)."""
-    app = Flask(
+    app = Participa(
         __name__,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
@@ -64,6 +77,7 @@ def _load_config(app, overrides):
     if env == "production" and app.config["SECRET_KEY"] == "dev-only-not-secret-change-me":
         raise RuntimeError("PARTICIPA_SECRET_KEY must be a real secret in production.")
 
+    _public_address(app, env)
     os.makedirs(app.instance_path, exist_ok=True)
     url = app.config.get("DATABASE_URL") or (
         "sqlite:///" + os.path.join(app.instance_path, "participa.sqlite3")
@@ -74,3 +88,22 @@ def _load_config(app, overrides):
     )
     if not app.config["MAIL_OUTBOX_DIR"]:
         app.config["MAIL_OUTBOX_DIR"] = os.path.join(app.instance_path, "outbox")
+
+
+def _public_address(app, env):
+    """PUBLIC_URL (https://participa.example.cat) is where people reach the site: every absolute
+    link is built from it (SERVER_NAME, the scheme) and, in production, requests naming another
+    host are refused (TRUSTED_HOSTS), so a forged Host header can reach neither a link nor the
+    page cache."""
+    url = app.config.get("PUBLIC_URL")
+    if not url:
+        raise RuntimeError("PARTICIPA_PUBLIC_URL must be set in production (the address people "
+                           "use, e.g. https://participa.example.cat).")
+    public = urlsplit(url)
+    if public.scheme not in ("http", "https") or not public.hostname:
+        raise RuntimeError(f"PARTICIPA_PUBLIC_URL must be an http(s) address, not {url!r}.")
+    app.config["SERVER_NAME"] = public.netloc
+    app.config["PREFERRED_URL_SCHEME"] = public.scheme
+    app.config["APPLICATION_ROOT"] = public.path.rstrip("/") or "/"
+    if env == "production" and app.config.get("TRUSTED_HOSTS") is None:
+        app.config["TRUSTED_HOSTS"] = [public.hostname]

@@ -7,6 +7,7 @@ BIN=$(pwd)/.venv/bin
 export PG_PORT=${BENCH_PG_PORT:-25433}
 export PG_DIR=$(pwd)/.test-run/bench-pg
 PORT=${BENCH_PORT:-25080}
+export PARTICIPA_PUBLIC_URL="http://127.0.0.1:$PORT"
 WORKERS=${BENCH_WORKERS:-2}
 GUNICORN=""
 trap 'kill $GUNICORN 2>/dev/null && wait $GUNICORN 2>/dev/null; bash scripts/postgres.sh stop' EXIT

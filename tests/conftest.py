@@ -26,7 +26,7 @@ def app(tmp_path_factory):
             "ENV": "testing",
             "DATABASE_URL": database_url,
             "MAIL_OUTBOX_DIR": str(outbox),
-            "SERVER_NAME": "participa.test",
+            "PUBLIC_URL": "http://participa.test",
         }
     )
     with app.app_context():

@@ -1,12 +1,11 @@
 """Account forms: validation only, never saving."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField
 from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
 
 from participa.accounts.passwords import MAX_LENGTH, password_problem
-from participa.core.forms import OptionalIntSelect, language_field
+from participa.core.forms import Form, OptionalIntSelect, language_field
 
 
 class NewPasswordMixin:
@@ -44,7 +43,7 @@ def confirm_field():
     )
 
 
-class RegisterForm(NewPasswordMixin, FlaskForm):
+class RegisterForm(NewPasswordMixin, Form):
     name = StringField(
         _l("Name"),
         validators=[InputRequired(), Length(max=80)],
@@ -62,7 +61,7 @@ class RegisterForm(NewPasswordMixin, FlaskForm):
     neighbourhood_id = OptionalIntSelect(_l("Neighbourhood (optional)"), choices=[])
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(
         _l("E-mail"), validators=[InputRequired(), Length(max=254)],
         render_kw={"autocomplete": "email"},
@@ -74,7 +73,7 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Keep me signed in on this device"))
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(Form):
     email = EmailField(
         _l("E-mail"),
         validators=[InputRequired(), Email(check_deliverability=False), Length(max=254)],
@@ -82,12 +81,12 @@ class ResetRequestForm(FlaskForm):
     )
 
 
-class ResetPasswordForm(NewPasswordMixin, FlaskForm):
+class ResetPasswordForm(NewPasswordMixin, Form):
     password = new_password_field()
     confirm = confirm_field()
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     name = StringField(
         _l("Name"), validators=[InputRequired(), Length(max=80)],
         render_kw={"autocomplete": "name"},
@@ -96,7 +95,7 @@ class ProfileForm(FlaskForm):
     neighbourhood_id = OptionalIntSelect(_l("Neighbourhood (optional)"), choices=[])
 
 
-class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+class ChangePasswordForm(NewPasswordMixin, Form):
     current_password = PasswordField(
         _l("Current password"), validators=[InputRequired(), Length(max=MAX_LENGTH)],
         render_kw={"autocomplete": "current-password"},
@@ -105,5 +104,12 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
     confirm = confirm_field()
 
 
-class ConfirmForm(FlaskForm):
-    """Only the CSRF token: confirming is a button press, never a plain GET."""
+class ConfirmForm(Form):
+    """Confirming is a button press, never a plain GET, and takes the password the account was
+    created with: holding the mailbox alone does not confirm an account someone else made."""
+
+    password = PasswordField(
+        _l("Password"), validators=[InputRequired(), Length(max=MAX_LENGTH)],
+        description=_l("The password you chose when you registered."),
+        render_kw={"autocomplete": "current-password"},
+    )

@@ -91,7 +91,14 @@ def reset_password(user: User, password: str, *, actor) -> User:
     return set_password(user, password, actor=actor)
 
 
-def confirm_email(user: User, *, actor) -> User:
+def confirm_email(user: User, password: str, *, actor) -> User:
+    """Confirm the address of an account made with ``password``. Whoever registered someone
+    else's address cannot confirm it (no mailbox), and the owner of the mailbox cannot confirm
+    it with a password they do not know: they choose a new one through a reset instead."""
+    if not verify_password(user.password_hash, password):
+        raise DomainError(_l("This is not the password the account was created with. If you "
+                             "did not create it, choose a new password instead."),
+                          field="password")
     if user.confirmed_at is None:
         user.confirmed_at = utcnow()
         db.session.flush()

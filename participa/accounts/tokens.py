@@ -33,13 +33,15 @@ def user_for_reset_token(token: str) -> User | None:
 
 
 def make_confirm_token(user: User) -> str:
-    """A signed link that confirms this account's e-mail address (CONFIRM_MAX_AGE)."""
+    """A signed link that confirms this account's e-mail address (CONFIRM_MAX_AGE), once: it
+    dies when the account is confirmed."""
     return _serializer(CONFIRM_SALT).dumps({"u": user.id, "e": user.email})
 
 
 def user_for_confirm_token(token: str) -> User | None:
     return _user_for_token(token, CONFIRM_SALT, current_app.config["CONFIRM_MAX_AGE"],
-                           lambda user, data: data.get("e") == user.email)
+                           lambda user, data: data.get("e") == user.email
+                           and user.confirmed_at is None)
 
 
 def _user_for_token(token, salt, max_age, still_valid) -> User | None:

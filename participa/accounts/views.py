@@ -27,7 +27,7 @@ from participa.accounts.forms import (
 from participa.accounts.models import User
 from participa.accounts.sessions import SignInRefusal, authenticate, why_not_sign_in
 from participa.accounts.signals import profile_page
-from participa.core.flow import Refused, commit, render_form
+from participa.core.flow import Refused, attach_error, commit, render_form
 from participa.core.security import post_limit
 from participa.core.signals import page_context
 from participa.core.urls import safe_next
@@ -80,12 +80,16 @@ def confirm(token):
         return redirect(url_for("accounts.login"))
     form = ConfirmForm()
     if form.validate_on_submit():
-        commit(lambda: operations.confirm_email(user, actor=user))
-        _sign_in(user)
-        flash(_("Welcome to Participa, %(name)s. Your account is ready.", name=user.name),
-              "success")
-        return redirect(url_for("site.home"))
-    return render_template("accounts/confirm.html", form=form, user=user)
+        confirmed = commit(lambda: operations.confirm_email(user, form.password.data,
+                                                            actor=user))
+        if isinstance(confirmed, Refused):
+            attach_error(form, confirmed.error)
+        else:
+            _sign_in(user)
+            flash(_("Welcome to Participa, %(name)s. Your account is ready.", name=user.name),
+                  "success")
+            return redirect(url_for("site.home"))
+    return render_form("accounts/confirm.html", form, user=user)
 
 
 @bp.route("/login", methods=["GET", "POST"])

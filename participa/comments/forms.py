@@ -1,12 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from participa.comments.models import Alignment
+from participa.core.forms import Form
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     """A comment or a reply. ``limit=`` is the process's comment length."""
 
     # the operation strips the text: the limit counts what is kept
@@ -35,5 +35,5 @@ class EditCommentForm(CommentForm):
     parent_id = None
 
 
-class VoteForm(FlaskForm):
+class VoteForm(Form):
     value = HiddenField(validators=[InputRequired(), Length(max=5)])

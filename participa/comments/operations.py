@@ -109,12 +109,16 @@ def update_comment(comment, data: dict, *, actor) -> Comment:
 
 
 def delete_comment(comment, *, actor) -> Comment:
-    """Soft delete: the comment keeps its place in the thread, its text is gone."""
+    """Soft delete: the comment keeps its place in the thread, its text is gone (a hidden
+    comment's text is kept as a version, for its moderators)."""
     lock_row(Comment, comment.id)
     db.session.refresh(comment)
     if not can_delete_comment(actor, comment):
         raise DomainError(_l("You cannot delete this comment."))
     was_visible = comment.is_visible
+    if comment.hidden_at is not None:  # the evidence moderators read stays with them
+        db.session.add(CommentVersion(comment_id=comment.id, body=comment.body,
+                                      alignment=comment.alignment))
     comment.deleted_at = utcnow()
     comment.body = ""
     db.session.flush()

@@ -45,8 +45,11 @@ class PageCache:
 
 
 def _cacheable_request() -> bool:
+    """An anonymous GET of a public page, asked of the site's own host: a response built for a
+    request naming another host is never stored nor served from the cache."""
     return (
         request.method == "GET"
+        and request.host == current_app.config["SERVER_NAME"]
         and current_app.config["PAGE_CACHE_SECONDS"] > 0
         and current_app.config["SESSION_COOKIE_NAME"] not in request.cookies
         and current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") not in request.cookies

@@ -1,6 +1,7 @@
 """Error pages (400, 403, 404, 405, 409, 429, 500), translated, and domain errors."""
 
 from flask import render_template
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
@@ -42,6 +43,8 @@ MESSAGES = {
 
 
 def render_error(code: int, message=None):
+    if not has_url_adapter():  # a request the site cannot even route (an unknown Host)
+        return str(message or MESSAGES[code]), code, {"Content-Type": "text/plain; charset=utf-8"}
     return (
         render_template(
             "errors/error.html",
@@ -51,6 +54,10 @@ def render_error(code: int, message=None):
         ),
         code,
     )
+
+
+def has_url_adapter() -> bool:
+    return request_ctx.url_adapter is not None
 
 
 def init_app(app):

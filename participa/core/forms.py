@@ -1,18 +1,44 @@
 """Form pieces shared by every feature."""
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import (
     DateTimeLocalField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
+    TextAreaField,
 )
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from participa.core.i18n import LANGUAGE_NAMES
+from participa.core.text import single_line_problem
 from participa.core.timeutil import local_to_utc, utc_to_local
+
+
+class Form(FlaskForm):
+    """Every form's base: text must be text. A NUL byte is refused in any field (PostgreSQL
+    stores none), and a one-line field (a title, a name, a place: any ``StringField``) refuses
+    line breaks and other control characters, which would break e-mail headers and calendars."""
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        for field in self:
+            value = field.data
+            if not isinstance(value, str) or not value:
+                continue
+            if "\x00" in value:
+                field.errors = [*field.errors, _l("Remove the invisible characters from this "
+                                                  "text.")]
+                valid = False
+            elif (isinstance(field, StringField) and not isinstance(field, TextAreaField)
+                  and single_line_problem(value)):
+                field.errors = [*field.errors, _l("Write this on one line, without line "
+                                                  "breaks or invisible characters.")]
+                valid = False
+        return valid
 
 
 def language_field(label=None):

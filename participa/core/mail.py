@@ -19,6 +19,7 @@ from flask_babel import force_locale
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from participa.core.text import one_line
 from participa.extensions import db
 
 QUEUE_KEY = "participa_mail_queue"
@@ -39,7 +40,7 @@ def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessa
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
-    message["Subject"] = str(subject)
+    message["Subject"] = one_line(subject)  # a title with a line break cannot break a header
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="participa.localhost")
     message.set_content(str(text))

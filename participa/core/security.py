@@ -28,8 +28,11 @@ def init_app(app):
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+        # signed-in pages are personal (a door code, a CSRF token): no cache may keep them
+        if "_user_id" in session:
+            headers["Cache-Control"] = "private, no-store"
         # the session cookie is written after this hook runs: a modified session means one
-        if getattr(g, "private_page", False) or "Set-Cookie" in headers or session.modified:
+        elif getattr(g, "private_page", False) or "Set-Cookie" in headers or session.modified:
             headers.setdefault("Cache-Control", "no-store")
         return response
 

@@ -31,3 +31,27 @@ def csv_safe(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return "" if value is None else value
+
+
+def _breaks_a_line(ch: str) -> bool:
+    """Control and format characters, and the Unicode line and paragraph separators."""
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def single_line_problem(text: str | None) -> bool:
+    """Whether a one-line value (a title, a name, a place) holds a character that breaks a line
+    or hides itself: CR, LF, NUL, U+0085, U+2028, the other control characters."""
+    return any(_breaks_a_line(ch) for ch in text or "")
+
+
+def one_line(text) -> str:
+    """Any text as one safe line (an e-mail header, a calendar line): every control character
+    and line separator becomes a space."""
+    return " ".join("".join(" " if _breaks_a_line(ch) else ch for ch in str(text or "")).split())
+
+
+def plain_lines(text) -> str:
+    """Any text as plain lines ("\\n" between them): every other kind of line break becomes
+    one, every other control character goes (for calendar descriptions)."""
+    text = re.sub(r"\r\n?|[\x85\u2028\u2029]", "\n", str(text or ""))
+    return "".join(ch for ch in text if ch == "\n" or not _breaks_a_line(ch))

@@ -1,13 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from participa.core.forms import OptionalIntSelect
+from participa.core.forms import Form, OptionalIntSelect
 from participa.debates.models import BODY_LIMIT
 
 
-class DebateForm(FlaskForm):
+class DebateForm(Form):
     """A debate's fields. ``process=`` gives the categories."""
 
     title = StringField(
@@ -28,7 +27,7 @@ class DebateForm(FlaskForm):
             (c.id, c.name) for c in process.categories]
 
 
-class CloseDebateForm(FlaskForm):
+class CloseDebateForm(Form):
     conclusion = TextAreaField(
         _l("Conclusion"), validators=[InputRequired(), Length(max=BODY_LIMIT)],
         description=_l("What the debate concluded, for everyone to read. Markdown."),

@@ -4,7 +4,6 @@ a place for in-person meetings, a link for online ones, reserved places below th
 import enum
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -15,7 +14,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from participa.core.forms import LocalDateTimeField, checkbox_list
+from participa.core.forms import Form, LocalDateTimeField, checkbox_list
 from participa.meetings.models import MeetingKind
 
 MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italics*, lists and links.")
@@ -26,7 +25,7 @@ def _enum_value(value):
     return value.value if isinstance(value, enum.Enum) else value
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(Form):
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
     description = TextAreaField(
         _l("Description"), validators=[Optional(), Length(max=20_000)],
@@ -93,18 +92,18 @@ class MeetingForm(FlaskForm):
     )
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(Form):
     accept_terms = BooleanField(_l("I accept the registration terms"))
 
 
-class CancelForm(FlaskForm):
+class CancelForm(Form):
     reason = TextAreaField(
         _l("Why is it cancelled?"), validators=[InputRequired(), Length(max=2_000)],
         description=_l("Everyone registered is e-mailed this reason."), render_kw={"rows": 4},
     )
 
 
-class CloseForm(FlaskForm):
+class CloseForm(Form):
     """The minutes. ``proposals=`` gives the process's proposals to choose from."""
 
     minutes = TextAreaField(
@@ -128,7 +127,7 @@ class CloseForm(FlaskForm):
         self.proposal_ids.choices = [(p.id, p.title) for p in proposals]
 
 
-class AttendanceForm(FlaskForm):
+class AttendanceForm(Form):
     code = StringField(
         _l("Registration code"), validators=[InputRequired(), Length(max=12)],
         description=_l("The code the person shows at the door."),

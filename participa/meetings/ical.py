@@ -4,9 +4,10 @@ UIDs are stable (``meeting-<id>@<host>``), times are written in Europe/Madrid wi
 VTIMEZONE, SEQUENCE grows with each change, and cancelled meetings say STATUS:CANCELLED so
 calendars that already hold them strike them out."""
 
-from flask import has_request_context, request, url_for
+from flask import current_app, url_for
 from icalendar import Calendar, Event, Timezone, vText
 
+from participa.core.text import one_line, plain_lines
 from participa.core.timeutil import LOCAL_TZ, utc_to_local
 from participa.core.types import utcnow
 from participa.meetings.models import MeetingKind, MeetingStatus
@@ -15,7 +16,8 @@ PRODID = "-//Participa//Meetings//CA"
 
 
 def meeting_uid(meeting, host: str | None = None) -> str:
-    host = host or (request.host.split(":")[0] if has_request_context() else "participa")
+    """Stable across feeds and e-mails: the meeting's id at the site's public host."""
+    host = host or current_app.config["SERVER_NAME"].split(":")[0]
     return f"meeting-{meeting.id}@{host}"
 
 
@@ -25,7 +27,7 @@ def _event(meeting, *, show_link: bool, stamp) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", utc_to_local(meeting.starts_at))
     event.add("dtend", utc_to_local(meeting.ends_at))
-    event.add("summary", meeting.title)
+    event.add("summary", one_line(meeting.title))
     event.add("sequence", meeting.sequence)
     event.add("last-modified", meeting.updated_at)
     url = url_for("meetings.show", slug=meeting.process.slug, id=meeting.id, _external=True)
@@ -38,13 +40,13 @@ def _event(meeting, *, show_link: bool, stamp) -> Event:
         event.add("status", "CONFIRMED")
     if show_link and meeting.kind != MeetingKind.IN_PERSON and meeting.online_url:
         description = f"{description}\n\n{meeting.online_url}".strip()
-    event.add("description", vText(f"{description}\n\n{url}".strip()))
-    location = ", ".join(part for part in (meeting.place, meeting.address) if part)
+    event.add("description", vText(plain_lines(f"{description}\n\n{url}".strip())))
+    location = one_line(", ".join(part for part in (meeting.place, meeting.address) if part))
     if location:
         event.add("location", location)
     if meeting.organizer:
         event.add("organizer", f"mailto:no-reply@{meeting_uid(meeting).split('@')[1]}",
-                  parameters={"CN": meeting.organizer})
+                  parameters={"CN": one_line(meeting.organizer)})
     return event
 
 
@@ -56,7 +58,7 @@ def calendar_bytes(meetings, *, name: str, show_link=lambda meeting: False) -> b
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", str(LOCAL_TZ))
     meetings = list(meetings)
     stamp = utcnow()

@@ -61,7 +61,7 @@ def why_not_register(user, meeting, *, registration=None,
     now = now or utcnow()
     if not meeting.registrations_enabled:
         return RegistrationRefusal.NO_REGISTRATION
-    if meeting.status != MeetingStatus.PUBLISHED:
+    if meeting.status != MeetingStatus.PUBLISHED or meeting.hidden_at is not None:
         return RegistrationRefusal.NOT_OPEN
     if now >= meeting.starts_at or (
         meeting.registration_closes_at is not None and now >= meeting.registration_closes_at

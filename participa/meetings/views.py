@@ -193,8 +193,9 @@ def _calendar(meetings, *, name, filename, download=False):
 @bp.get("/meetings/<int:id>.ics")
 def meeting_ics(id):
     meeting = queries.get_meeting_by_id(id)
-    if meeting is None or not can_view_meeting(current_user, meeting):
-        abort(404)
+    if meeting is None or meeting.hidden_at is not None or not can_view_meeting(current_user,
+                                                                               meeting):
+        abort(404)  # hidden by moderation: its page shows a placeholder, its calendar nothing
     return _calendar([meeting], name=meeting.title, filename=f"meeting-{meeting.id}.ics",
                      download=True)
 

@@ -1,12 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
+from participa.core.forms import Form
 from participa.moderation.models import APPEAL_LIMIT, DETAILS_LIMIT, ReportReason
 
 
-class ReportForm(FlaskForm):
+class ReportForm(Form):
     reason = RadioField(
         _l("Why are you reporting it?"),
         choices=[SelectChoice(r.value, r.label) for r in ReportReason],
@@ -21,7 +21,7 @@ class ReportForm(FlaskForm):
     )
 
 
-class AppealForm(FlaskForm):
+class AppealForm(Form):
     appeal = TextAreaField(
         _l("Why should it be shown again?"),
         validators=[InputRequired(message=_l("Explain your appeal.")),

@@ -1,12 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from participa.core.forms import SlugField
+from participa.core.forms import Form, SlugField
 
 
-class NeighbourhoodForm(FlaskForm):
+class NeighbourhoodForm(Form):
     name = StringField(_l("Name"), validators=[InputRequired(), Length(max=120)])
     slug = SlugField()
     district = StringField(_l("District"), validators=[Optional(), Length(max=120)])

@@ -1,13 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
-from participa.core.forms import SlugField, checkbox_list
+from participa.core.forms import Form, SlugField, checkbox_list
 from participa.plans.models import PlanStatus
 
 
-class PlanForm(FlaskForm):
+class PlanForm(Form):
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
     slug = SlugField()
     summary = StringField(_l("Summary"), validators=[Optional(), Length(max=500)])

@@ -1,5 +1,4 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
@@ -11,11 +10,17 @@ from wtforms import (
 )
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from participa.core.forms import LocalDateTimeField, OptionalIntSelect, SlugField, checkbox_list
+from participa.core.forms import (
+    Form,
+    LocalDateTimeField,
+    OptionalIntSelect,
+    SlugField,
+    checkbox_list,
+)
 from participa.processes.models import PhaseKind
 
 
-class ProcessForm(FlaskForm):
+class ProcessForm(Form):
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
     slug = SlugField()
     plan_id = OptionalIntSelect(_l("Community plan"), choices=[])
@@ -61,7 +66,7 @@ class ProcessForm(FlaskForm):
     )
 
 
-class PhaseForm(FlaskForm):
+class PhaseForm(Form):
     kind = SelectField(
         _l("Kind of phase"), choices=[SelectChoice(k.value, k.label) for k in PhaseKind]
     )
@@ -86,11 +91,11 @@ class PhaseForm(FlaskForm):
             raise ValidationError(_l("The end must come after the start."))
 
 
-class CategoryForm(FlaskForm):
+class CategoryForm(Form):
     name = StringField(_l("Category name"), validators=[InputRequired(), Length(max=120)])
 
 
-class FacilitatorForm(FlaskForm):
+class FacilitatorForm(Form):
     email = EmailField(
         _l("E-mail of the person"),
         validators=[InputRequired(), Email(check_deliverability=False), Length(max=254)],

@@ -1,13 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from participa.core.forms import OptionalIntSelect
+from participa.core.forms import Form, OptionalIntSelect
 from participa.proposals.models import ANSWER_STATES
 
 
-class ProposalForm(FlaskForm):
+class ProposalForm(Form):
     """A proposal's fields. ``process=`` gives the categories, neighbourhoods and text limit."""
 
     title = StringField(
@@ -38,7 +37,7 @@ class ProposalForm(FlaskForm):
         self.body.render_kw = {"maxlength": limit, "rows": 12}
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(Form):
     state = SelectField(_l("State"),
                         choices=[SelectChoice(s.value, s.label) for s in ANSWER_STATES])
     answer = TextAreaField(

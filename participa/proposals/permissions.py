@@ -18,6 +18,7 @@ class ProposalRefusal(LabelledEnum):
     DISABLED = "disabled", _l("This process does not collect supports.")
     LIMIT = "limit", _l("You have used all your supports in this process.")
     WITHDRAWN = "withdrawn", _l("This proposal has been withdrawn: its supports are frozen.")
+    HIDDEN = "hidden", _l("This proposal has been hidden by moderation.")
     ALREADY = "already", _l("You already support this proposal.")
 
 
@@ -63,6 +64,8 @@ def why_not_support(user, proposal, *, used: int = 0, supported: bool = False,
         return ProposalRefusal.DISABLED
     if proposal.is_withdrawn:
         return ProposalRefusal.WITHDRAWN
+    if proposal.hidden_at is not None:
+        return ProposalRefusal.HIDDEN
     if not is_signed_in(user):
         return ProposalRefusal.SIGN_IN
     if not phase_allows(process, Action.SUPPORT, now):
@@ -81,6 +84,7 @@ def can_unsupport(user, proposal, *, supported: bool, now=None) -> bool:
         and is_signed_in(user)
         and proposal.process.supports_enabled
         and not proposal.is_withdrawn
+        and proposal.hidden_at is None
         and phase_allows(proposal.process, Action.SUPPORT, now)
     )
 

@@ -90,7 +90,8 @@ def test_production_cookies_are_secure(tmp_path, monkeypatch):
 
     monkeypatch.setenv("PARTICIPA_SECRET_KEY", "a-real-secret-for-this-test-only-123456")
     app = create_app({"ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite3",
-                      "MAIL_OUTBOX_DIR": str(tmp_path / "outbox")})
+                      "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
+                      "PUBLIC_URL": "https://participa.example.cat"})
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
@@ -140,8 +141,9 @@ def test_pages_have_no_inline_script_handlers_or_styles(client, site):
 def test_private_pages_are_not_cached(client, site):
     assert "no-store" not in client.get("/plans/").headers.get("Cache-Control", "")
     login(client, site["council"])
-    for url in ("/accounts/me", "/admin/", "/admin/plans/"):
-        assert client.get(url).headers["Cache-Control"] == "no-store", url
+    # every page a signed-in person gets is theirs (a door code, a token): public ones too
+    for url in ("/accounts/me", "/admin/", "/admin/plans/", "/plans/", "/", "/meetings/"):
+        assert client.get(url).headers["Cache-Control"] == "private, no-store", url
 
 
 def test_a_response_that_sets_a_cookie_is_not_cached(client, site):
@@ -152,7 +154,7 @@ def test_a_response_that_sets_a_cookie_is_not_cached(client, site):
     response = post(client, "/accounts/login", {"email": site["council"].email,
                                                 "password": factories.PASSWORD})
     assert any(c.startswith("session=") for c in response.headers.getlist("Set-Cookie"))
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     visitor = client.another()
     chosen = visitor.post("/language", data={"lang": "es", "next": "/"})
     assert chosen.status_code == 302

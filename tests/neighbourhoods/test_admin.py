@@ -57,7 +57,7 @@ def test_the_council_sees_the_pages(as_council, item):
     for url in pages(item):
         response = as_council.get(url)
         assert response.status_code == 200, url
-        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["Cache-Control"] == "private, no-store"
     assert "Sant Roc" in text(as_council.get("/admin/neighbourhoods/"))
     assert 'value="Sant Roc"' in text(as_council.get(f"/admin/neighbourhoods/{item.id}/edit"))
 

@@ -109,7 +109,7 @@ def test_the_council_sees_every_page(as_council, process, facilitator, other_pro
         if method == "GET":
             response = as_council.get(url)
             assert response.status_code == 200, url
-            assert response.headers["Cache-Control"] == "no-store"
+            assert response.headers["Cache-Control"] == "private, no-store"
 
 
 def test_the_list_shows_unpublished_processes_too(as_council, commit):

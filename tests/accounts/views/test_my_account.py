@@ -23,7 +23,7 @@ def test_my_account_page(client, commit):
     login(client, user)
     response = client.get("/accounts/me")
     assert response.status_code == 200
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     page = text(response)
     assert "marta@example.org" in page
     assert 'value="profile"' in page and 'value="password"' in page

@@ -2,6 +2,8 @@
 password or an unknown address, CSRF, rate limits and remember-me."""
 
 import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 from tests.support import factories
 from tests.support.accounts import (
@@ -148,3 +150,15 @@ def test_remember_me_sets_a_long_lived_http_only_cookie(client, resident, commit
     remember = next(c for c in cookies if c.startswith("remember_token="))
     assert "HttpOnly" in remember
     assert "SameSite=Lax" in remember
+    expires = parsedate_to_datetime(re.search(r"Expires=([^;]+)", remember).group(1))
+    lasts = (expires - datetime.now(UTC)).total_seconds()
+    assert 29 * 24 * 3600 < lasts <= 30 * 24 * 3600  # a month at most, not a year
+
+
+def test_without_remember_me_there_is_no_lasting_cookie(client, resident, commit):
+    commit()
+    response = post(client, "/accounts/login",
+                    {"email": resident.email, "password": factories.PASSWORD})
+    assert response.status_code == 302
+    cookies = response.headers.getlist("Set-Cookie")
+    assert not any(c.startswith("remember_token=") for c in cookies)

@@ -18,7 +18,7 @@ from tests.support.accounts import (
     signed_in,
     user_count,
 )
-from tests.support.web import login, post, text
+from tests.support.web import csrf_token, login, post, text
 
 
 def test_register_page(client):
@@ -66,7 +66,7 @@ def test_confirming_signs_in_with_a_welcome_in_the_chosen_language(client, outbo
     assert client.get(link).status_code == 200  # a page with a button: GET changes nothing
     db.session.expire_all()
     assert not db.session.scalar(sa.select(User)).is_confirmed
-    response = post(client, link, token_from=link)
+    response = post(client, link, {"password": factories.PASSWORD}, token_from=link)
     assert response.status_code == 302
     page = flashes(client)
     assert "Welcome to Participa, Marta Soler. Your account is ready." in page
@@ -74,6 +74,50 @@ def test_confirming_signs_in_with_a_welcome_in_the_chosen_language(client, outbo
     assert signed_in(client)
     db.session.expire_all()
     assert db.session.scalar(sa.select(User)).is_confirmed
+
+
+def test_a_confirmation_link_works_once(client, outbox):
+    post(client, "/accounts/register", registration())
+    link = link_in(outbox()[0])
+    assert post(client, link, {"password": factories.PASSWORD},
+                token_from=link).status_code == 302
+    client.post("/accounts/logout", data={"csrf_token": csrf_token(client, "/")})
+    assert not signed_in(client)
+    response = client.get(link)
+    assert response.status_code == 302  # the link is dead: it signs nobody in again
+    assert response.headers["Location"] == "/accounts/login"
+    assert not signed_in(client)
+
+
+def test_someone_who_registered_your_address_cannot_take_your_account(client, outbox):
+    """Pre-hijacking: a stranger registers your address with their password; you open the
+    e-mailed link. Confirming needs the account's password, which you do not have, so the
+    account stays unconfirmed and the stranger cannot sign in; choosing a new password (the
+    reset link proves the mailbox) makes the account yours and the stranger's password dies."""
+    post(client, "/accounts/register", registration(password="the strangers secret 99",
+                                                    confirm="the strangers secret 99"))
+    link = link_in(outbox()[0])
+    owner = client.another()
+    response = post(owner, link, {"password": factories.PASSWORD}, token_from=link)
+    assert response.status_code == 400
+    assert ("This is not the password the account was created with. If you did not create "
+            "it, choose a new password instead.") in text(response)
+    assert not signed_in(owner)
+    db.session.expire_all()
+    assert not db.session.scalar(sa.select(User)).is_confirmed
+    stranger = client.another()
+    assert post(stranger, "/accounts/login", {"email": "marta@example.org",
+                                              "password": "the strangers secret 99"}
+                ).status_code == 400  # unconfirmed: no way in
+    post(owner, "/accounts/reset", {"email": "marta@example.org"})
+    reset = link_in(outbox()[-1])
+    assert post(owner, reset, {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+                token_from=reset).status_code == 302
+    assert signed_in(owner)
+    response = post(stranger, "/accounts/login", {"email": "marta@example.org",
+                                                  "password": "the strangers secret 99"})
+    assert GENERIC_LOGIN_ERROR in text(response)
+    assert not signed_in(stranger)
 
 
 def test_a_bad_confirmation_link_confirms_nothing(client, outbox):

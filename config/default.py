@@ -41,6 +41,7 @@ MAIL_USE_TLS = False
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
 
+PASSWORD_HASHING = {}  # argon2id's cost (time_cost, memory_cost, parallelism): its defaults
 PASSWORD_RESET_MAX_AGE = 60 * 60  # seconds a reset link stays valid
 SITE_NAME = "Participa"
 PAGE_SIZE = 20

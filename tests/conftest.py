@@ -9,7 +9,6 @@ import pytest
 from flask_migrate import upgrade
 
 from participa import create_app
-from participa.accounts import passwords
 from participa.core.mail import read_outbox
 from participa.extensions import db, limiter
 from tests.support import comments, debates, factories, meetings, proposals
@@ -48,14 +47,6 @@ def _clean_state(app):
     for path in os.listdir(app.config["MAIL_OUTBOX_DIR"]):
         os.remove(os.path.join(app.config["MAIL_OUTBOX_DIR"], path))
     limiter.reset()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(monkeypatch):
-    """Passwords are hashed and checked with argon2id at its lowest cost: sign-ins are most of
-    the suite's CPU otherwise. tests/accounts/test_passwords.py keeps the production settings."""
-    monkeypatch.setattr(passwords, "_hasher", factories.FAST_HASHER)
-    monkeypatch.setattr(passwords, "_DUMMY_HASH", factories.FAST_DUMMY_HASH)
 
 
 @pytest.fixture

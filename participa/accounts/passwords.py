@@ -6,13 +6,24 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128
-_hasher = PasswordHasher()
-# verified against when the e-mail is unknown, so sign-in takes the same time either way
-_DUMMY_HASH = _hasher.hash("participa-dummy-password-for-timing")
+_HASHERS: dict = {}
+
+
+def _hasher() -> tuple[PasswordHasher, str]:
+    """argon2id with the cost the app is configured with (``PASSWORD_HASHING``: argon2's own
+    defaults unless set; the tests lower it), and a hash verified against when the e-mail is
+    unknown, so a sign-in takes the same time either way."""
+    settings = current_app.config.get("PASSWORD_HASHING") if has_app_context() else None
+    key = tuple(sorted((settings or {}).items()))
+    if key not in _HASHERS:
+        hasher = PasswordHasher(**dict(key))
+        _HASHERS[key] = (hasher, hasher.hash("participa-dummy-password-for-timing"))
+    return _HASHERS[key]
 
 
 @cache
@@ -43,15 +54,16 @@ def password_problem(password: str, *, email: str = "", name: str = ""):
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher()[0].hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        hasher, dummy = _hasher()
+        return hasher.verify(password_hash or dummy, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(password_hash: str) -> bool:
-    return _hasher.check_needs_rehash(password_hash)
+    return _hasher()[0].check_needs_rehash(password_hash)

@@ -16,8 +16,9 @@ GOOD = "a long and quiet river 42"
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    """Not here: these tests check the hasher production uses (tests/conftest.py)."""
+def _default_hashing_cost(app, monkeypatch):
+    """Here the hasher production uses: argon2's own cost (config/testing.py lowers it)."""
+    monkeypatch.setitem(app.config, "PASSWORD_HASHING", {})
 
 
 def problem(password, **kwargs):
@@ -86,3 +87,13 @@ def test_the_same_password_hashes_differently_each_time():
 @pytest.mark.parametrize("stored", [None, "", "not-a-hash", "$argon2id$broken"])
 def test_verify_is_false_for_missing_or_broken_hashes(stored):
     assert verify_password(stored, GOOD) is False
+
+
+def test_the_hashing_cost_is_the_apps_and_a_cheaper_hash_is_rehashed(app, monkeypatch):
+    assert "m=65536" in hash_password(GOOD)  # argon2's default cost
+    monkeypatch.setitem(app.config, "PASSWORD_HASHING",
+                        {"time_cost": 1, "memory_cost": 8, "parallelism": 1})
+    cheap = hash_password(GOOD)
+    assert "m=8,t=1,p=1" in cheap and verify_password(cheap, GOOD)
+    monkeypatch.setitem(app.config, "PASSWORD_HASHING", {})
+    assert needs_rehash(cheap)  # the next sign-in stores it at the configured cost

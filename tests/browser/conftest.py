@@ -45,9 +45,12 @@ def live_server(tmp_path_factory):
     outbox.mkdir()
     database_url = fresh_database_url("PARTICIPA_BROWSER_DATABASE_URL", folder, "browser.sqlite3")
 
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "PARTICIPA_ENV": "development",
+        "PARTICIPA_PUBLIC_URL": url,  # the links it e-mails lead back to it
         "PARTICIPA_DATABASE_URL": database_url,
         "PARTICIPA_MAIL_OUTBOX_DIR": str(outbox),
         "PARTICIPA_SECRET_KEY": "browser-tests-secret-key",
@@ -61,8 +64,6 @@ def live_server(tmp_path_factory):
         if done.returncode != 0:
             raise RuntimeError(f"participa {' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     log = folder / "gunicorn.log"
     with open(log, "wb") as log_file:
         server = subprocess.Popen(

@@ -46,6 +46,7 @@ def register(page, live_server, name, email, password):
              "your account.", email=email)
     )
     page.goto(_mailed_link(live_server, email, "/accounts/confirm/"))
+    page.get_by_label(text("Password"), exact=True).fill(password)
     page.get_by_role("button", name=text("Confirm my account")).click()
     expect(flash(page)).to_contain_text(
         text("Welcome to Participa, %(name)s. Your account is ready.", name=name)

@@ -4,8 +4,6 @@ import itertools
 from datetime import date, timedelta
 from functools import cache
 
-from argon2 import PasswordHasher
-
 from participa.accounts.models import User
 from participa.accounts.passwords import hash_password
 from participa.core.types import utcnow
@@ -15,10 +13,6 @@ from participa.plans.models import CommunityPlan, PlanStatus
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
 
 PASSWORD = "a long and quiet river 42"
-# argon2id at its lowest cost, for the tests' passwords (tests/conftest.py puts it in the app):
-# the same algorithm and code paths as production without 0.3 s of CPU and 64 MiB per sign-in
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-FAST_DUMMY_HASH = FAST_HASHER.hash("participa-dummy-password-for-timing")
 _counter = itertools.count(1)
 
 

@@ -28,7 +28,11 @@ MAX_CONTENT_LENGTH = 2 * 1024 * 1024
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_ENABLED = True
 RATELIMIT_HEADERS_ENABLED = False
-RATELIMIT_LOGIN = "10 per minute;50 per hour"
+RATELIMIT_LOGIN = "10 per minute;50 per hour"  # per client address
+RATELIMIT_LOGIN_ACCOUNT = "10 per minute;50 per hour"  # per account, from any address
+# how many proxies (nginx, a load balancer) stand in front and add X-Forwarded-For: the
+# client's address is read through that many, so one client cannot exhaust everyone's limits
+PROXY_COUNT = 0
 RATELIMIT_REGISTER = "5 per minute;30 per hour"
 RATELIMIT_RESET = "5 per minute;20 per hour"
 

@@ -28,7 +28,7 @@ from participa.accounts.models import User
 from participa.accounts.sessions import SignInRefusal, authenticate, why_not_sign_in
 from participa.accounts.signals import profile_page
 from participa.core.flow import Refused, attach_error, commit, render_form
-from participa.core.security import post_limit
+from participa.core.security import per_account_limit, post_limit
 from participa.core.signals import page_context
 from participa.core.urls import safe_next
 from participa.extensions import db
@@ -94,6 +94,7 @@ def confirm(token):
 
 @bp.route("/login", methods=["GET", "POST"])
 @post_limit("RATELIMIT_LOGIN")
+@per_account_limit("RATELIMIT_LOGIN_ACCOUNT")
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("site.home"))

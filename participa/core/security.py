@@ -1,7 +1,8 @@
 """Sessions, CSRF, rate limits and the security headers every response carries."""
 
-from flask import current_app, g, session
+from flask import current_app, g, request, session
 from flask_babel import lazy_gettext as _l
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from participa.extensions import csrf, limiter, login_manager
 
@@ -12,6 +13,15 @@ CONTENT_SECURITY_POLICY = (
 
 
 def init_app(app):
+    proxies = int(app.config["PROXY_COUNT"])
+    if proxies:  # the client's address (rate limits) and scheme, as the proxies in front say
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0,
+                                x_port=0, x_prefix=0)
+    if app.config["ENV_NAME"] == "production" and \
+            app.config["RATELIMIT_STORAGE_URI"].startswith("memory://"):
+        app.logger.warning(
+            "Rate limits are counted in memory, per worker: set PARTICIPA_RATELIMIT_STORAGE_URI "
+            "to a Redis URL so every worker and server shares them.")
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
@@ -35,6 +45,14 @@ def init_app(app):
         elif getattr(g, "private_page", False) or "Set-Cookie" in headers or session.modified:
             headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def per_account_limit(setting: str, field: str = "email"):
+    """A limit on a form's POSTs counted per account named in it (``field``), whoever sends
+    them: guessing one person's password from many addresses meets it."""
+    return limiter.limit(
+        lambda: current_app.config[setting], methods=["POST"],
+        key_func=lambda: f"account:{(request.form.get(field) or '').strip().lower()[:254]}")
 
 
 def post_limit(setting: str):

@@ -9,6 +9,8 @@ TRUSTED_HOSTS = None  # production: the PUBLIC_URL's host unless listed here
 DATABASE_URL = None  # None: SQLite in instance/participa.sqlite3
 
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+DATABASE_CONNECT_TIMEOUT = 5  # seconds to connect (or to wait for a pooled connection)
+DATABASE_STATEMENT_TIMEOUT_MS = 15_000  # PostgreSQL cancels a statement running longer
 
 BABEL_DEFAULT_LOCALE = "ca"
 BABEL_DEFAULT_TIMEZONE = "Europe/Madrid"

@@ -53,7 +53,7 @@ def _cacheable_request() -> bool:
         and current_app.config["PAGE_CACHE_SECONDS"] > 0
         and current_app.config["SESSION_COOKIE_NAME"] not in request.cookies
         and current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") not in request.cookies
-        and request.endpoint not in (None, "static", "site.healthz")
+        and request.endpoint not in (None, "static", "site.healthz", "site.readyz")
     )
 
 

@@ -12,11 +12,38 @@ MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
 def init_app(app):
+    _timeouts(app)
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True,
         render_item=render_item,
     )
+
+
+def _timeouts(app) -> None:
+    """A database that is down or stuck must not hold every request: connecting, waiting for a
+    pooled connection and running one statement each have a limit (PostgreSQL), and the
+    request gets a 503 page (``participa.core.errors``)."""
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    options.setdefault("pool_pre_ping", True)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        options.setdefault("pool_timeout", app.config["DATABASE_CONNECT_TIMEOUT"])
+        connect_args = dict(options.get("connect_args") or {})
+        connect_args.setdefault("connect_timeout", app.config["DATABASE_CONNECT_TIMEOUT"])
+        connect_args.setdefault(
+            "options", f"-c statement_timeout={app.config['DATABASE_STATEMENT_TIMEOUT_MS']}")
+        options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def database_answers() -> bool:
+    """Whether the database answers a trivial query now (``/readyz``)."""
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+        return True
+    except sa.exc.SQLAlchemyError:
+        db.session.rollback()
+        return False
 
 
 def render_item(type_, obj, autogen_context):

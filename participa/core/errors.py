@@ -1,9 +1,11 @@
 """Error pages (400, 403, 404, 405, 409, 429, 500), translated, and domain errors."""
 
-from flask import render_template
+from flask import g, render_template
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from participa.extensions import db
 
@@ -29,6 +31,7 @@ TITLES = {
     409: _l("This could not be done"),
     429: _l("Too many requests"),
     500: _l("Something went wrong"),
+    503: _l("Participa is not available right now"),
 }
 MESSAGES = {
     400: _l("The request could not be understood. Please go back, reload the page and try again."),
@@ -39,6 +42,7 @@ MESSAGES = {
     429: _l("You have tried this too many times in a short while. Please wait a minute and try "
             "again."),
     500: _l("An unexpected error happened. It has been recorded; please try again later."),
+    503: _l("We cannot reach our database at the moment. Please try again in a few minutes."),
 }
 
 
@@ -78,6 +82,20 @@ def init_app(app):
 
     for code in (400, 403, 404, 405, 429):
         app.register_error_handler(code, lambda error, code=code: _handle(code))
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(PoolTimeout)
+    def database_unavailable(error):
+        """The database is down, stuck or too slow: a quick, translated 503, for signed-in
+        people too (their account is not read: the page is rendered as for a visitor)."""
+        try:
+            db.session.rollback()
+        except Exception:  # noqa: BLE001 - the connection itself may be gone
+            db.session.close()
+        from participa.extensions import login_manager
+
+        g._login_user = login_manager.anonymous_user()
+        return render_error(503)
 
     @app.errorhandler(500)
     def server_error(error):

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_login import current_user
 
 from participa.accounts.operations import set_locale
+from participa.core.database import database_answers
 from participa.core.flow import commit
 from participa.core.i18n import LANGUAGE_COOKIE
 from participa.core.urls import safe_next
@@ -19,6 +20,14 @@ bp = Blueprint("site", __name__)
 def healthz():
     """The benchmark ceiling: no database, no template."""
     return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@bp.get("/readyz")
+def readyz():
+    """For the proxy's health checks: 200 when the database answers, 503 when it does not."""
+    if database_answers():
+        return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+    return "unavailable", 503, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 @bp.get("/")

@@ -8,6 +8,7 @@ import pytest
 
 from participa.core.mail import read_outbox, send_mail
 from participa.extensions import db
+from tests.support.workers import free_port
 
 
 def test_a_message_lands_in_the_outbox(app, outbox):
@@ -115,7 +116,7 @@ class SMTPHandler(socketserver.StreamRequestHandler):
 
 @pytest.fixture
 def smtp_server():
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), SMTPHandler)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", free_port()), SMTPHandler)
     server.daemon_threads = True
     server.commands, server.messages = [], []
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -11,6 +11,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -25,6 +26,7 @@ from participa.accounts.forms import (
     ResetRequestForm,
 )
 from participa.accounts.models import User
+from participa.accounts.passwords import hash_password
 from participa.accounts.sessions import SignInRefusal, authenticate, why_not_sign_in
 from participa.accounts.signals import profile_page
 from participa.core.flow import Refused, attach_error, commit, render_form
@@ -58,6 +60,7 @@ def register():
     if form.validate_on_submit():
         existing = queries.get_user_by_email(form.email.data)
         if existing is not None:
+            hash_password(form.password.data)  # what a new account costs: as long an answer
             commit(lambda: notifications.send_already_registered(existing))
         else:
             # a DomainError here: registered by a parallel request a moment ago (the same answer)
@@ -135,6 +138,9 @@ def reset_request():
         user = queries.get_user_by_email(form.email.data)
         if user is not None:
             commit(lambda: notifications.send_reset(user))
+        else:
+            notifications.write_reset_for_nobody(form.email.data, str(get_locale()))
+            commit(lambda: None)
         # the same answer whether or not the address has an account
         flash(_("If an account uses this address, we have sent it a link to choose a new "
                 "password. The link works once, for one hour."), "info")

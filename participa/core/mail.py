@@ -25,17 +25,19 @@ from participa.extensions import db
 QUEUE_KEY = "participa_mail_queue"
 
 
-def mail_person(user, subject, template: str, *, attachments=(), **context) -> EmailMessage:
+def mail_person(user, subject, template: str, *, attachments=(), queue=True,
+                **context) -> EmailMessage:
     """Queue an e-mail to ``user`` written in their language: ``subject`` (lazy, translated
     here) and the text template rendered with ``user`` and ``context``. ``attachments`` are
-    (filename, mimetype, bytes) triples."""
+    (filename, mimetype, bytes) triples. ``queue=False`` writes it and sends nothing (the same
+    work for an answer that must take as long)."""
     with force_locale(user.locale):
         return send_mail(user.email, str(subject),
                          render_template(template, user=user, **context),
-                         attachments=attachments)
+                         attachments=attachments, queue=queue)
 
 
-def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessage:
+def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True) -> EmailMessage:
     """Queue a plain-text message, delivered once the current transaction commits."""
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
@@ -49,9 +51,11 @@ def send_mail(to: str, subject: str, text: str, *, attachments=()) -> EmailMessa
         params = {"charset": "utf-8"} if maintype == "text" else {}
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename,
                                params=params)
-    session = db.session()
-    session.connection()  # the queue belongs to a transaction: its rollback drops it
-    session.info.setdefault(QUEUE_KEY, []).append((current_app._get_current_object(), message))
+    if queue:
+        session = db.session()
+        session.connection()  # the queue belongs to a transaction: its rollback drops it
+        session.info.setdefault(QUEUE_KEY, []).append((current_app._get_current_object(),
+                                                       message))
     return message
 
 

@@ -1,9 +1,10 @@
 """Sessions, CSRF, rate limits and the security headers every response carries."""
 
-from flask import current_app, g, request, session
+from flask import abort, current_app, g, request, session
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from participa.core.urls import DatabaseIdConverter
 from participa.extensions import csrf, limiter, login_manager
 
 CONTENT_SECURITY_POLICY = (
@@ -22,6 +23,17 @@ def init_app(app):
         app.logger.warning(
             "Rate limits are counted in memory, per worker: set PARTICIPA_RATELIMIT_STORAGE_URI "
             "to a Redis URL so every worker and server shares them.")
+    app.url_map.converters["int"] = DatabaseIdConverter
+
+    @app.before_request
+    def refuse_nul_bytes():
+        """A NUL byte is never text: an address or query parameter holding one is a 400
+        (PostgreSQL would refuse it deep inside a query). Forms say it beside the field
+        (``participa.core.forms.Form``)."""
+        values = [*request.args.values(), *(request.view_args or {}).values()]
+        if any(isinstance(value, str) and "\x00" in value for value in values):
+            abort(400)
+
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

@@ -25,6 +25,7 @@ from participa.core.exports import csv_response
 from participa.core.flow import Refused, perform, save_form, submit
 from participa.core.pagination import requested_page
 from participa.core.timeutil import utc_to_local
+from participa.core.urls import db_int
 from participa.extensions import limiter
 from participa.meetings import ical, notifications, operations, queries
 from participa.meetings.forms import (
@@ -118,8 +119,8 @@ def index():
         kind = None
     filters = {
         "when": "past" if args.get("when") == "past" else "upcoming",
-        "neighbourhood_id": args.get("neighbourhood", type=int),
-        "plan_id": args.get("plan", type=int),
+        "neighbourhood_id": args.get("neighbourhood", type=db_int),
+        "plan_id": args.get("plan", type=db_int),
         "kind": kind,
         "page": requested_page(),
     }

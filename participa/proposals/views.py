@@ -22,7 +22,7 @@ from participa.core.exports import csv_response, json_response
 from participa.core.flow import Refused, attach_error, commit, form_data, perform, save_form
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
-from participa.core.urls import safe_next
+from participa.core.urls import db_int, safe_next
 from participa.extensions import limiter
 from participa.moderation.context import moderation_context
 from participa.processes.loaders import get_visible_process_or_404
@@ -88,8 +88,8 @@ def _index_args():
     return {
         "q": (args.get("q") or "").strip()[:100],
         "state": state,
-        "category_id": args.get("category", type=int),
-        "neighbourhood_id": args.get("neighbourhood", type=int),
+        "category_id": args.get("category", type=db_int),
+        "neighbourhood_id": args.get("neighbourhood", type=db_int),
         "sort": sort,
         "page": requested_page(),
         "filter": args.get("filter") if args.get("filter") in ("mine", "supported") else None,

@@ -9,14 +9,16 @@ from participa.accounts.models import User
 from participa.core.content import kind_of
 from participa.core.mail import mail_person
 from participa.extensions import db
+from participa.moderation.permissions import is_official
 from participa.moderation.queries import open_reasons
 from participa.processes.models import ProcessRole
 
 
 def moderators_of(moderation) -> list[User]:
-    """The process's facilitators; the council when there are none (or for a profile)."""
+    """The process's facilitators; the council when there are none, for a profile, and for
+    official content (what the facilitators or the council published themselves)."""
     people = []
-    if moderation.process_id is not None:
+    if moderation.process_id is not None and not is_official(moderation):
         people = list(db.session.scalars(
             sa.select(User).join(ProcessRole, ProcessRole.user_id == User.id)
             .where(ProcessRole.process_id == moderation.process_id,

@@ -25,7 +25,13 @@ from participa.moderation.models import (
     Report,
     ReportReason,
 )
-from participa.moderation.permissions import can_appeal, can_block_user, can_moderate, can_report
+from participa.moderation.permissions import (
+    can_appeal,
+    can_block_user,
+    can_moderate,
+    can_report,
+    is_official,
+)
 from participa.moderation.queries import get_target
 from participa.processes.models import Process
 
@@ -135,7 +141,7 @@ def report_target(target, *, reason, details="", actor, profile_threshold=3, now
     hidden_now = False
     db.session.refresh(target)  # read before the lock: another report may have hidden it since
     if (threshold and moderation.reports_count >= threshold and target.hidden_at is None
-            and moderation.status is ModerationStatus.PENDING):
+            and moderation.status is ModerationStatus.PENDING and not is_official(moderation)):
         set_hidden(target, now)
         moderation.status, moderation.hide_cause = ModerationStatus.HIDDEN, HideCause.REPORTS
         hidden_now = True

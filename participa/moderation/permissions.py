@@ -26,6 +26,13 @@ def can_moderate(user, moderation) -> bool:
     return can_manage_process(user, moderation.process)
 
 
+def is_official(moderation) -> bool:
+    """Published by the process's facilitators or the council: reports never hide it by
+    themselves; it waits in the council's queue for a person to decide."""
+    author = moderation.author
+    return author is not None and can_manage_process(author, moderation.process)
+
+
 def can_see_moderation_queue(user) -> bool:
     return is_signed_in(user) and (is_council(user) or user.is_facilitator)
 

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from participa.extensions import db
 from participa.meetings.models import Registration
+from participa.moderation.operations import hide_target
 from participa.proposals.models import Support
 from tests.support import factories
 from tests.support.comments import make_comment
@@ -29,7 +30,9 @@ def site(make_process):
 
 
 def hide(target):
-    report_by(target, 3)  # three different people: hidden (the process's threshold)
+    """Reported, then hidden by the council (official content waits for a person)."""
+    _, (moderation, _, _) = report_by(target, 1)
+    hide_target(moderation, actor=factories.make_user("council"))
     db.session.commit()
     assert target.hidden_at is not None
 

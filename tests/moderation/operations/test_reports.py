@@ -12,6 +12,8 @@ from participa.core.errors import DomainError
 from participa.extensions import db
 from participa.moderation import operations
 from participa.moderation.models import HideCause, Report, ReportReason
+from participa.moderation.notifications import moderators_of
+from participa.moderation.permissions import can_moderate
 from participa.moderation.queries import moderation_of
 from tests.support import factories
 from tests.support.comments import counter_is_true, make_comment, stored_comments_count
@@ -153,7 +155,7 @@ def test_reports_after_hiding_do_not_hide_twice(comment):
     assert counter_is_true(target_of(comment))
 
 
-@pytest.mark.parametrize("kind", ["proposal", "debate", "meeting"])
+@pytest.mark.parametrize("kind", ["proposal", "debate"])
 def test_other_process_items_are_hidden_after_the_threshold(kind, process, author,
                                                             facilitator):
     item = item_of(kind, process, author, facilitator)
@@ -163,6 +165,19 @@ def test_other_process_items_are_hidden_after_the_threshold(kind, process, autho
     assert hidden_now
     assert fresh(item).hidden_at is not None
     assert moderation.status is HIDDEN
+
+
+@pytest.mark.parametrize("kind", ["meeting", "debate"])
+def test_official_content_waits_for_the_council_instead(kind, process, facilitator):
+    """What the process's facilitators (or the council) published is never hidden by reports
+    alone: it waits, reported, in the council's queue, and the council is told."""
+    council = factories.make_user("council", locale="en")
+    item = item_of(kind, process, facilitator, facilitator)
+    _, (moderation, _, hidden_now) = report_by(item, 5)
+    assert not hidden_now and fresh(item).hidden_at is None
+    assert moderation.status is PENDING and moderation.reports_count == 5
+    assert moderators_of(moderation) == [council]
+    assert not can_moderate(facilitator, moderation)  # nobody decides about their own
 
 
 @pytest.mark.parametrize("threshold, hidden_after", [(1, 1), (2, 2), (5, 5)])

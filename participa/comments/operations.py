@@ -95,7 +95,7 @@ def update_comment(comment, data: dict, *, actor) -> Comment:
     """Change the text (and alignment); the previous text is kept for moderators."""
     lock_row(Comment, comment.id)
     db.session.refresh(comment)
-    if not can_edit_comment(actor, comment):
+    if not can_edit_comment(actor, comment, get_target(comment)):
         raise DomainError(_l("You cannot edit this comment."))
     body = _clean_body(comment.process, data.get("body"))
     alignment = _alignment(data.get("alignment"))
@@ -113,7 +113,7 @@ def delete_comment(comment, *, actor) -> Comment:
     comment's text is kept as a version, for its moderators)."""
     lock_row(Comment, comment.id)
     db.session.refresh(comment)
-    if not can_delete_comment(actor, comment):
+    if not can_delete_comment(actor, comment, get_target(comment)):
         raise DomainError(_l("You cannot delete this comment."))
     was_visible = comment.is_visible
     if comment.hidden_at is not None:  # the evidence moderators read stays with them

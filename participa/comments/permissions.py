@@ -60,9 +60,14 @@ def can_vote_comment(user, comment, target, now=None, *, may_comment=None) -> bo
     )
 
 
-def can_edit_comment(user, comment) -> bool:
-    return is_signed_in(user) and comment.author_id == user.id and comment.is_visible
+def can_edit_comment(user, comment, target) -> bool:
+    """Its author, while it is visible and the conversation is open (a closed debate's, a
+    withdrawn proposal's, a cancelled meeting's words stay as they were; a phase that takes no
+    new comments still lets people mend their own)."""
+    return (is_signed_in(user) and comment.author_id == user.id and comment.is_visible
+            and target_open(target))
 
 
-def can_delete_comment(user, comment) -> bool:
-    return is_signed_in(user) and comment.author_id == user.id and comment.deleted_at is None
+def can_delete_comment(user, comment, target) -> bool:
+    return (is_signed_in(user) and comment.author_id == user.id and comment.deleted_at is None
+            and target_open(target))

@@ -51,8 +51,8 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
             flags = (
                 can_vote_comment(viewer, c, target, may_comment=may_comment),
                 can_reply(viewer, c, target, may_comment=may_comment),
-                can_edit_comment(viewer, c),
-                can_delete_comment(viewer, c),
+                can_edit_comment(viewer, c, target),
+                can_delete_comment(viewer, c, target),
                 c.deleted_at is None and can_report(viewer, c, author_id=c.author_id),
                 thread.my_votes.get(c.id, 0),
                 thread.appeals.get(c.id),

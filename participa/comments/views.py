@@ -118,7 +118,7 @@ def create(slug, kind, id):
 @_comment_limit
 def edit(id):
     comment, target = visible_comment_or_404(id)
-    if not can_edit_comment(current_user, comment):
+    if not can_edit_comment(current_user, comment, target):
         abort(403)
     g.private_page = True
     # not obj=comment: wtforms prefers obj over data, and the enum would check no radio
@@ -136,7 +136,7 @@ def edit(id):
 @login_required
 def delete(id):
     comment, target = visible_comment_or_404(id)
-    if not can_delete_comment(current_user, comment):
+    if not can_delete_comment(current_user, comment, target):
         abort(403)
     perform(lambda: operations.delete_comment(comment, actor=current_user),
             _("Your comment has been deleted."))

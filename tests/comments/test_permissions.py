@@ -14,6 +14,7 @@ from participa.comments.permissions import (
     can_vote_comment,
     why_not_comment,
 )
+from participa.core.errors import DomainError
 from participa.core.types import utcnow
 from participa.debates import operations as debate_operations
 from participa.debates.permissions import (
@@ -133,9 +134,9 @@ def test_no_reply_vote_or_edit_on_deleted_or_hidden_comments(thread):
     for comment in (root, reply):
         assert not can_reply(resident, comment, proposal)
         assert not can_vote_comment(resident, comment, proposal)
-        assert not can_edit_comment(comment.author, comment)
-    assert not can_delete_comment(root.author, root)  # already deleted
-    assert can_delete_comment(reply.author, reply)  # a hidden comment its author may delete
+        assert not can_edit_comment(comment.author, comment, proposal)
+    assert not can_delete_comment(root.author, root, proposal)  # already deleted
+    assert can_delete_comment(reply.author, reply, proposal)  # a hidden comment: its author may
 
 
 def test_votes_by_others_who_may_comment(thread):
@@ -157,8 +158,8 @@ def test_no_replies_or_votes_when_the_phase_takes_no_comments(phase, make_commen
     proposal.process, proposal.process_id = later, later.id
     assert not can_reply(veteran(), root, proposal)
     assert not can_vote_comment(veteran(), root, proposal)
-    assert can_edit_comment(root.author, root)  # one's own words stay one's own to mend
-    assert can_delete_comment(root.author, root)
+    assert can_edit_comment(root.author, root, proposal)  # one's own words: still to mend
+    assert can_delete_comment(root.author, root, proposal)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -166,8 +167,24 @@ def test_only_the_author_edits_and_deletes(role, thread):
     proposal, root, _, _ = thread
     user = person(role, proposal.process, root.author)
     expected = role == "author"
-    assert can_edit_comment(user, root) is expected
-    assert can_delete_comment(user, root) is expected
+    assert can_edit_comment(user, root, proposal) is expected
+    assert can_delete_comment(user, root, proposal) is expected
+
+
+def test_a_closed_conversations_comments_stay_as_they_were(make_comment):
+    """A closed debate (or a withdrawn proposal) keeps its comments as they were written."""
+    process = process_in_phase(PhaseKind.DEBATE)
+    debate = make_target("debate", process)
+    comment = make_comment(debate, veteran())
+    assert can_edit_comment(comment.author, comment, debate)
+    debate_operations.close_debate(debate, "Conclusió.", actor=factories.make_user("council"))
+    assert not can_edit_comment(comment.author, comment, debate)
+    assert not can_delete_comment(comment.author, comment, debate)
+    with pytest.raises(DomainError):
+        operations.update_comment(comment, {"body": "Canviat", "alignment": "neutral"},
+                                  actor=comment.author)
+    with pytest.raises(DomainError):
+        operations.delete_comment(comment, actor=comment.author)
 
 
 # --- debates ----------------------------------------------------------------------------------

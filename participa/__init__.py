@@ -97,8 +97,8 @@ def _public_address(app, env):
     page cache."""
     url = app.config.get("PUBLIC_URL")
     if not url:
-        raise RuntimeError("PARTICIPA_PUBLIC_URL must be set in production (the address people "
-                           "use, e.g. https://participa.example.cat).")
+        raise RuntimeError("PARTICIPA_PUBLIC_URL must be set: the address people use, e.g. "
+                           "https://participa.example.cat (production has no default).")
     public = urlsplit(url)
     if public.scheme not in ("http", "https") or not public.hostname:
         raise RuntimeError(f"PARTICIPA_PUBLIC_URL must be an http(s) address, not {url!r}.")

@@ -39,14 +39,13 @@ def town(make_process, app, monkeypatch):
     process = make_process(categories=("Cultura",), residents_open_debates=True)
     council = factories.make_user("council", locale="en")
     proposal = make_proposal(process, factories.make_user())
-    debate = make_debate(process, council)
-    meeting = make_meeting(process, council)
-    comment = make_comment(proposal, factories.make_user())
+    make_debate(process, council)
+    make_meeting(process, council)
+    make_comment(proposal, factories.make_user())
     plan = factories.make_plan()
     db.session.commit()
     return {"slug": process.slug, "plan": plan.slug, "council": council,
-            "id": str(proposal.id), "ids": (str(proposal.id), str(debate.id), str(meeting.id),
-                                            str(comment.id))}
+            "id": str(proposal.id)}
 
 
 def paths(app, town):

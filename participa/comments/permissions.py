@@ -60,14 +60,19 @@ def can_vote_comment(user, comment, target, now=None, *, may_comment=None) -> bo
     )
 
 
-def can_edit_comment(user, comment, target) -> bool:
+def _is_open(target, is_open):
+    """``is_open``: what ``target_open`` already said for this page (asked once per thread)."""
+    return target_open(target) if is_open is None else is_open
+
+
+def can_edit_comment(user, comment, target, *, is_open=None) -> bool:
     """Its author, while it is visible and the conversation is open (a closed debate's, a
     withdrawn proposal's, a cancelled meeting's words stay as they were; a phase that takes no
     new comments still lets people mend their own)."""
     return (is_signed_in(user) and comment.author_id == user.id and comment.is_visible
-            and target_open(target))
+            and _is_open(target, is_open))
 
 
-def can_delete_comment(user, comment, target) -> bool:
+def can_delete_comment(user, comment, target, *, is_open=None) -> bool:
     return (is_signed_in(user) and comment.author_id == user.id and comment.deleted_at is None
-            and target_open(target))
+            and _is_open(target, is_open))

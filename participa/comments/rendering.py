@@ -17,6 +17,7 @@ from participa.comments.permissions import (
     can_edit_comment,
     can_reply,
     can_vote_comment,
+    target_open,
 )
 from participa.core.cache import PageCache
 from participa.moderation.permissions import can_report
@@ -43,6 +44,7 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
     cache = _cache()
     viewer, target = thread.viewer, thread.target
     moderates = can_manage_process(viewer, target.process)
+    is_open = target_open(target)
     parts = []
 
     def walk(nodes):
@@ -51,8 +53,8 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
             flags = (
                 can_vote_comment(viewer, c, target, may_comment=may_comment),
                 can_reply(viewer, c, target, may_comment=may_comment),
-                can_edit_comment(viewer, c, target),
-                can_delete_comment(viewer, c, target),
+                can_edit_comment(viewer, c, target, is_open=is_open),
+                can_delete_comment(viewer, c, target, is_open=is_open),
                 c.deleted_at is None and can_report(viewer, c, author_id=c.author_id),
                 thread.my_votes.get(c.id, 0),
                 thread.appeals.get(c.id),

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from participa.extensions import db
+from participa.extensions import db, login_manager
 
 
 class DomainError(Exception):
@@ -92,8 +92,6 @@ def init_app(app):
             db.session.rollback()
         except Exception:  # noqa: BLE001 - the connection itself may be gone
             db.session.close()
-        from participa.extensions import login_manager
-
         g._login_user = login_manager.anonymous_user()
         return render_error(503)
 

@@ -13,9 +13,10 @@ from participa.extensions import db
 
 
 class Refused:
-    """What the flow returns when the domain said no: the error, already rolled back."""
+    """What the flow returns when the input or the domain said no: the domain's error (None
+    when the form itself was invalid), already rolled back."""
 
-    def __init__(self, error: DomainError):
+    def __init__(self, error: DomainError | None = None):
         self.error = error
 
     def __bool__(self):
@@ -59,7 +60,7 @@ def submit(form, save, success=None):
     returned, or ``Refused`` when the input or the domain said no (the errors are then on the
     form and nothing has changed)."""
     if not form.validate():
-        return Refused(DomainError(""))
+        return Refused()
     outcome = commit(lambda: save(form_data(form)), success)
     if isinstance(outcome, Refused):
         attach_error(form, outcome.error)

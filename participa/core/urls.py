@@ -1,4 +1,4 @@
-"""Addresses to send people back to."""
+"""Addresses: the ids a route may carry, and where to send people back to."""
 
 from urllib.parse import urlsplit
 

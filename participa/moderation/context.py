@@ -14,7 +14,7 @@ from participa.moderation.permissions import (
 )
 
 
-def target_url(target, external=False) -> str:
+def target_address(target, external=False) -> str:
     """The address of a proposal, comment, profile... (a comment's leads to its thread)."""
     return kind_of(target).address(target, external=external)
 
@@ -51,7 +51,7 @@ def profile_context(sender, person, **kwargs) -> dict:
 
 
 TEMPLATE_GLOBALS = {
-    "target_url": target_url,
+    "target_address": target_address,
     "target_title": target_title,
     "report_url": report_url,
     "can_see_moderation_queue": can_see_moderation_queue,

@@ -24,11 +24,15 @@ translations: venv
 	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-obsolete --no-fuzzy-matching
 
 ## make run: install, migrate a SQLite database, load the demo town, serve on 127.0.0.1:$(PORT)
+## with the worker that sends its e-mails
 run: compile-translations
 	$(BIN)/participa db upgrade
 	$(BIN)/participa seed-demo
 	@echo "Participa is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
-	PARTICIPA_PUBLIC_URL=$${PARTICIPA_PUBLIC_URL:-http://127.0.0.1:$(PORT)} $(BIN)/participa run --host 127.0.0.1 --port $(PORT)
+	@# the worker sends the e-mails the site queues; it stops with the server
+	export PARTICIPA_PUBLIC_URL=$${PARTICIPA_PUBLIC_URL:-http://127.0.0.1:$(PORT)}; \
+	$(BIN)/participa worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/participa run --host 127.0.0.1 --port $(PORT)
 
 system-deps:
 	bash scripts/system-deps.sh

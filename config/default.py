@@ -46,6 +46,12 @@ MAIL_PORT = 25
 MAIL_USE_TLS = False
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
+MAIL_TIMEOUT = 10  # seconds the worker waits for the mail server
+
+# the job queue (participa/core/jobs.py), run by `participa worker`
+JOB_RETRY_DELAYS = [10, 60, 300, 1800, 7200]  # seconds before each retry; then it has failed
+JOBS_POLL_SECONDS = 1.0  # how often an idle worker looks for due jobs
+JOBS_KEEP_DONE_DAYS = 7  # jobs done are forgotten after this; failed ones wait for the council
 
 PASSWORD_HASHING = {}  # argon2id's cost (time_cost, memory_cost, parallelism): its defaults
 PASSWORD_RESET_MAX_AGE = 60 * 60  # seconds a reset link stays valid

@@ -75,6 +75,33 @@ def create_user_command(email, name, role, process_slugs, password, locale):
     click.echo(f"Created {role} {user.email} (id {user.id}).")
 
 
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Run the jobs that are due, then stop.")
+@with_appcontext
+def worker_command(once):
+    """Run the job queue: send the e-mails waiting to go, retrying those that fail."""
+    import signal
+    from datetime import timedelta
+
+    from flask import current_app
+
+    from participa.core.jobs import run_due_jobs, work
+
+    config = current_app.config
+    if once:
+        click.echo(f"Jobs run: {run_due_jobs(config)}.")
+        return
+    stopping = []
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.append(True))
+    click.echo(f"Participa worker: looking for due jobs every {config['JOBS_POLL_SECONDS']} s.")
+    work(config, poll_seconds=config["JOBS_POLL_SECONDS"],
+         keep_done=timedelta(days=config["JOBS_KEEP_DONE_DAYS"]), stop=lambda: bool(stopping),
+         on_error=lambda error: click.echo(f"worker: the database failed: {error}", err=True))
+    click.echo("Participa worker: stopped.")
+
+
 def register_commands(app):
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(worker_command)
     app.cli.add_command(create_user_command)

@@ -17,7 +17,11 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+# expire_on_commit=False: what a request loaded stays readable after its one commit, so the
+# redirect, the flash and the response's headers never go back to the database (DESIGN: nothing
+# after the commit needs it). Code that must see another transaction's writes refreshes.
+db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION),
+                session_options={"expire_on_commit": False})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

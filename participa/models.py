@@ -2,6 +2,7 @@
 
 from participa.accounts.models import User  # noqa: F401
 from participa.comments.models import Comment, CommentVersion, CommentVote  # noqa: F401
+from participa.core.jobs import Job  # noqa: F401
 from participa.core.models import ActionLog  # noqa: F401
 from participa.debates.models import Debate  # noqa: F401
 from participa.meetings.models import Meeting, Registration  # noqa: F401

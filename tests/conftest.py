@@ -9,6 +9,7 @@ import pytest
 from flask_migrate import upgrade
 
 from participa import create_app
+from participa.core.jobs import run_due_jobs
 from participa.core.mail import read_outbox
 from participa.extensions import db, limiter
 from tests.support import comments, debates, factories, meetings, proposals
@@ -60,8 +61,14 @@ def client(app):
 
 @pytest.fixture
 def outbox(app):
-    """A callable returning the messages sent so far (oldest first)."""
-    return lambda: read_outbox(app.config["MAIL_OUTBOX_DIR"])
+    """A callable returning the messages sent so far (oldest first): the worker first runs the
+    jobs that are due, as ``participa worker`` would have by then."""
+
+    def sent():
+        run_due_jobs(app.config)
+        return read_outbox(app.config["MAIL_OUTBOX_DIR"])
+
+    return sent
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """E-mails about accounts, each written in the recipient's language and queued through the one
-mail door (delivered after the request's commit)."""
+mail door (sent by the worker once the request has committed)."""
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l

@@ -1,28 +1,29 @@
 """The one door every e-mail goes through.
 
-``mail_person`` writes a message in its recipient's language and queues it in the database
-session; the queue is delivered when that session's transaction commits and dropped when it
-rolls back (as Indico's request handler does), so nothing is mailed about a change that did not
-happen, and nothing is sent inside a request before its commit. Development and tests deliver
-each message as an .eml file to an outbox folder a person can open; production speaks SMTP."""
+``mail_person`` writes a message in its recipient's language and puts it on the job queue
+(``core.jobs``) in the current transaction: it leaves only if the change it speaks of commits,
+and it is sent by ``participa worker``, never inside a request, retried while the mail server is
+down, and kept for the council if it never gets through. Development and tests deliver each
+message as an .eml file to an outbox folder a person can open; production speaks SMTP."""
 
+import base64
 import smtplib
 import uuid
 from email.message import EmailMessage
 from email.parser import BytesParser
+from email.policy import SMTP
 from email.policy import default as default_policy
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
 from flask import current_app, render_template
 from flask_babel import force_locale
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from flask_babel import lazy_gettext as _l
 
+from participa.core.jobs import enqueue, register_job
 from participa.core.text import one_line
-from participa.extensions import db
 
-QUEUE_KEY = "participa_mail_queue"
+MAIL_JOB = "mail"
 
 
 def mail_person(user, subject, template: str, *, attachments=(), queue=True,
@@ -38,7 +39,7 @@ def mail_person(user, subject, template: str, *, attachments=(), queue=True,
 
 
 def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True) -> EmailMessage:
-    """Queue a plain-text message, delivered once the current transaction commits."""
+    """Queue a plain-text message, sent by the worker once the current transaction commits."""
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
@@ -52,38 +53,34 @@ def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True) -
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename,
                                params=params)
     if queue:
-        session = db.session()
-        session.connection()  # the queue belongs to a transaction: its rollback drops it
-        session.info.setdefault(QUEUE_KEY, []).append((current_app._get_current_object(),
-                                                       message))
+        raw = message.as_bytes(policy=SMTP)  # CRLF line ends, as the wire wants them
+        enqueue(MAIL_JOB, {"to": to, "message": base64.b64encode(raw).decode()},
+                summary=f"{to}: {message['Subject']}")
     return message
 
 
-@event.listens_for(Session, "after_commit")
-def _deliver_queue(session):
-    for app, message in session.info.pop(QUEUE_KEY, []):
-        _deliver(app.config, message)
+def deliver_mail_job(config, payload: dict) -> None:
+    """The worker's handler: hand one queued message to the mail server, or to the outbox."""
+    deliver(config, payload["to"], base64.b64decode(payload["message"]))
 
 
-@event.listens_for(Session, "after_soft_rollback")
-def _drop_queue(session, previous_transaction):
-    if not previous_transaction.nested:  # a savepoint's rollback keeps what came before it
-        session.info.pop(QUEUE_KEY, None)
-
-
-def _deliver(config, message: EmailMessage) -> None:
+def deliver(config, to: str, raw: bytes) -> None:
     if config["MAIL_BACKEND"] == "smtp":
-        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
+        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"],
+                          timeout=config["MAIL_TIMEOUT"]) as smtp:
             if config["MAIL_USE_TLS"]:
                 smtp.starttls()
             if config["MAIL_USERNAME"]:
                 smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-            smtp.send_message(message)
+            smtp.sendmail(parseaddr(config["MAIL_DEFAULT_SENDER"])[1], [to], raw)
     else:
         outbox = Path(config["MAIL_OUTBOX_DIR"])
         outbox.mkdir(parents=True, exist_ok=True)
         name = f"{uuid.uuid1().hex}.eml"  # uuid1 sorts by time
-        (outbox / name).write_bytes(message.as_bytes())
+        (outbox / name).write_bytes(raw.replace(b"\r\n", b"\n"))  # a file's own line ends
+
+
+register_job(MAIL_JOB, deliver_mail_job, _l("E-mail"))
 
 
 def read_outbox(directory) -> list[EmailMessage]:

@@ -39,7 +39,8 @@ def _clean_state():
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    """The app under gunicorn (2 workers) on 127.0.0.1, with the demo town loaded."""
+    """The app under gunicorn (2 workers) on 127.0.0.1, with the demo town loaded, and the job
+    queue's worker."""
     folder = tmp_path_factory.mktemp("live")
     outbox = folder / "outbox"
     outbox.mkdir()
@@ -70,16 +71,21 @@ def live_server(tmp_path_factory):
             [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}", "participa:create_app()"],
             env=env, cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
         )
+        worker = subprocess.Popen(  # sends the mail the server queues, as in production
+            [str(BIN / "participa"), "worker"], env={**env, "PARTICIPA_JOBS_POLL_SECONDS": "0.2"},
+            cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
+        )
     try:
         wait_until_up(url, server, log)
         yield LiveServer(url=url, outbox=outbox)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        for process in (worker, server):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,6 @@ so the journeys hold whether or not a catalog has been filled in yet."""
 import re
 import uuid
 from datetime import datetime, timedelta
-from email.parser import BytesParser
-from email.policy import default as default_policy
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
@@ -219,14 +217,11 @@ def test_council_sets_up_a_plan_and_a_running_process(page):
 
 def _mailed_link(live_server, email, path):
     """The newest link to ``path`` e-mailed to ``email``."""
-    parser = BytesParser(policy=default_policy)
-    for file in reversed(live_server.outbox_files()):
-        message = parser.parsebytes(file.read_bytes())
-        if message["To"] == email:
-            body = message.get_body(("plain",)).get_content()
-            match = re.search(r"https?://\S+" + re.escape(path) + r"\S+", body)
-            if match:
-                return match.group(0)
+    for message in reversed(live_server.mail_to(email)):
+        body = message.get_body(("plain",)).get_content()
+        match = re.search(r"https?://\S+" + re.escape(path) + r"\S+", body)
+        if match:
+            return match.group(0)
     raise AssertionError(f"no link to {path} e-mailed to {email} in {live_server.outbox}")
 
 

@@ -4,12 +4,11 @@ and the second is promoted (and e-mailed). axe-core scans the pages on the way."
 
 import uuid
 from datetime import datetime, timedelta
-from email.parser import BytesParser
-from email.policy import default as default_policy
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
+from participa.core.mail import read_outbox
 from tests.support.browser import assert_accessible, sign_in, text
 
 PROCESS = "/processes/pressupostos-participatius-barri-vell"
@@ -82,10 +81,8 @@ def test_capacity_one_waiting_list_and_promotion(browser, browser_context_args, 
     code = registration_box(second).locator(".door-code").inner_text()
     assert len(code) == 6
 
-    messages = [BytesParser(policy=default_policy).parsebytes(p.read_bytes())
-                for p in live_server.outbox_files()]
-    to_second = [m for m in messages if m["To"] == SECOND and title in m["Subject"]]
-    assert len(to_second) >= 2, [m["Subject"] for m in messages]  # waiting, then promoted
+    to_second = live_server.mail_to(SECOND, title, count=2)
+    assert len(to_second) >= 2, [m["Subject"] for m in read_outbox(live_server.outbox)]
     assert any(part.get_content_type() == "text/calendar"
                for part in to_second[-1].iter_attachments())
 

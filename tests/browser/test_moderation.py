@@ -8,11 +8,10 @@ axe-core scans every page on the way, and the appeal page of the demo town's hid
 
 import re
 import uuid
-from email.parser import BytesParser
-from email.policy import default as default_policy
 
 from playwright.sync_api import expect
 
+from participa.core.mail import read_outbox
 from participa.seed import NEIGHBOURS
 from tests.support.browser import COUNCIL_EMAIL, assert_accessible, sign_in, text
 
@@ -117,10 +116,8 @@ def test_report_hide_restore_and_block(browser, browser_context_args, live_serve
     visitor_context.close()
 
     # the author was told by e-mail, with the way to appeal
-    messages = [BytesParser(policy=default_policy).parsebytes(p.read_bytes())
-                for p in live_server.outbox_files()]
-    to_author = [m for m in messages if m["To"] == AUTHOR and marker in m["Subject"]]
-    assert to_author, [(m["To"], m["Subject"]) for m in messages]
+    to_author = live_server.mail_to(AUTHOR, marker)
+    assert to_author, [(m["To"], m["Subject"]) for m in read_outbox(live_server.outbox)]
     assert "/moderation/" in to_author[-1].get_content()
     assert "/appeal" in to_author[-1].get_content()
 

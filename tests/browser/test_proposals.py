@@ -3,11 +3,10 @@ resident supports, the facilitator answers, and the author reads the answer and 
 axe-core scans the index, the form, the preview and the proposal page on the way."""
 
 import uuid
-from email.parser import BytesParser
-from email.policy import default as default_policy
 
 from playwright.sync_api import expect
 
+from participa.core.mail import read_outbox
 from tests.support.browser import assert_accessible, sign_in, text
 
 PROCESS = "/processes/pressupostos-participatius-barri-vell"
@@ -77,10 +76,8 @@ def test_propose_support_answer_and_read_the_answer(browser, browser_context_arg
     expect(answer).to_contain_text(text("Accepted"))
     author.goto(PROCESS + "/proposals/?state=accepted")
     expect(author.get_by_role("link", name=title)).to_be_visible()
-    messages = [BytesParser(policy=default_policy).parsebytes(p.read_bytes())
-                for p in live_server.outbox_files()]
-    to_author = [m for m in messages if m["To"] == AUTHOR and title in m["Subject"]]
-    assert to_author, [m["Subject"] for m in messages]
+    to_author = live_server.mail_to(AUTHOR, title)
+    assert to_author, [m["Subject"] for m in read_outbox(live_server.outbox)]
     assert "les instal·larem aquesta primavera" in to_author[-1].get_content()
 
     for context in (author_context, supporter_context, facilitator_context):

@@ -1,13 +1,12 @@
-"""Sending mail: the outbox folder (development, tests) and SMTP (production). A message is
-queued in the transaction and delivered when it commits."""
-
-import socketserver
-import threading
+"""Sending mail: the outbox folder (development, tests) and SMTP (production). A message is a
+job of the transaction, sent by the worker once it commits (tests/core/test_jobs.py: the queue
+itself, and mail that waits for a mail server that is down)."""
 
 import pytest
 
 from participa.core.mail import read_outbox, send_mail
 from participa.extensions import db
+from tests.support.mailserver import smtp_server, use_smtp
 from tests.support.workers import free_port
 
 
@@ -54,12 +53,13 @@ def test_attachments(outbox):
 
 
 def test_a_missing_outbox_folder_is_created_and_an_absent_one_reads_empty(app, tmp_path,
-                                                                          monkeypatch):
+                                                                          monkeypatch, outbox):
     folder = tmp_path / "new" / "outbox"
     assert read_outbox(folder) == []
     monkeypatch.setitem(app.config, "MAIL_OUTBOX_DIR", str(folder))
     send_mail("a@example.org", "Hola", "text")
     db.session.commit()
+    assert len(outbox()) == 1  # the worker made the folder and wrote to it
     assert len(read_outbox(folder)) == 1
 
 
@@ -81,61 +81,16 @@ def test_a_recipient_with_a_line_break_is_refused(outbox):
     assert outbox() == []
 
 
-class SMTPHandler(socketserver.StreamRequestHandler):
-    """Just enough SMTP to receive one message."""
-
-    def reply(self, line):
-        self.wfile.write(line.encode() + b"\r\n")
-
-    def handle(self):
-        server = self.server
-        self.reply("220 test SMTP")
-        while True:
-            line = self.rfile.readline().decode().rstrip("\r\n")
-            if not line:
-                return
-            verb = line.split(" ", 1)[0].upper()
-            server.commands.append(line)
-            if verb in ("EHLO", "HELO"):
-                self.reply("250 test")
-            elif verb in ("MAIL", "RCPT", "RSET", "NOOP"):
-                self.reply("250 OK")
-            elif verb == "DATA":
-                self.reply("354 go ahead")
-                data = []
-                while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
-                    data.append(chunk)
-                server.messages.append(b"".join(data))
-                self.reply("250 queued")
-            elif verb == "QUIT":
-                self.reply("221 bye")
-                return
-            else:
-                self.reply("502 not implemented")
-
-
-@pytest.fixture
-def smtp_server():
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", free_port()), SMTPHandler)
-    server.daemon_threads = True
-    server.commands, server.messages = [], []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def test_smtp_backend(app, monkeypatch, smtp_server, outbox):
-    host, port = smtp_server.server_address
-    for key, value in {"MAIL_BACKEND": "smtp", "MAIL_SERVER": host, "MAIL_PORT": port,
-                       "MAIL_USE_TLS": False, "MAIL_USERNAME": None}.items():
-        monkeypatch.setitem(app.config, key, value)
+def test_smtp_backend(app, monkeypatch, outbox):
+    port = free_port()
+    use_smtp(app, monkeypatch, port)
     send_mail("jordi@example.org", "Reunió", "Ens veiem dijous.")
     db.session.commit()
-    assert smtp_server.messages, smtp_server.commands
-    assert any(c.upper().startswith("RCPT TO:<JORDI@EXAMPLE.ORG>") for c in smtp_server.commands)
-    raw = smtp_server.messages[0].decode()
+    with smtp_server(port) as received:
+        assert outbox() == []  # the worker ran: nothing written to the folder
+    [envelope] = received.envelopes
+    assert envelope.rcpt_tos == ["jordi@example.org"]
+    assert envelope.mail_from == "no-reply@participa.localhost"
+    raw = envelope.content.decode()
     assert "Subject: =?utf-8?q?Reuni=C3=B3?=" in raw or "Subject: Reunió" in raw
     assert "To: jordi@example.org" in raw
-    assert outbox() == []  # nothing written to the folder

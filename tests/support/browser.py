@@ -8,10 +8,13 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from participa.core.mail import read_outbox
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent  # the virtualenv's bin folder
@@ -36,8 +39,17 @@ class LiveServer:
     url: str
     outbox: Path
 
-    def outbox_files(self) -> list[Path]:
-        return sorted(self.outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+    def mail_to(self, email: str, subject_contains: str = "", *, count=1) -> list[EmailMessage]:
+        """The messages to ``email`` whose subject contains ``subject_contains``, oldest first,
+        once the server's worker has sent at least ``count`` of them (it sends in the
+        background, so this waits up to the browser tests' timeout)."""
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while True:
+            messages = [m for m in read_outbox(self.outbox)
+                        if m["To"] == email and subject_contains in m["Subject"]]
+            if len(messages) >= count or time.monotonic() > deadline:
+                return messages
+            time.sleep(0.1)
 
 
 def wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout=30.0) -> None:

@@ -26,8 +26,10 @@ def text(response) -> str:
 
 
 def sync():
-    """End the test's transaction, so it reads what the requests committed since."""
+    """End the test's transaction, so it reads what the requests committed since (the session
+    keeps what it loaded across commits: forget it)."""
     db.session.commit()
+    db.session.expire_all()
 
 
 def refreshed(obj):

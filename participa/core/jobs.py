@@ -1,0 +1,174 @@
+"""The job queue: work that must happen after a change lands, outside the request (mail first).
+
+A job is a row of the ``jobs`` table, written in the same transaction as the change it follows,
+so it exists exactly when the change does: a rollback drops it, a crash after the commit keeps
+it. ``participa worker`` runs the due jobs (``run_due_jobs``): it claims one with a lease (a
+conditional UPDATE, so two workers never run the same job, on SQLite and PostgreSQL alike, and
+no lock is held while it runs), runs its handler, and marks it done, or due again after a
+growing delay (``JOB_RETRY_DELAYS``). A job that has used every retry is kept as failed and
+shown to the council, who can send it again (``retry_job``).
+
+Why a table and not Huey, RQ or Celery: their queues live in a store of their own (a SQLite
+file, Redis), which cannot join the action's database transaction: a crash between the commit
+and the enqueue loses the job, and an enqueue before a rollback sends mail about nothing. Our
+own database already is durable, shared by every app server, and backed up; a worker polling one
+indexed query a second costs nothing. A job runs at least once: if the worker dies after the
+handler succeeded and before it recorded so, the job runs again when its lease expires."""
+
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from participa.core.enums import LabelledEnum
+from participa.core.models import enum_column, log_action
+from participa.core.text import one_line
+from participa.core.types import UTCDateTime, utcnow
+from participa.extensions import db
+
+LEASE = timedelta(minutes=5)  # a claimed job is due again if its worker has not finished by then
+
+VERBS = {"retry_job": _l("sent a failed job again")}
+
+
+class JobStatus(LabelledEnum):
+    PENDING = "pending", _l("Waiting")
+    DONE = "done", _l("Done")
+    FAILED = "failed", _l("Failed")
+
+
+class Job(db.Model):
+    __tablename__ = "jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(32), nullable=False)
+    payload: Mapped[dict] = mapped_column(sa.JSON, nullable=False)
+    summary: Mapped[str] = mapped_column(sa.String(400), nullable=False)  # what a person reads
+    status: Mapped[JobStatus] = enum_column(
+        JobStatus, "job_status", nullable=False, default=JobStatus.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    run_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(sa.String(500), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    __table_args__ = (sa.Index("ix_jobs_status_run_at", "status", "run_at"),)
+
+    def __repr__(self):
+        return f"<Job {self.id} {self.kind} {self.status.value}>"
+
+
+_HANDLERS: dict[str, tuple[Callable, object]] = {}
+
+
+def register_job(kind: str, handler: Callable[[dict, dict], None], label) -> None:
+    """``handler(config, payload)`` does the work and raises if it could not; ``label`` says
+    what the kind is, in the council's pages."""
+    _HANDLERS[kind] = (handler, label)
+
+
+def job_label(kind: str):
+    return _HANDLERS[kind][1] if kind in _HANDLERS else kind
+
+
+def enqueue(kind: str, payload: dict, summary: str) -> Job:
+    """Add a job to the current transaction: it runs once the transaction has committed."""
+    if kind not in _HANDLERS:
+        raise ValueError(f"no handler for job kind {kind!r}")
+    job = Job(kind=kind, payload=payload, summary=one_line(summary)[:400], run_at=utcnow())
+    db.session.add(job)
+    return job
+
+
+def run_due_jobs(config, *, now: datetime | None = None, limit: int = 100) -> int:
+    """Run the jobs that are due (oldest first, at most ``limit``) in a session of their own,
+    never the caller's; return how many ran, successfully or not."""
+    delays = config["JOB_RETRY_DELAYS"]
+    ran = 0
+    with Session(db.engine) as session:
+        due = session.execute(
+            sa.select(Job.id, Job.run_at, Job.attempts)
+            .where(Job.status == JobStatus.PENDING, Job.run_at <= (now or utcnow()))
+            .order_by(Job.run_at, Job.id)
+            .limit(limit)
+        ).all()
+        for job_id, seen_run_at, seen_attempts in due:
+            clock = now or utcnow()
+            claimed = session.execute(
+                sa.update(Job)
+                .where(Job.id == job_id, Job.status == JobStatus.PENDING,
+                       Job.run_at == seen_run_at, Job.attempts == seen_attempts)
+                .values(run_at=clock + LEASE, attempts=seen_attempts + 1)
+            ).rowcount
+            session.commit()
+            if not claimed:  # another worker has it
+                continue
+            job = session.get(Job, job_id)
+            handler, payload = _HANDLERS[job.kind][0], job.payload
+            session.commit()  # no transaction stays open while the handler works
+            try:
+                handler(config, payload)
+            except Exception as error:  # noqa: BLE001 - whatever it was, the job is kept
+                job.last_error = one_line(f"{type(error).__name__}: {error}")[:500]
+                if job.attempts > len(delays):
+                    job.status = JobStatus.FAILED
+                    job.finished_at = clock
+                else:
+                    job.run_at = clock + timedelta(seconds=delays[job.attempts - 1])
+            else:
+                job.status, job.finished_at, job.last_error = JobStatus.DONE, clock, None
+            session.commit()
+            ran += 1
+    return ran
+
+
+def forget_finished_jobs(*, before: datetime) -> int:
+    """Delete the done jobs that finished before ``before`` (failed ones wait for the council)."""
+    with Session(db.engine) as session:
+        deleted = session.execute(
+            sa.delete(Job).where(Job.status == JobStatus.DONE, Job.finished_at < before)
+        ).rowcount
+        session.commit()
+    return deleted
+
+
+def work(config, *, poll_seconds: float, keep_done: timedelta, stop: Callable[[], bool],
+         on_error: Callable[[Exception], None]) -> None:
+    """The worker's loop: run what is due, then wait ``poll_seconds``, until ``stop()``. A
+    database that cannot be reached is reported and tried again at the next turn."""
+    while not stop():
+        try:
+            ran = run_due_jobs(config)
+            forget_finished_jobs(before=utcnow() - keep_done)
+        except sa.exc.SQLAlchemyError as error:
+            on_error(error)
+            ran = 0
+        if not ran:
+            time.sleep(poll_seconds)
+
+
+def retry_job(job: Job, *, actor, now: datetime) -> None:
+    """The council sends a failed job again: every retry is available to it once more."""
+    from participa.core.errors import DomainError
+
+    if job.status is not JobStatus.FAILED:
+        raise DomainError(_l("Only a job that failed can be sent again."))
+    job.status, job.attempts, job.run_at, job.finished_at = JobStatus.PENDING, 0, now, None
+    log_action("retry_job", job, actor=actor, kind=job.kind)
+
+
+def failed_jobs_count() -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Job).where(Job.status == JobStatus.FAILED)
+    )
+
+
+def list_jobs(statuses) -> list[Job]:
+    return list(db.session.scalars(
+        sa.select(Job).where(Job.status.in_(statuses)).order_by(Job.created_at.desc(), Job.id)
+        .limit(500)
+    ))

@@ -59,16 +59,21 @@ def login(base, email, password):
     return cookie, token
 
 
-def support_script(cookie, token, first_id, count):
+def support_script(sessions, first_id, count):
+    """Supports by several people at once (as on a busy evening), each request by one of them
+    at random: one person's supports are serialized by design (a row lock keeps their limit)."""
+    people = ",\n".join(
+        f'{{"{cookie}", "csrf_token={urllib.parse.quote(token)}"}}' for cookie, token in sessions)
     lua = f"""
 wrk.method = "POST"
-wrk.headers["Cookie"] = "{cookie}"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-local body = "csrf_token={urllib.parse.quote(token)}"
+local people = {{ {people} }}
 math.randomseed(42)
 request = function()
+  local person = people[math.random(1, #people)]
   local id = {first_id} + math.random(0, {count - 1})
-  return wrk.format(nil, "/processes/bench/proposals/" .. id .. "/support", nil, body)
+  return wrk.format(nil, "/processes/bench/proposals/" .. id .. "/support",
+                    {{["Cookie"] = person[1],
+                     ["Content-Type"] = "application/x-www-form-urlencoded"}}, person[2])
 end
 """
     handle, path = tempfile.mkstemp(suffix=".lua")
@@ -118,7 +123,9 @@ def main():
 
     first = first_proposal_id(base)
     long_thread = long_thread_id(base)
-    cookie, token = login(base, "bench0@example.org", "benchmark-password-2026")
+    cookie, _token = login(base, "bench0@example.org", "benchmark-password-2026")
+    supporters = [login(base, f"bench{n}@example.org", "benchmark-password-2026")
+                  for n in range(1, 17)]
     pages = [
         ("/healthz", "/healthz", None),
         ("index, default sort", "/processes/bench/proposals/", None),
@@ -136,7 +143,7 @@ def main():
     results = []
     for name, path, with_cookie in pages:
         results.append((name, wrk(base + path, d, c, cookie=with_cookie)))
-    script = support_script(cookie, token, first, 10_000)
+    script = support_script(supporters, first, 10_000)
     results.append(("support POST", wrk(base + "/processes/bench/proposals/", d, c, script)))
     os.remove(script)
 
@@ -156,19 +163,33 @@ def main():
     print(f"\nindex p50 (signed in, most supported) at 1,000 proposals: {small['p50']:.2f} ms;"
           f" at 100,000: {large['p50']:.2f} ms; growth ×{growth:.2f}")
 
-    index, signed = results[1][1], results[5][1]
-    thread_visitors, thread_signed = results[9][1], results[10][1]
+    by_name = dict(results)
+    index, signed = by_name["index, default sort"], by_name["index, signed in"]
+    proposal_signed = by_name["proposal, signed in"]
+    thread_visitors = by_name["500 comments"]
+    thread_signed = by_name["500 comments, signed in"]
+    support = by_name["support POST"]
+
+    def ratio(r):
+        return r["rps"] / health["rps"]
+
+    signed_in = [by_name[name] for name in ("index, signed in", "search, signed in",
+                                            "filter, signed in", "proposal, signed in")]
     checks = [
-        ("index (visitors) serves ≥ 20% of /healthz req/s", index["rps"] / health["rps"] >= 0.2),
+        ("index (visitors) serves ≥ 20% of /healthz req/s", ratio(index) >= 0.2),
         ("index (visitors) p99 < 50 ms at 16 connections", index["p99"] < 50),
-        ("index (signed in) serves ≥ 20% of /healthz req/s",
-         signed["rps"] / health["rps"] >= 0.2),
-        ("index (signed in) p99 < 50 ms at 16 connections", signed["p99"] < 50),
-        ("100k-proposal index ≤ 1.5× the 1k one (p50)", growth <= 1.5),
+        ("index (signed in) serves ≥ 10% of /healthz req/s", ratio(signed) >= 0.1),
+        ("proposal page (signed in) serves ≥ 10% of /healthz req/s",
+         ratio(proposal_signed) >= 0.1),
         ("proposal with 500 comments (visitors) serves ≥ 5% of /healthz req/s",
-         thread_visitors["rps"] / health["rps"] >= 0.05),
+         ratio(thread_visitors) >= 0.05),
         ("proposal with 500 comments (signed in) serves ≥ 5% of /healthz req/s",
-         thread_signed["rps"] / health["rps"] >= 0.05),
+         ratio(thread_signed) >= 0.05),
+        ("support POST serves ≥ 10% of /healthz req/s", ratio(support) >= 0.1),
+        ("signed-in pages p99 < 100 ms at 16 connections",
+         all(r["p99"] < 100 for r in signed_in)),
+        ("100k-proposal index ≤ 1.5× the 1k one (p50)", growth <= 1.5),
+        ("every request answered 2xx or 3xx", all(r["bad"] == 0 for _, r in results)),
     ]
     print()
     for label, ok in checks:

@@ -14,11 +14,12 @@ import sqlalchemy as sa
 from participa import create_app
 from participa.accounts.models import User
 from participa.accounts.passwords import hash_password
-from participa.comments.models import Alignment, Comment, TargetKind
+from participa.comments.models import Alignment, Comment
 from participa.core.text import fold
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.processes.models import Category, Phase, PhaseKind, Process
+from participa.proposals.content import KIND as PROPOSAL_KIND
 from participa.proposals.models import Proposal, ProposalState, Support
 
 PASSWORD = "benchmark-password-2026"
@@ -96,7 +97,7 @@ def long_thread(process, authors, now, rng):
                 text += f"\n\n- {rng.choice(WORDS)}\n- {rng.choice(WORDS)}"
             created = now - timedelta(days=20) + timedelta(minutes=made * 10)
             rows.append({
-                "process_id": process.id, "target_kind": TargetKind.PROPOSAL,
+                "process_id": process.id, "target_kind": PROPOSAL_KIND.value,
                 "target_id": proposal_id, "author_id": authors[(made * 7) % len(authors)],
                 "parent_id": rng.choice(parents), "depth": depth, "body": text,
                 "alignment": alignments[made % len(alignments)],
@@ -105,7 +106,7 @@ def long_thread(process, authors, now, rng):
             })
         insert(table, rows)
         parents = list(db.session.scalars(
-            sa.select(Comment.id).where(Comment.target_kind == TargetKind.PROPOSAL,
+            sa.select(Comment.id).where(Comment.target_kind == PROPOSAL_KIND.value,
                                         Comment.target_id == proposal_id,
                                         Comment.depth == depth)))
     return proposal_id

@@ -1,6 +1,7 @@
 """Who may hold a session: the user loader and the sign-in policy."""
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from participa.accounts.models import User
 from participa.accounts.passwords import verify_password
@@ -15,7 +16,8 @@ def load_user(login_id: str):
     user_id, _, token = login_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    # with the person's roles: every signed-in page asks whether they facilitate (the menu)
+    user = db.session.get(User, int(user_id), options=[joinedload(User.process_roles)])
     if user is None or user.session_token != token or user.is_blocked:
         return None
     return user

@@ -19,7 +19,7 @@ from participa.comments.permissions import (
     can_vote_comment,
     target_open,
 )
-from participa.core.cache import PageCache
+from participa.core.cache import fragment_cache
 from participa.moderation.permissions import can_report
 from participa.processes.permissions import can_manage_process
 
@@ -29,19 +29,11 @@ TTL = 3600
 BLANKS_BETWEEN_TAGS = re.compile(r">\s+<")
 
 
-def _cache() -> PageCache:
-    cache = current_app.extensions.get("comment_fragments")
-    if cache is None:
-        cache = current_app.extensions["comment_fragments"] = PageCache(
-            current_app.config.get("COMMENT_FRAGMENTS", 20_000))
-    return cache
-
-
 def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -> Markup:
     """The thread's ``<li>`` items, nested, as one piece of HTML (``locale``: the language the
     pieces are written in, part of their cache key)."""
     macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
-    cache = _cache()
+    cache = fragment_cache("comments", current_app.config.get("COMMENT_FRAGMENTS", 20_000))
     viewer, target = thread.viewer, thread.target
     moderates = can_manage_process(viewer, target.process)
     is_open = target_open(target)

@@ -44,6 +44,16 @@ class PageCache:
             self._entries.clear()
 
 
+def fragment_cache(name: str, max_entries: int) -> PageCache:
+    """This worker's cache of HTML pieces called ``name`` (a thread's comments, a list's cards).
+    A piece's key holds everything it shows, so a piece is never stale: a change makes a new
+    key, and the old piece ages out of the LRU."""
+    cache = current_app.extensions.get(f"fragments:{name}")
+    if cache is None:
+        cache = current_app.extensions[f"fragments:{name}"] = PageCache(max_entries)
+    return cache
+
+
 def _cacheable_request() -> bool:
     """An anonymous GET of a public page, asked of the site's own host: a response built for a
     request naming another host is never stored nor served from the cache."""

@@ -1,8 +1,9 @@
 """Reads about proposals: index pages in a fixed number of queries, counts, similar ones."""
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
+from participa.accounts.models import User
 from participa.core.pagination import Page
 from participa.core.text import fold, words
 from participa.extensions import db
@@ -65,8 +66,10 @@ def list_proposals(
         query = query.order_by(Proposal.id.desc())
 
     query = query.options(
-        joinedload(Proposal.author), joinedload(Proposal.category),
-        joinedload(Proposal.neighbourhood),
+        # a card shows the author's name and none of the long texts: the rest is not read
+        joinedload(Proposal.author).load_only(User.id, User.name).lazyload(User.neighbourhood),
+        joinedload(Proposal.category), joinedload(Proposal.neighbourhood),
+        defer(Proposal.body), defer(Proposal.search_text), defer(Proposal.answer),
     )
     rows = list(db.session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)))
     return Page(items=rows[:per_page], page=page, per_page=per_page, has_next=len(rows) > per_page)
@@ -96,20 +99,33 @@ def supports_used(process, user) -> int:
     )
 
 
+def reader_figures(process, user, proposal_ids) -> tuple[int, int, set[int]]:
+    """What a page of proposals needs to know about its reader, in one query: how many
+    proposals they have in the process, how many supports they have used in it, and which of
+    these proposals they support."""
+    authored = (sa.select(sa.literal("authored"), sa.func.count()).select_from(Proposal)
+                .where(_visible(process), Proposal.author_id == user.id))
+    used = (sa.select(sa.literal("used"), sa.func.count()).select_from(Support)
+            .where(Support.user_id == user.id, Support.process_id == process.id))
+    parts = [authored, used]
+    if proposal_ids:
+        parts.append(sa.select(sa.literal("supports"), Support.proposal_id)
+                     .where(Support.user_id == user.id,
+                            Support.proposal_id.in_(list(proposal_ids))))
+    figures = {"authored": 0, "used": 0}
+    supported = set()
+    for name, value in db.session.execute(sa.union_all(*parts)):
+        if name == "supports":
+            supported.add(value)
+        else:
+            figures[name] = value
+    return figures["authored"], figures["used"], supported
+
+
 def has_supported(proposal, user) -> bool:
     return db.session.scalar(
         sa.select(Support.id).where(Support.proposal_id == proposal.id, Support.user_id == user.id)
     ) is not None
-
-
-def supported_ids(user, proposal_ids) -> set[int]:
-    """Which of these proposals the person supports (one query for a whole page)."""
-    if not proposal_ids:
-        return set()
-    return set(db.session.scalars(
-        sa.select(Support.proposal_id)
-        .where(Support.user_id == user.id, Support.proposal_id.in_(list(proposal_ids)))
-    ))
 
 
 def similar_proposals(process, title: str, body: str = "", *, exclude_id=None, limit=5):

@@ -14,6 +14,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -40,6 +41,7 @@ from participa.proposals.permissions import (
     why_not_propose,
     why_not_support,
 )
+from participa.proposals.rendering import render_cards
 
 bp = Blueprint("proposals", __name__, url_prefix="/processes/<slug>")
 
@@ -54,14 +56,14 @@ def _proposal_or_404(process, id):
     return queries.get_proposal(process, id) or abort(404)
 
 
-def _support_context(process, proposals):
-    """What the support buttons need for these proposals, in two queries at most: for each,
-    whether the reader supports it, why they may not (None: they may) and whether they may
-    take their support back."""
+def _support_context(process, proposals, *, figures=None):
+    """What the support buttons need for these proposals: for each, whether the reader
+    supports it, why they may not (None: they may) and whether they may take their support
+    back. ``figures`` are the reader's (``queries.reader_figures``) when already read."""
     used, supported, remaining = 0, set(), None
     if current_user.is_authenticated:
-        used = queries.supports_used(process, current_user)
-        supported = queries.supported_ids(current_user, [p.id for p in proposals])
+        _authored, used, supported = figures or queries.reader_figures(
+            process, current_user, [p.id for p in proposals])
         limit = process.supports_per_person
         remaining = max(limit - used, 0) if limit else None
     states = {}
@@ -113,17 +115,21 @@ def index(slug):
         author_id=current_user.id if mine else None,
         supporter_id=current_user.id if supported else None,
     )
-    authored = (queries.count_authored(process, current_user)
-                if current_user.is_authenticated else 0)
+    figures = (queries.reader_figures(process, current_user, [p.id for p in page.items])
+               if current_user.is_authenticated else (0, 0, set()))
+    support = _support_context(process, page.items, figures=figures)
+    show_supports = can_see_supports(current_user, process)
     return render_template(
         "proposals/index.html",
         process=process,
         page=page,
         filters=filters,
         states=list(ProposalState),
-        propose_refusal=why_not_propose(current_user, process, authored=authored),
-        show_supports=can_see_supports(current_user, process),
-        **_support_context(process, page.items),
+        propose_refusal=why_not_propose(current_user, process, authored=figures[0]),
+        cards=render_cards(process, page.items, support["support_states"],
+                           show_supports=show_supports, locale=str(get_locale()),
+                           next_url=request.full_path),
+        **support,
     )
 
 

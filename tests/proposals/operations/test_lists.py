@@ -192,5 +192,9 @@ def test_count_authored_and_supports_used(process, author, other, make_proposal)
     assert queries.supports_used(process, other) == 1
     assert queries.has_supported(proposal, other)
     assert not queries.has_supported(proposal, author)
-    assert queries.supported_ids(other, [proposal.id]) == {proposal.id}
-    assert queries.supported_ids(other, []) == set()
+    second = make_proposal(process, author)
+    # what a page needs of its reader, in one query, agrees with the separate counts
+    assert queries.reader_figures(process, other, [proposal.id, second.id]) == (
+        0, 1, {proposal.id})
+    assert queries.reader_figures(process, author, [proposal.id]) == (3, 0, set())
+    assert queries.reader_figures(process, other, []) == (0, 1, set())

@@ -2,6 +2,7 @@
 
 import pytest
 import sqlalchemy as sa
+from markupsafe import escape
 
 from participa.accounts.models import User
 from participa.accounts.operations import get_user_by_email
@@ -14,6 +15,7 @@ from participa.models import (
     CommentVote,
     CommunityPlan,
     Debate,
+    Job,
     Moderation,
     Neighbourhood,
     Phase,
@@ -27,7 +29,7 @@ from tests.support import factories
 
 PASSWORD = "una contrasenya prou llarga 9"
 COUNTED = (User, Neighbourhood, CommunityPlan, Process, Phase, Category, ProcessRole, Proposal,
-           Support, Debate, Comment, CommentVote, Moderation, Report)
+           Support, Debate, Comment, CommentVote, Moderation, Report, Job)
 
 
 @pytest.fixture
@@ -73,6 +75,28 @@ def test_seed_demo_holds_debates_conversations_and_moderation(runner):
     statuses = {m.status for m in moderations}
     assert {ModerationStatus.PENDING, ModerationStatus.HIDDEN, ModerationStatus.IGNORED} <= statuses
     assert any(m.appealed_at and m.status is ModerationStatus.HIDDEN for m in moderations)
+
+
+def test_seed_demo_shows_the_council_an_e_mail_that_could_not_be_sent(runner, client, outbox):
+    from participa.core.jobs import JobStatus
+    from participa.seed import DEMO_ACCOUNTS
+    from tests.support.web import post, text
+
+    runner.invoke(args=["seed-demo"])
+    [job] = db.session.scalars(sa.select(Job))
+    assert job.status is JobStatus.FAILED and "550" in job.last_error
+    assert outbox() == []  # the worker leaves a failed job to the council
+    email, _name, _role, password = DEMO_ACCOUNTS[0]
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "ca"
+    assert post(client, "/accounts/login", {"email": email, "password": password}
+                ).status_code == 302
+    page = text(client.get("/admin/jobs"))
+    assert "Mailbox unavailable" in page and str(escape(job.summary)) in page
+    post(client, f"/admin/jobs/{job.id}/retry", token_from="/admin/jobs")
+    [message] = outbox()
+    assert message["To"] == job.summary.split(":")[0]
+    [calendar] = list(message.iter_attachments())  # the meeting's registration confirmed
+    assert calendar.get_content_type() == "text/calendar"
 
 
 def test_seed_demo_makes_people_of_every_role(runner):

@@ -2,12 +2,15 @@
 
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import select
 
 from participa.accounts.models import User
+from participa.core.jobs import Job, JobStatus
 from participa.extensions import db
 from participa.meetings import operations as meetings
 from participa.meetings.models import Meeting
+from participa.meetings.notifications import send_registration
 from participa.processes.models import Process
 from participa.proposals.models import Proposal
 
@@ -38,6 +41,7 @@ def seed_meetings(users, now) -> int:
     """Upcoming meetings with registration open (one full, with a waiting list), past ones with
     minutes, a cancelled one and a draft — for the processes that have none."""
     created = 0
+    refused_mail = None
     facilitator = users["facilitator"]
     people = [users["resident"]] + list(db.session.scalars(
         select(User).where(User.email.like("vei%@riuclar.example")).order_by(User.email)))
@@ -70,7 +74,8 @@ def seed_meetings(users, now) -> int:
             meetings.publish_meeting(meeting, actor=facilitator)
             if days > 0:
                 for person in people[:registrations]:
-                    meetings.register(meeting, actor=person)
+                    registration = meetings.register(meeting, actor=person)
+                    refused_mail = registration  # the last: a neighbour, not a demo account
                     created += 1
             if extra == "closed":
                 meetings.close_meeting(meeting, {
@@ -86,5 +91,20 @@ def seed_meetings(users, now) -> int:
             elif extra == "cancelled":
                 meetings.cancel_meeting(meeting, "La sala no està disponible; la tornarem a "
                                         "convocar ben aviat.", actor=facilitator)
+    if refused_mail is not None:
+        _mail_the_server_refused(refused_mail, now)
+        created += 1
     db.session.flush()
     return created
+
+
+def _mail_the_server_refused(registration, now) -> None:
+    """One e-mail that the worker could not send, however often it tried (the person's mail
+    server refused it): the council finds it under Administration → Outgoing e-mail, and can
+    send it again."""
+    send_registration(registration)
+    [job] = [item for item in db.session.new if isinstance(item, Job)]
+    job.status, job.finished_at = JobStatus.FAILED, now
+    job.attempts = len(current_app.config["JOB_RETRY_DELAYS"]) + 1
+    job.last_error = (f"SMTPRecipientsRefused: {{'{registration.user.email}': "
+                      "(550, b'5.1.1 Mailbox unavailable')}")

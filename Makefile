@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 TRANSLATIONS := participa/translations
 
-.PHONY: run test test-sqlite test-postgres bench lint imports venv system-deps translations compile-translations seed clean
+.PHONY: run test test-sqlite test-postgres bench loadtest lint imports venv system-deps translations compile-translations seed clean
 
 $(BIN)/participa: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ test-sqlite: compile-translations
 
 bench: system-deps compile-translations
 	bash scripts/bench.sh
+
+## make loadtest: 60 s of mixed load at 64 connections on loopback (PostgreSQL, Redis, gunicorn
+## gthread) with a PostgreSQL restart and a 10 s database pause mid-run; then the checks
+loadtest: system-deps compile-translations
+	bash scripts/loadtest.sh
 
 ## make imports: the import contract (pyproject.toml, [tool.importlinter]) — DESIGN's layers
 imports: venv

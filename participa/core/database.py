@@ -18,6 +18,22 @@ def init_app(app):
         app, db, directory=str(MIGRATIONS), render_as_batch=True, compare_type=True,
         render_item=render_item,
     )
+    # runs before Flask-SQLAlchemy's own teardown (teardowns run last registered first)
+    app.teardown_appcontext(_end_session)
+
+
+def _end_session(error=None) -> None:
+    """End the request's session. The response is built by now: if the database went away
+    meanwhile (a restart, a dropped connection), closing the session cannot roll back on it,
+    and that must not turn a finished page into a 500. The connection is discarded (the pool
+    checks the next one before use) and the session forgotten."""
+    try:
+        db.session.remove()
+    except sa.exc.DBAPIError as failure:
+        from flask import current_app
+
+        current_app.logger.warning("the database went away as a request ended: %s", failure)
+        db.session.registry.clear()
 
 
 def _timeouts(app) -> None:

@@ -107,23 +107,42 @@ def run_due_jobs(config, *, now: datetime | None = None, limit: int = 100) -> in
             session.commit()
             if not claimed:  # another worker has it
                 continue
-            job = session.get(Job, job_id)
-            handler, payload = _HANDLERS[job.kind][0], job.payload
+            kind, payload = session.execute(
+                sa.select(Job.kind, Job.payload).where(Job.id == job_id)).one()
             session.commit()  # no transaction stays open while the handler works
+            attempts = seen_attempts + 1
             try:
-                handler(config, payload)
+                _HANDLERS[kind][0](config, payload)
             except Exception as error:  # noqa: BLE001 - whatever it was, the job is kept
-                job.last_error = one_line(f"{type(error).__name__}: {error}")[:500]
-                if job.attempts > len(delays):
-                    job.status = JobStatus.FAILED
-                    job.finished_at = clock
+                outcome = {"last_error": one_line(f"{type(error).__name__}: {error}")[:500]}
+                if attempts > len(delays):
+                    outcome.update(status=JobStatus.FAILED, finished_at=clock)
                 else:
-                    job.run_at = clock + timedelta(seconds=delays[job.attempts - 1])
+                    outcome.update(run_at=clock + timedelta(seconds=delays[attempts - 1]))
             else:
-                job.status, job.finished_at, job.last_error = JobStatus.DONE, clock, None
-            session.commit()
+                outcome = {"status": JobStatus.DONE, "finished_at": clock, "last_error": None}
+            _record(session, job_id, outcome)
             ran += 1
     return ran
+
+
+def _record(session, job_id: int, outcome: dict, *, patience: float = 60.0) -> None:
+    """Write down how a job went. The work is done by now (a mail handed over): if the database
+    is away for a moment (a restart), keep trying for ``patience`` seconds rather than leave the
+    job to run again when its lease ends."""
+    deadline = time.monotonic() + patience
+    pause = 0.1
+    while True:
+        try:
+            session.execute(sa.update(Job).where(Job.id == job_id).values(**outcome))
+            session.commit()
+            return
+        except sa.exc.OperationalError:
+            session.rollback()
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
 
 
 def forget_finished_jobs(*, before: datetime) -> int:

@@ -8,7 +8,8 @@ import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+import sqlalchemy as sa
+from sqlalchemy import event, func, select
 
 from participa.core.jobs import (
     Job,
@@ -243,3 +244,26 @@ def test_participa_worker_once(app):
     assert result.exit_code == 0, result.output
     assert "Jobs run: 1." in result.output
     assert [job.status for job in jobs()] == [JobStatus.DONE]
+
+
+def test_a_job_done_while_the_database_blinks_is_recorded_once_it_is_back(app):
+    """The mail left; the database is away as the worker writes that down: it keeps trying,
+    so the job is not run (and the mail not sent) a second time when its lease ends."""
+    enqueue("test-record", {"n": 1}, "one")
+    db.session.commit()
+    blinks = {"left": 2}
+
+    def blink(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("UPDATE jobs SET status") and blinks["left"]:
+            blinks["left"] -= 1
+            raise sa.exc.OperationalError(statement, parameters, Exception("connection lost"))
+
+    event.listen(db.engine, "before_cursor_execute", blink)
+    try:
+        assert run_due_jobs(app.config) == 1
+    finally:
+        event.remove(db.engine, "before_cursor_execute", blink)
+    assert blinks["left"] == 0
+    assert RAN == [1]
+    assert [job.status for job in jobs()] == [JobStatus.DONE]
+    assert run_due_jobs(app.config, now=utcnow() + timedelta(hours=1)) == 0

@@ -40,7 +40,8 @@ class User(UserMixin, TimestampMixin, db.Model):
     # the public profile, hidden by moderation (reports or a moderator)
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
-    neighbourhood = relationship("Neighbourhood", lazy="joined")
+    # read where shown (a profile): not joined into every load of a person (a page names many)
+    neighbourhood = relationship("Neighbourhood", lazy="select")
     # read on first use: only the signed-in person's roles are ever asked for, so the authors
     # a page shows do not each cost (or share) a query for theirs
     process_roles = relationship(

@@ -67,7 +67,7 @@ def list_proposals(
 
     query = query.options(
         # a card shows the author's name and none of the long texts: the rest is not read
-        joinedload(Proposal.author).load_only(User.id, User.name).lazyload(User.neighbourhood),
+        joinedload(Proposal.author).load_only(User.id, User.name),
         joinedload(Proposal.category), joinedload(Proposal.neighbourhood),
         defer(Proposal.body), defer(Proposal.search_text), defer(Proposal.answer),
     )

@@ -217,7 +217,7 @@ def test_council_sets_up_a_plan_and_a_running_process(page):
 
 def _mailed_link(live_server, email, path):
     """The newest link to ``path`` e-mailed to ``email``."""
-    for message in reversed(live_server.mail_to(email)):
+    for message in reversed(live_server.mail_to(email, containing=path)):
         body = message.get_body(("plain",)).get_content()
         match = re.search(r"https?://\S+" + re.escape(path) + r"\S+", body)
         if match:

@@ -116,7 +116,7 @@ def test_report_hide_restore_and_block(browser, browser_context_args, live_serve
     visitor_context.close()
 
     # the author was told by e-mail, with the way to appeal
-    to_author = live_server.mail_to(AUTHOR, marker)
+    to_author = live_server.mail_to(AUTHOR, marker, containing="/appeal")
     assert to_author, [(m["To"], m["Subject"]) for m in read_outbox(live_server.outbox)]
     assert "/moderation/" in to_author[-1].get_content()
     assert "/appeal" in to_author[-1].get_content()

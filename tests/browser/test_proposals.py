@@ -76,7 +76,7 @@ def test_propose_support_answer_and_read_the_answer(browser, browser_context_arg
     expect(answer).to_contain_text(text("Accepted"))
     author.goto(PROCESS + "/proposals/?state=accepted")
     expect(author.get_by_role("link", name=title)).to_be_visible()
-    to_author = live_server.mail_to(AUTHOR, title)
+    to_author = live_server.mail_to(AUTHOR, title, containing="les instal·larem aquesta primavera")
     assert to_author, [m["Subject"] for m in read_outbox(live_server.outbox)]
     assert "les instal·larem aquesta primavera" in to_author[-1].get_content()
 

@@ -39,14 +39,17 @@ class LiveServer:
     url: str
     outbox: Path
 
-    def mail_to(self, email: str, subject_contains: str = "", *, count=1) -> list[EmailMessage]:
-        """The messages to ``email`` whose subject contains ``subject_contains``, oldest first,
-        once the server's worker has sent at least ``count`` of them (it sends in the
-        background, so this waits up to the browser tests' timeout)."""
+    def mail_to(self, email: str, subject_contains: str = "", *, containing: str = "",
+                count=1) -> list[EmailMessage]:
+        """The messages to ``email`` whose subject contains ``subject_contains`` and whose text
+        contains ``containing``, oldest first, once the server's worker has sent at least
+        ``count`` of them (it sends in the background, so this waits up to the browser tests'
+        timeout)."""
         deadline = time.monotonic() + TIMEOUT_MS / 1000
         while True:
             messages = [m for m in read_outbox(self.outbox)
-                        if m["To"] == email and subject_contains in m["Subject"]]
+                        if m["To"] == email and subject_contains in m["Subject"]
+                        and containing in m.get_body(("plain",)).get_content()]
             if len(messages) >= count or time.monotonic() > deadline:
                 return messages
             time.sleep(0.1)

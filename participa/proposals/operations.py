@@ -112,27 +112,25 @@ def withdraw_proposal(proposal, *, actor) -> Proposal:
 def support_proposal(proposal, *, actor, now=None) -> Support:
     """Add the actor's support; refuses a second one, a closed phase and an exceeded limit."""
     lock_row(User, actor.id)
-    process = proposal.process
-    blocked = why_not_support(
-        actor, proposal, used=queries.supports_used(process, actor),
-        supported=queries.has_supported(proposal, actor), now=now,
-    )
+    used, supported = queries.support_figures(proposal, actor)
+    blocked = why_not_support(actor, proposal, used=used, supported=supported, now=now)
     if blocked is not None:
         raise DomainError(blocked.label)
-    support = Support(proposal_id=proposal.id, user_id=actor.id, process_id=process.id)
+    support = Support(proposal_id=proposal.id, user_id=actor.id,
+                      process_id=proposal.process_id)
+    db.session.add(support)
     try:
-        with db.session.begin_nested():
-            db.session.add(support)
-    except IntegrityError as error:  # a parallel request won: one support per person
-        raise DomainError(ProposalRefusal.ALREADY.label) from error
+        db.session.flush()
+    except IntegrityError as error:  # the constraint's word: one support per person
+        raise DomainError(ProposalRefusal.ALREADY.label) from error  # the flow rolls back
     add_to_counters(proposal, supports_count=+1)
     return support
 
 
 def unsupport_proposal(proposal, *, actor, now=None) -> None:
     lock_row(User, actor.id)
-    if not can_unsupport(actor, proposal, supported=queries.has_supported(proposal, actor),
-                         now=now):
+    _used, supported = queries.support_figures(proposal, actor)
+    if not can_unsupport(actor, proposal, supported=supported, now=now):
         raise DomainError(_l("You cannot withdraw this support now."))
     deleted = db.session.execute(
         sa.delete(Support)

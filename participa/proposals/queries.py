@@ -75,7 +75,12 @@ def list_proposals(
     return Page(items=rows[:per_page], page=page, per_page=per_page, has_next=len(rows) > per_page)
 
 
-def get_proposal(process, proposal_id: int) -> Proposal | None:
+def get_proposal(process, proposal_id: int, *, for_page=True) -> Proposal | None:
+    """A proposal of the process; with what its page shows (author, category, neighbourhood,
+    who answered) joined in, unless ``for_page`` is False (an action needs none of it)."""
+    if not for_page:
+        return db.session.scalar(sa.select(Proposal).where(_visible(process),
+                                                           Proposal.id == proposal_id))
     return db.session.scalar(
         sa.select(Proposal)
         .where(_visible(process), Proposal.id == proposal_id)
@@ -120,6 +125,17 @@ def reader_figures(process, user, proposal_ids) -> tuple[int, int, set[int]]:
         else:
             figures[name] = value
     return figures["authored"], figures["used"], supported
+
+
+def support_figures(proposal, user) -> tuple[int, bool]:
+    """How many supports the person has used in the proposal's process, and whether one of
+    them is this proposal's: one query (what a support or its withdrawal checks)."""
+    used, supported = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count().filter(Support.proposal_id == proposal.id))
+        .select_from(Support)
+        .where(Support.user_id == user.id, Support.process_id == proposal.process_id)
+    ).one()
+    return used, bool(supported)
 
 
 def has_supported(proposal, user) -> bool:

@@ -52,8 +52,8 @@ _support_limit = limiter.shared_limit(
 )
 
 
-def _proposal_or_404(process, id):
-    return queries.get_proposal(process, id) or abort(404)
+def _proposal_or_404(process, id, *, for_page=True):
+    return queries.get_proposal(process, id, for_page=for_page) or abort(404)
 
 
 def _support_context(process, proposals, *, figures=None):
@@ -216,7 +216,7 @@ def edit(slug, id):
 def _act(slug, id, action, success, *, permission=None):
     """The POST-only actions: load, authorize (403), run one operation, commit, go back."""
     process = get_visible_process_or_404(slug)
-    proposal = _proposal_or_404(process, id)
+    proposal = _proposal_or_404(process, id, for_page=False)
     if permission is not None and not permission(current_user, proposal):
         abort(403)
     perform(lambda: action(proposal), success)

@@ -112,6 +112,8 @@ def run_due_jobs(config, *, now: datetime | None = None, limit: int = 100) -> in
             session.commit()  # no transaction stays open while the handler works
             attempts = seen_attempts + 1
             try:
+                if kind not in _HANDLERS:  # written by another version of the code
+                    raise LookupError(f"no handler for jobs of kind {kind!r}")
                 _HANDLERS[kind][0](config, payload)
             except Exception as error:  # noqa: BLE001 - whatever it was, the job is kept
                 outcome = {"last_error": one_line(f"{type(error).__name__}: {error}")[:500]}

@@ -267,3 +267,16 @@ def test_a_job_done_while_the_database_blinks_is_recorded_once_it_is_back(app):
     assert RAN == [1]
     assert [job.status for job in jobs()] == [JobStatus.DONE]
     assert run_due_jobs(app.config, now=utcnow() + timedelta(hours=1)) == 0
+
+
+def test_a_job_of_a_kind_this_code_does_not_know_fails_without_stopping_the_worker(
+        app, monkeypatch):
+    monkeypatch.setitem(app.config, "JOB_RETRY_DELAYS", [])
+    db.session.add(Job(kind="from-a-newer-version", payload={}, summary="?"))
+    enqueue("test-record", {"n": 2}, "two")
+    db.session.commit()
+    assert run_due_jobs(app.config) == 2
+    unknown, known = jobs()
+    assert unknown.status is JobStatus.FAILED
+    assert "no handler" in unknown.last_error
+    assert known.status is JobStatus.DONE and RAN == [2]

@@ -8,7 +8,14 @@ from sqlalchemy import func, select
 from participa.accounts.models import User
 from participa.core.auth import council_required
 from participa.core.flow import perform
-from participa.core.jobs import Job, JobStatus, failed_jobs_count, list_jobs, retry_job
+from participa.core.jobs import (
+    Job,
+    JobStatus,
+    failed_jobs_count,
+    list_jobs,
+    overdue_jobs_count,
+    retry_job,
+)
 from participa.core.models import ActionLog
 from participa.core.types import utcnow
 from participa.extensions import db
@@ -28,7 +35,8 @@ def dashboard():
     }
     recent = db.session.scalars(select(ActionLog).order_by(ActionLog.id.desc()).limit(20))
     return render_template("admin/dashboard.html", counts=counts, recent=list(recent),
-                           failed_jobs=failed_jobs_count())
+                           failed_jobs=failed_jobs_count(),
+                           overdue_jobs=overdue_jobs_count(now=utcnow()))
 
 
 @bp.get("/jobs")

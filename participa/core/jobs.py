@@ -188,6 +188,14 @@ def failed_jobs_count() -> int:
     )
 
 
+def overdue_jobs_count(*, now: datetime, grace: timedelta = timedelta(minutes=10)) -> int:
+    """Jobs due for longer than ``grace`` and still not run: no worker is running them."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Job)
+        .where(Job.status == JobStatus.PENDING, Job.run_at < now - grace)
+    )
+
+
 def list_jobs(statuses) -> list[Job]:
     return list(db.session.scalars(
         sa.select(Job).where(Job.status.in_(statuses)).order_by(Job.created_at.desc(), Job.id)

@@ -280,3 +280,17 @@ def test_a_job_of_a_kind_this_code_does_not_know_fails_without_stopping_the_work
     assert unknown.status is JobStatus.FAILED
     assert "no handler" in unknown.last_error
     assert known.status is JobStatus.DONE and RAN == [2]
+
+
+def test_the_dashboard_says_when_no_worker_is_sending(client, council, commit):
+    """Mail due for more than ten minutes and never tried: the worker is not running."""
+    council.locale = "en"
+    send_mail("a@example.org", "Hola", "text")
+    commit()
+    login(client, council)
+    assert "is the worker" not in text(client.get("/admin/"))
+    [job] = jobs()
+    job.run_at = utcnow() - timedelta(minutes=11)
+    db.session.commit()
+    assert ("1 e-mail has been waiting to be sent for more than ten minutes: is the worker "
+            "(participa worker) running?") in text(client.get("/admin/"))

@@ -26,9 +26,8 @@ def render_cards(process, proposals, states, *, show_supports: bool, locale: str
     for proposal in proposals:
         state = states[proposal.id]
         key = (
-            proposal.id, proposal.title, proposal.state, proposal.author.name,
-            proposal.created_at, proposal.category.name if proposal.category else None,
-            proposal.neighbourhood.name if proposal.neighbourhood else None,
+            proposal.id, proposal.title, proposal.state, proposal.author_name,
+            proposal.created_at, proposal.category_name, proposal.neighbourhood_name,
             proposal.comments_count, proposal.supports_count, process.slug,
             process.support_threshold, show_supports, state["supported"], state["refusal"],
             state["may_unsupport"], next_url, locale,

@@ -30,6 +30,7 @@ from participa.core.types import UTCDateTime, utcnow
 from participa.extensions import db
 
 LEASE = timedelta(minutes=5)  # a claimed job is due again if its worker has not finished by then
+CLEANUP_EVERY = 600  # seconds between two clean-ups of the jobs done long ago
 
 VERBS = {"retry_job": _l("sent a failed job again")}
 
@@ -159,12 +160,17 @@ def forget_finished_jobs(*, before: datetime) -> int:
 
 def work(config, *, poll_seconds: float, keep_done: timedelta, stop: Callable[[], bool],
          on_error: Callable[[Exception], None]) -> None:
-    """The worker's loop: run what is due, then wait ``poll_seconds``, until ``stop()``. A
-    database that cannot be reached is reported and tried again at the next turn."""
+    """The worker's loop: run what is due, then wait ``poll_seconds``, until ``stop()``; now
+    and then, forget the jobs done long ago (not every turn: on SQLite a DELETE takes the
+    database's write lock even when it deletes nothing). A database that cannot be reached is
+    reported and tried again at the next turn."""
+    next_cleanup = 0.0
     while not stop():
         try:
             ran = run_due_jobs(config)
-            forget_finished_jobs(before=utcnow() - keep_done)
+            if time.monotonic() >= next_cleanup:
+                forget_finished_jobs(before=utcnow() - keep_done)
+                next_cleanup = time.monotonic() + CLEANUP_EVERY
         except sa.exc.SQLAlchemyError as error:
             on_error(error)
             ran = 0

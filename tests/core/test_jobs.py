@@ -228,13 +228,16 @@ def test_done_jobs_are_forgotten_after_a_while_failed_ones_are_kept(app, monkeyp
     assert kept.last_error == "KeyError: 'n'"
 
 
-def test_the_worker_loop_runs_until_told_to_stop(app):
+def test_the_worker_loop_runs_until_told_to_stop_and_forgets_old_jobs(app):
+    old = enqueue("test-record", {"n": 1}, "done long ago")
+    old.status, old.finished_at = JobStatus.DONE, utcnow() - timedelta(days=8)
     enqueue("test-record", {"n": 7}, "seven")
     db.session.commit()
     turns = iter([False, False, True])
-    work(app.config, poll_seconds=0, keep_done=timedelta(days=1), stop=lambda: next(turns),
+    work(app.config, poll_seconds=0, keep_done=timedelta(days=7), stop=lambda: next(turns),
          on_error=pytest.fail)
     assert RAN == [7]
+    assert [job.summary for job in jobs()] == ["seven"]  # done this turn: kept a while
 
 
 def test_participa_worker_once(app):

@@ -72,6 +72,16 @@ def outbox(app):
 
 
 @pytest.fixture
+def page_cache(app, monkeypatch):
+    """The visitors' page cache, switched on and empty (the tests' config turns it off)."""
+    monkeypatch.setitem(app.config, "PAGE_CACHE_SECONDS", 5)
+    cache = app.extensions["page_cache"]
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
 def process():
     return factories.make_process(categories=("Espai públic", "Cultura"))
 

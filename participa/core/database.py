@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -30,8 +31,6 @@ def _end_session(error=None) -> None:
     try:
         db.session.remove()
     except sa.exc.DBAPIError as failure:
-        from flask import current_app
-
         current_app.logger.warning("the database went away as a request ended: %s", failure)
         db.session.registry.clear()
 

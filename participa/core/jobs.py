@@ -92,12 +92,12 @@ def run_due_jobs(config, *, now: datetime | None = None, limit: int = 100) -> in
     ran = 0
     with Session(db.engine) as session:
         due = session.execute(
-            sa.select(Job.id, Job.run_at, Job.attempts)
+            sa.select(Job.id, Job.run_at, Job.attempts, Job.kind, Job.payload)
             .where(Job.status == JobStatus.PENDING, Job.run_at <= (now or utcnow()))
             .order_by(Job.run_at, Job.id)
             .limit(limit)
         ).all()
-        for job_id, seen_run_at, seen_attempts in due:
+        for job_id, seen_run_at, seen_attempts, kind, payload in due:
             clock = now or utcnow()
             claimed = session.execute(
                 sa.update(Job)
@@ -105,12 +105,9 @@ def run_due_jobs(config, *, now: datetime | None = None, limit: int = 100) -> in
                        Job.run_at == seen_run_at, Job.attempts == seen_attempts)
                 .values(run_at=clock + LEASE, attempts=seen_attempts + 1)
             ).rowcount
-            session.commit()
+            session.commit()  # no transaction stays open while the handler works
             if not claimed:  # another worker has it
                 continue
-            kind, payload = session.execute(
-                sa.select(Job.kind, Job.payload).where(Job.id == job_id)).one()
-            session.commit()  # no transaction stays open while the handler works
             attempts = seen_attempts + 1
             try:
                 if kind not in _HANDLERS:  # written by another version of the code
@@ -188,18 +185,17 @@ def retry_job(job: Job, *, actor, now: datetime) -> None:
     log_action("retry_job", job, actor=actor, kind=job.kind)
 
 
+def _count(*conditions) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Job).where(*conditions))
+
+
 def failed_jobs_count() -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Job).where(Job.status == JobStatus.FAILED)
-    )
+    return _count(Job.status == JobStatus.FAILED)
 
 
 def overdue_jobs_count(*, now: datetime, grace: timedelta = timedelta(minutes=10)) -> int:
     """Jobs due for longer than ``grace`` and still not run: no worker is running them."""
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Job)
-        .where(Job.status == JobStatus.PENDING, Job.run_at < now - grace)
-    )
+    return _count(Job.status == JobStatus.PENDING, Job.run_at < now - grace)
 
 
 def list_jobs(statuses) -> list[Job]:

@@ -132,37 +132,39 @@ def get_proposal(process, proposal_id: int, *, for_page=True) -> Proposal | None
     )
 
 
+def _authored(process, user):
+    return sa.select(sa.func.count()).select_from(Proposal).where(
+        _visible(process), Proposal.author_id == user.id)
+
+
+def _supports_used(process, user):
+    return sa.select(sa.func.count()).select_from(Support).where(
+        Support.user_id == user.id, Support.process_id == process.id)
+
+
 def count_authored(process, user) -> int:
     """Proposals this person has in the process (withdrawn ones count: no limit dodging)."""
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Proposal)
-        .where(_visible(process), Proposal.author_id == user.id)
-    )
+    return db.session.scalar(_authored(process, user))
 
 
 def supports_used(process, user) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Support)
-        .where(Support.user_id == user.id, Support.process_id == process.id)
-    )
+    return db.session.scalar(_supports_used(process, user))
 
 
 def reader_figures(process, user, proposal_ids) -> tuple[int, int, set[int]]:
     """What a page of proposals needs to know about its reader, in one query: how many
-    proposals they have in the process, how many supports they have used in it, and which of
-    these proposals they support."""
-    authored = (sa.select(sa.literal("authored"), sa.func.count()).select_from(Proposal)
-                .where(_visible(process), Proposal.author_id == user.id))
-    used = (sa.select(sa.literal("used"), sa.func.count()).select_from(Support)
-            .where(Support.user_id == user.id, Support.process_id == process.id))
+    proposals they have in the process (``count_authored``), how many supports they have used
+    in it (``supports_used``), and which of these proposals they support."""
+    authored = _authored(process, user).add_columns(sa.literal("authored"))
+    used = _supports_used(process, user).add_columns(sa.literal("used"))
     parts = [authored, used]
     if proposal_ids:
-        parts.append(sa.select(sa.literal("supports"), Support.proposal_id)
+        parts.append(sa.select(Support.proposal_id, sa.literal("supports"))
                      .where(Support.user_id == user.id,
                             Support.proposal_id.in_(list(proposal_ids))))
     figures = {"authored": 0, "used": 0}
     supported = set()
-    for name, value in db.session.execute(sa.union_all(*parts)):
+    for value, name in db.session.execute(sa.union_all(*parts)):
         if name == "supports":
             supported.add(value)
         else:

@@ -2,17 +2,6 @@
 visitor's session (a CSRF token, a flash), or it could never be cached (a proposal index that
 made a token for support buttons visitors never see once fell to 5% of /healthz)."""
 
-import pytest
-
-
-@pytest.fixture
-def page_cache(app, monkeypatch):
-    monkeypatch.setitem(app.config, "PAGE_CACHE_SECONDS", 5)
-    cache = app.extensions["page_cache"]
-    cache.clear()
-    yield cache
-    cache.clear()
-
 
 def test_every_public_page_is_cached_for_visitors(client, page_cache, process, facilitator,
                                                   resident, commit, make_proposal, make_debate,

@@ -1,18 +1,7 @@
 """The page cache never serves a stale meeting page."""
 
-import pytest
-
 from tests.support.meetings import url
 from tests.support.web import login, post, text
-
-
-@pytest.fixture
-def page_cache(app, monkeypatch):
-    monkeypatch.setitem(app.config, "PAGE_CACHE_SECONDS", 5)
-    cache = app.extensions["page_cache"]
-    cache.clear()
-    yield cache
-    cache.clear()
 
 
 def test_page_cache_never_serves_a_stale_page_to_a_signed_in_person(

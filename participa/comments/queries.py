@@ -91,26 +91,34 @@ def parse_sort(value) -> CommentSort:
         return CommentSort.OLDEST
 
 
+# a thread's two queries, built once (their values bound at each use)
+_THREAD = (
+    sa.select(*VIEW_COLUMNS)
+    .join(User, User.id == Comment.author_id)
+    .where(Comment.target_kind == sa.bindparam("kind"),
+           Comment.target_id == sa.bindparam("target_id"))
+    .order_by(Comment.id)
+)
+_MY_VOTES = (
+    sa.select(CommentVote.comment_id, CommentVote.value)
+    .join(Comment, Comment.id == CommentVote.comment_id)
+    .where(CommentVote.user_id == sa.bindparam("user_id"),
+           Comment.target_kind == sa.bindparam("kind"),
+           Comment.target_id == sa.bindparam("target_id"))
+)
+
+
 def list_comments(kind: str, target_id: int) -> list[CommentView]:
     """Every comment of a target, oldest first, with its author's name: one query."""
-    rows = db.session.execute(
-        sa.select(*VIEW_COLUMNS)
-        .join(User, User.id == Comment.author_id)
-        .where(Comment.target_kind == kind, Comment.target_id == target_id)
-        .order_by(Comment.id)
-    )
+    rows = db.session.execute(_THREAD, {"kind": kind, "target_id": target_id})
     return [CommentView(*row) for row in rows]
 
 
 def my_votes(user, kind: str, target_id: int) -> dict[int, int]:
     if not is_signed_in(user):
         return {}
-    rows = db.session.execute(
-        sa.select(CommentVote.comment_id, CommentVote.value)
-        .join(Comment, Comment.id == CommentVote.comment_id)
-        .where(CommentVote.user_id == user.id, Comment.target_kind == kind,
-               Comment.target_id == target_id)
-    )
+    rows = db.session.execute(_MY_VOTES, {"user_id": user.id, "kind": kind,
+                                          "target_id": target_id})
     return dict(rows.all())
 
 

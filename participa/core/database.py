@@ -24,15 +24,48 @@ def init_app(app):
 
 
 def _end_session(error=None) -> None:
-    """End the request's session. The response is built by now: if the database went away
-    meanwhile (a restart, a dropped connection), closing the session cannot roll back on it,
-    and that must not turn a finished page into a 500. The connection is discarded (the pool
-    checks the next one before use) and the session forgotten."""
+    """End the request's session. A transaction that only read is committed, not rolled back:
+    the two are the same to the database, but psycopg forgets every prepared statement on a
+    ROLLBACK, so PostgreSQL would plan each query of every page afresh (most of its work on a
+    signed-in page). Anything written and not committed is rolled back.
+
+    The response is built by now: if the database went away meanwhile (a restart, a dropped
+    connection), closing the session cannot roll back on it, and that must not turn a finished
+    page into a 500. The connection is discarded (the pool checks the next one before use) and
+    the session forgotten."""
     try:
+        session = db.session()
+        if error is None and _only_read(session):
+            session.commit()
         db.session.remove()
     except sa.exc.DBAPIError as failure:
         current_app.logger.warning("the database went away as a request ended: %s", failure)
         db.session.registry.clear()
+
+
+def _only_read(session) -> bool:
+    """Whether the session's open transaction, if any, has read and nothing else: no pending
+    change, and no statement but SELECT sent on its connection (``_note_writes``)."""
+    if not session.in_transaction() or session.new or session.dirty or session.deleted:
+        return False
+    connections = session.get_transaction()._connections.values()  # (conn, trans, ...) each
+    return all(not entry[0].info.get(WROTE) for entry in connections)
+
+
+WROTE = "participa.wrote"
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _note_writes(conn, cursor, statement, parameters, context, executemany):
+    """Mark a connection whose transaction sent anything but a SELECT (forgotten at its end)."""
+    if not conn.info.get(WROTE) and not statement.lstrip()[:6].upper() == "SELECT":
+        conn.info[WROTE] = True
+
+
+@event.listens_for(Engine, "commit")
+@event.listens_for(Engine, "rollback")
+def _transaction_ended(conn):
+    conn.info.pop(WROTE, None)
 
 
 def _timeouts(app) -> None:

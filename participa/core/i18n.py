@@ -2,8 +2,15 @@
 
 from functools import lru_cache
 
-from flask import current_app, has_request_context, request
-from flask_babel import format_date, format_datetime, format_decimal, format_time, get_locale
+from flask import current_app, g, has_request_context, request
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_time,
+    get_locale,
+    get_translations,
+)
 from flask_login import current_user
 
 from participa.extensions import babel
@@ -39,8 +46,27 @@ def format_datetime_cached(value, fmt="medium") -> str:
     return _formatted_datetime(value, fmt, str(get_locale())) if value else ""
 
 
+def _translations():
+    """The request's translations in two lookups: Flask-Babel's own path to them, taken for
+    each string a template translates, costs a dozen (``RequestDomain`` keeps them where this
+    reads them; ``force_locale`` empties that slot, and Flask-Babel's path fills it again)."""
+    try:
+        space = g._get_current_object().__dict__.get("_flask_babel")
+    except RuntimeError:  # no application context
+        space = None
+    translations = getattr(space, "babel_translations", None)
+    return translations if translations is not None else get_translations()
+
+
 def init_app(app):
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     app.jinja_env.filters["datetime"] = format_datetime_cached
     app.jinja_env.filters["date"] = lambda value, fmt="long": (
         format_date(value, fmt) if value else ""

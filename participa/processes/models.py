@@ -2,7 +2,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
@@ -64,6 +64,11 @@ class Process(TimestampMixin, db.Model):
     comment_body_limit: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=1000)
     # content is hidden once this many different people report it (0: never automatically)
     hide_after_reports: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=3)
+    # one more whenever what a process page frames it with changes: the process, its phases,
+    # categories, neighbourhoods or plan (``_count_frame_changes``); each worker keeps a
+    # process's frame under it (``queries.get_process_by_slug``)
+    version: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=1,
+                                         server_default="1")
 
     plan = relationship("CommunityPlan", back_populates="processes", lazy="joined")
     neighbourhoods = relationship(
@@ -164,3 +169,36 @@ class ProcessRole(db.Model):
 
     def __repr__(self):
         return f"<ProcessRole {self.id} {self.role.value}>"
+
+
+@sa.event.listens_for(Session, "before_flush")
+def _count_frame_changes(session, flush_context, instances):
+    """Add one to ``version`` of every process whose frame this flush changes, in the flush's
+    own transaction: a change to the process itself (its neighbourhoods included), to one of
+    its phases or categories, to its plan, or to one of its neighbourhoods."""
+    plan_class = Process.plan.property.mapper.class_
+    place_class = Process.neighbourhoods.property.mapper.class_
+    process_ids, plan_ids, place_ids = set(), set(), set()
+    for obj in (*session.dirty, *session.deleted, *session.new):
+        if isinstance(obj, Process):
+            process_ids.add(obj.id)
+        elif isinstance(obj, Phase | Category):
+            process_ids.add(obj.process_id or (obj.process.id if obj.process else None))
+        elif isinstance(obj, plan_class):
+            plan_ids.add(obj.id)
+        elif isinstance(obj, place_class):
+            place_ids.add(obj.id)
+    process_ids.discard(None)
+    plan_ids.discard(None)
+    place_ids.discard(None)
+    if not (process_ids or plan_ids or place_ids):
+        return
+    placed = sa.select(process_neighbourhoods.c.process_id).where(
+        process_neighbourhoods.c.neighbourhood_id.in_(place_ids))
+    session.execute(
+        sa.update(Process)
+        .where(sa.or_(Process.id.in_(process_ids), Process.plan_id.in_(plan_ids),
+                      Process.id.in_(placed)))
+        .values(version=Process.version + 1)
+        .execution_options(synchronize_session=False)
+    )

@@ -1,7 +1,10 @@
 """Reads about processes."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from flask import current_app
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session, joinedload
+
+from participa.core.cache import fragment_cache
 
 from participa.extensions import db
 from participa.processes.models import Process
@@ -25,11 +28,37 @@ def list_all_processes() -> list[Process]:
     return list(db.session.scalars(select(Process).order_by(Process.title)))
 
 
+FRAME_TTL = 3600
+# (SQLite may give a deleted process's id to a new one: its creation time tells them apart)
+_FRAME_VERSION = select(Process.id, Process.created_at, Process.version).where(
+    Process.slug == bindparam("slug"))
+_FRAME = select(Process).where(Process.id == bindparam("id")).options(
+    joinedload(Process.phases), joinedload(Process.categories),
+    joinedload(Process.neighbourhoods))
+
+
 def get_process_by_slug(slug: str) -> Process | None:
-    """A process with its phases, categories and neighbourhoods, in one query (every page of a
-    process shows them; a few rows each, so joining them costs less than three more trips)."""
-    return db.session.execute(
-        select(Process).where(Process.slug == slug).options(
-            joinedload(Process.phases), joinedload(Process.categories),
-            joinedload(Process.neighbourhoods))
-    ).unique().scalar_one_or_none()
+    """A process with its plan, phases, categories and neighbourhoods (its frame: every page
+    of a process shows them).
+
+    Reading the frame costs a process page more than anything else it reads (a join of five
+    tables into objects), and it seldom changes; so each worker keeps the frames it read, under
+    the process's ``version``, which every change to the frame moves on in the same
+    transaction. A page reads the version (one small row) and takes its own copy of the kept
+    frame, or reads the frame afresh when the version has moved: never a stale one."""
+    row = db.session.execute(_FRAME_VERSION, {"slug": slug}).first()
+    if row is None:
+        return None
+    cache = fragment_cache("process-frames", current_app.config["PROCESS_FRAMES"])
+    key = tuple(row)
+    frame = cache.get(key)
+    if frame is None:
+        # read in a session of its own on the request's connection (and transaction), so the
+        # kept frame belongs to no request; read after its version, so never older than it
+        with Session(bind=db.session.connection()) as reader:
+            frame = reader.execute(_FRAME, {"id": row.id}).unique().scalar_one_or_none()
+        if frame is None:  # deleted since
+            return None
+        cache.set(key, frame, FRAME_TTL)
+    # the request's own copy, in its session: the kept frame itself is never changed
+    return db.session.merge(frame, load=False)

@@ -1,7 +1,9 @@
 """Reads about proposals: index pages in a fixed number of queries, counts, similar ones."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
@@ -71,100 +73,125 @@ def list_proposals(
 
     One query whatever the page size (authors', categories' and neighbourhoods' names joined
     in), read as plain rows (``ProposalListItem``); no COUNT, so a deep archive costs what a
-    small one does."""
+    small one does. The statement of each shape of request (which filters, which sort, how
+    many words) is built once per worker, its values bound at each use."""
+    terms = words(q)[:8]
+    params = {"process_id": process.id, "limit": per_page + 1,
+              "offset": (page - 1) * per_page, "state": state or ProposalState.WITHDRAWN,
+              "category_id": category_id, "neighbourhood_id": neighbourhood_id,
+              "author_id": author_id, "supporter_id": supporter_id}
+    for i, word in enumerate(terms):
+        params[f"word{i}"] = "%" + LIKE_SPECIALS.sub(r"/\g<0>", word) + "%"
+    if sort == "random":
+        # (id * a + b) mod p alone keeps the ids' order for many seeds (a small multiplier, or
+        # one near -1 mod p), so "random" would list a process oldest or newest first; squaring
+        # it once more mixes the order whatever the seed. Every step stays within 64 bits.
+        params["a"] = 1 + (seed * 2_654_435_761 + 1_013_904_223) % (RANDOM_MODULUS - 1)
+        params["b"] = (seed * 40_503 + 12_345) % RANDOM_MODULUS
+        params["c"] = 1 + (seed * 40_503 + 1_664_525) % (RANDOM_MODULUS - 1)
+    statement = _list_statement(state is not None, bool(category_id), bool(neighbourhood_id),
+                                bool(author_id), bool(supporter_id), len(terms), sort)
+    rows = [ProposalListItem(*row, process=process)
+            for row in db.session.execute(statement, params)]
+    return Page(items=rows[:per_page], page=page, per_page=per_page, has_next=len(rows) > per_page)
+
+
+LIKE_SPECIALS = re.compile(r"[/%_]")
+
+
+@lru_cache(maxsize=512)
+def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_supporter,
+                    word_count, sort):
+    """The list query of one shape, its values left as bound parameters (``list_proposals``
+    gives them)."""
+    param = sa.bindparam
     query = (
         sa.select(*LIST_COLUMNS)
         .join(User, User.id == Proposal.author_id)
         .outerjoin(Category, Category.id == Proposal.category_id)
         .outerjoin(Neighbourhood, Neighbourhood.id == Proposal.neighbourhood_id)
-        .where(_listed(process))
+        .where(Proposal.process_id == param("process_id"), Proposal.deleted_at.is_(None),
+               Proposal.hidden_at.is_(None))
     )
-    if state is not None:
-        query = query.where(Proposal.state == state)
+    if by_state:
+        query = query.where(Proposal.state == param("state", type_=Proposal.state.type))
     else:
-        query = query.where(Proposal.state != ProposalState.WITHDRAWN)
-    if category_id:
-        query = query.where(Proposal.category_id == category_id)
-    if neighbourhood_id:
-        query = query.where(Proposal.neighbourhood_id == neighbourhood_id)
-    if author_id:
-        query = query.where(Proposal.author_id == author_id)
-    if supporter_id:
-        query = query.where(
-            Proposal.id.in_(sa.select(Support.proposal_id).where(Support.user_id == supporter_id))
-        )
-    for word in words(q)[:8]:
-        query = query.where(Proposal.search_text.contains(word, autoescape=True))
+        query = query.where(Proposal.state != param("state", type_=Proposal.state.type))
+    if by_category:
+        query = query.where(Proposal.category_id == param("category_id"))
+    if by_neighbourhood:
+        query = query.where(Proposal.neighbourhood_id == param("neighbourhood_id"))
+    if by_author:
+        query = query.where(Proposal.author_id == param("author_id"))
+    if by_supporter:
+        query = query.where(Proposal.id.in_(
+            sa.select(Support.proposal_id).where(Support.user_id == param("supporter_id"))))
+    for i in range(word_count):
+        query = query.where(Proposal.search_text.like(param(f"word{i}", type_=sa.String),
+                                                      escape="/"))
 
     if sort == "supports":
         query = query.order_by(Proposal.supports_count.desc(), Proposal.id.desc())
     elif sort == "comments":
         query = query.order_by(Proposal.comments_count.desc(), Proposal.id.desc())
     elif sort == "random":
-        # (id * a + b) mod p alone keeps the ids' order for many seeds (a small multiplier, or
-        # one near -1 mod p), so "random" would list a process oldest or newest first; squaring
-        # it once more mixes the order whatever the seed. Every step stays within 64 bits.
-        a = 1 + (seed * 2_654_435_761 + 1_013_904_223) % (RANDOM_MODULUS - 1)
-        b = (seed * 40_503 + 12_345) % RANDOM_MODULUS
-        c = 1 + (seed * 40_503 + 1_664_525) % (RANDOM_MODULUS - 1)
-        k = (sa.cast(Proposal.id, sa.BigInteger) * a + b) % RANDOM_MODULUS
-        shuffled = ((k * k) % RANDOM_MODULUS * c + k) % RANDOM_MODULUS
+        big = sa.BigInteger
+        k = (sa.cast(Proposal.id, big) * param("a", type_=big) + param("b", type_=big)) \
+            % RANDOM_MODULUS
+        shuffled = ((k * k) % RANDOM_MODULUS * param("c", type_=big) + k) % RANDOM_MODULUS
         query = query.order_by(shuffled, Proposal.id)
     else:
         query = query.order_by(Proposal.id.desc())
+    return query.limit(param("limit")).offset(param("offset"))
 
-    rows = [ProposalListItem(*row, process=process) for row in db.session.execute(
-        query.limit(per_page + 1).offset((page - 1) * per_page))]
-    return Page(items=rows[:per_page], page=page, per_page=per_page, has_next=len(rows) > per_page)
+
+_PROPOSAL = sa.select(Proposal).where(
+    Proposal.process_id == sa.bindparam("process_id"), Proposal.deleted_at.is_(None),
+    Proposal.id == sa.bindparam("id"))
+_PROPOSAL_PAGE = _PROPOSAL.options(
+    joinedload(Proposal.author), joinedload(Proposal.category),
+    joinedload(Proposal.neighbourhood), joinedload(Proposal.answered_by))
 
 
 def get_proposal(process, proposal_id: int, *, for_page=True) -> Proposal | None:
     """A proposal of the process; with what its page shows (author, category, neighbourhood,
     who answered) joined in, unless ``for_page`` is False (an action needs none of it)."""
-    if not for_page:
-        return db.session.scalar(sa.select(Proposal).where(_visible(process),
-                                                           Proposal.id == proposal_id))
-    return db.session.scalar(
-        sa.select(Proposal)
-        .where(_visible(process), Proposal.id == proposal_id)
-        .options(joinedload(Proposal.author), joinedload(Proposal.category),
-                 joinedload(Proposal.neighbourhood), joinedload(Proposal.answered_by))
-    )
+    return db.session.scalar(_PROPOSAL_PAGE if for_page else _PROPOSAL,
+                             {"process_id": process.id, "id": proposal_id})
 
 
-def _authored(process, user):
-    return sa.select(sa.func.count()).select_from(Proposal).where(
-        _visible(process), Proposal.author_id == user.id)
-
-
-def _supports_used(process, user):
-    return sa.select(sa.func.count()).select_from(Support).where(
-        Support.user_id == user.id, Support.process_id == process.id)
+# what a page asks about its reader, as statements built once (their values bound at each use)
+_AUTHORED = sa.select(sa.func.count()).select_from(Proposal).where(
+    Proposal.process_id == sa.bindparam("process_id"), Proposal.deleted_at.is_(None),
+    Proposal.author_id == sa.bindparam("user_id"))
+_SUPPORTS_USED = sa.select(sa.func.count()).select_from(Support).where(
+    Support.user_id == sa.bindparam("user_id"), Support.process_id == sa.bindparam("process_id"))
+_READER_FIGURES = sa.union_all(
+    _AUTHORED.add_columns(sa.literal("authored")),
+    _SUPPORTS_USED.add_columns(sa.literal("used")),
+    sa.select(Support.proposal_id, sa.literal("supports")).where(
+        Support.user_id == sa.bindparam("user_id"),
+        Support.proposal_id.in_(sa.bindparam("ids", expanding=True))),
+)
 
 
 def count_authored(process, user) -> int:
     """Proposals this person has in the process (withdrawn ones count: no limit dodging)."""
-    return db.session.scalar(_authored(process, user))
+    return db.session.scalar(_AUTHORED, {"process_id": process.id, "user_id": user.id})
 
 
 def supports_used(process, user) -> int:
-    return db.session.scalar(_supports_used(process, user))
+    return db.session.scalar(_SUPPORTS_USED, {"process_id": process.id, "user_id": user.id})
 
 
 def reader_figures(process, user, proposal_ids) -> tuple[int, int, set[int]]:
     """What a page of proposals needs to know about its reader, in one query: how many
     proposals they have in the process (``count_authored``), how many supports they have used
     in it (``supports_used``), and which of these proposals they support."""
-    authored = _authored(process, user).add_columns(sa.literal("authored"))
-    used = _supports_used(process, user).add_columns(sa.literal("used"))
-    parts = [authored, used]
-    if proposal_ids:
-        parts.append(sa.select(Support.proposal_id, sa.literal("supports"))
-                     .where(Support.user_id == user.id,
-                            Support.proposal_id.in_(list(proposal_ids))))
     figures = {"authored": 0, "used": 0}
     supported = set()
-    for value, name in db.session.execute(sa.union_all(*parts)):
+    for value, name in db.session.execute(_READER_FIGURES, {
+            "process_id": process.id, "user_id": user.id, "ids": list(proposal_ids)}):
         if name == "supports":
             supported.add(value)
         else:

@@ -10,7 +10,6 @@ from participa.accounts.queries import get_user_by_email
 from participa.core.enums import LabelledEnum
 from participa.extensions import db
 
-
 # with the person's roles: every signed-in page asks whether they facilitate (the menu); built
 # once, the id bound at each use
 _SIGNED_IN = sa.select(User).where(User.id == sa.bindparam("id")).options(

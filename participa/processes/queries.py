@@ -5,7 +5,6 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from participa.core.cache import fragment_cache
-
 from participa.extensions import db
 from participa.processes.models import Process
 from participa.processes.phases import ProcessStatus, process_status

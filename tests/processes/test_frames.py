@@ -4,10 +4,10 @@ its own transaction, so a page never shows a frame older than the database."""
 
 import pytest
 
+from participa.core.types import utcnow
 from participa.extensions import db
 from participa.processes.models import Category, Phase, PhaseKind, Process
 from participa.processes.queries import get_process_by_slug
-from participa.core.types import utcnow
 from tests.support import factories
 from tests.support.web import text
 

@@ -5,7 +5,7 @@ def init_app(app):
     from participa.comments import content, views
     from participa.comments.models import CommentSort
     from participa.comments.permissions import why_not_comment
-    from participa.comments.rendering import render_comments
+    from participa.comments.rendering import new_comment_form, render_comments
     from participa.core.content import register_kind
 
     register_kind(content.KIND)
@@ -13,4 +13,5 @@ def init_app(app):
     app.add_template_global(why_not_comment)
     app.add_template_global(list(CommentSort), "comment_sorts")
     app.add_template_global(render_comments)
+    app.add_template_global(new_comment_form)
     app.add_template_global(views.comment_form_for)

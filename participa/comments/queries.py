@@ -148,7 +148,8 @@ def thread_for(target, user, sort=None) -> Thread:
     viewer = user._get_current_object() if hasattr(user, "_get_current_object") else user
     alignments = {a.value: n for a, n in alignments.items()}
     return Thread(kind=kind, target=target, roots=roots, sort=sort, alignments=alignments,
-                  my_votes=my_votes(user, kind.value, target.id), size=len(comments),
+                  my_votes=my_votes(user, kind.value, target.id) if comments else {},
+                  size=len(comments),
                   viewer=viewer,
                   appeals=_appeals(user, comments))
 

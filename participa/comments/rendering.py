@@ -5,13 +5,17 @@ depends on the comment (its version), the reader's language, and the reader's re
 (which buttons they get, how they voted) — not on who the reader is. So each comment's HTML is
 made once per such key and kept in a small per-worker LRU (the page cache's class); the page
 only joins the pieces. Nothing personal is in them: their buttons post the thread's one form,
-which holds the session's CSRF token."""
+which holds the session's CSRF token.
+
+The empty form for a new comment is the same for every reader of a target in a language but
+for that token, so it is kept too (``new_comment_form``)."""
 
 import re
 
-from flask import current_app
+from flask import current_app, render_template
 from markupsafe import Markup
 
+from participa.comments.forms import CommentForm
 from participa.comments.permissions import (
     can_delete_comment,
     can_edit_comment,
@@ -19,7 +23,7 @@ from participa.comments.permissions import (
     can_vote_comment,
     target_open,
 )
-from participa.core.cache import fragment_cache
+from participa.core.cache import cached_fragment, fragment_cache
 from participa.moderation.permissions import can_report
 from participa.processes.permissions import can_manage_process
 
@@ -67,3 +71,15 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
 
     walk(thread.roots)
     return Markup("".join(parts))
+
+
+def new_comment_form(target, kind, *, locale: str) -> Markup:
+    """The empty form for a new comment on ``target`` (``comments/_form.html``), written once
+    per target, length limit and language."""
+    process = target.process
+    limit = process.comment_body_limit
+    key = (kind.value, target.id, process.slug, limit, locale)
+    return cached_fragment(
+        fragment_cache("comment-forms", current_app.config["COMMENT_FORMS"]), key,
+        lambda: render_template("comments/_form.html", target=target, kind=kind,
+                                form=CommentForm(limit=limit, formdata=None)))

@@ -13,6 +13,8 @@ from collections import OrderedDict
 
 from flask import current_app, g, request, session
 from flask_babel import get_locale
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 
 class PageCache:
@@ -42,6 +44,24 @@ class PageCache:
     def clear(self):
         with self._lock:
             self._entries.clear()
+
+
+TOKEN = "\x00csrf\x00"  # stands for the reader's CSRF token in a kept fragment
+
+
+def cached_fragment(cache: PageCache, key, render, ttl=3600) -> Markup:
+    """The fragment kept under ``key`` in ``cache``, made by ``render()`` when missing. A form
+    in it holds the session's CSRF token, the one personal thing a shared fragment may hold:
+    it is kept with a stand-in, and the reader's own token is put back each time."""
+    html = cache.get(key)
+    if html is None:
+        html = str(render())
+        if 'name="csrf_token"' in html:
+            html = html.replace(generate_csrf(), TOKEN)
+        cache.set(key, html, ttl)
+    if TOKEN in html:  # only a fragment with a form asks for a token (visitors get none)
+        html = html.replace(TOKEN, generate_csrf())
+    return Markup(html)
 
 
 def fragment_cache(name: str, max_entries: int) -> PageCache:

@@ -5,10 +5,11 @@ feeds and minutes."""
 def init_app(app):
     from participa.core.content import register_kind
     from participa.core.models import register_verbs
-    from participa.meetings import content, views
+    from participa.meetings import content, queries, views
     from participa.meetings.operations import VERBS
 
     register_verbs(VERBS)
     register_kind(content.KIND)
     app.register_blueprint(views.bp)
     app.add_template_global(views.meeting_when)
+    app.add_template_global(queries.meetings_that_discussed)

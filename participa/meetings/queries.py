@@ -11,7 +11,13 @@ from sqlalchemy.orm import joinedload
 from participa.core.pagination import Page, page_of
 from participa.core.types import utcnow
 from participa.extensions import db
-from participa.meetings.models import Meeting, MeetingStatus, Registration, RegistrationStatus
+from participa.meetings.models import (
+    Meeting,
+    MeetingStatus,
+    Registration,
+    RegistrationStatus,
+    meeting_proposals,
+)
 from participa.processes.models import Process
 from participa.proposals.models import Proposal
 
@@ -23,6 +29,21 @@ PUBLIC = (MeetingStatus.PUBLISHED, MeetingStatus.CANCELLED, MeetingStatus.CLOSED
 def _public_in_published_processes():
     return sa.and_(Meeting.status.in_(PUBLIC), Process.is_published.is_(True),
                    Meeting.hidden_at.is_(None))
+
+
+_DISCUSSED_IN = (
+    sa.select(Meeting.id, Meeting.title, Meeting.starts_at)
+    .join(meeting_proposals, meeting_proposals.c.meeting_id == Meeting.id)
+    .where(meeting_proposals.c.proposal_id == sa.bindparam("proposal_id"),
+           Meeting.status == MeetingStatus.CLOSED, Meeting.hidden_at.is_(None))
+    .order_by(Meeting.starts_at, Meeting.id)
+)
+
+
+def meetings_that_discussed(proposal) -> list:
+    """The held meetings that discussed a proposal (its page links them): id, title and start
+    of each, never a meeting hidden by moderation."""
+    return db.session.execute(_DISCUSSED_IN, {"proposal_id": proposal.id}).all()
 
 
 def _upcoming(now):

@@ -5,16 +5,12 @@ state, author, date, category, neighbourhood, counts), the reader's language and
 relation to it (supported or not, why not, may take it back) — not who the reader is. So each
 card is written once per such key and kept in a per-worker LRU: the key holds every value the
 card shows, so a card is never stale. The one personal thing a card holds, the session's CSRF
-token in its support form, is put back in when the page is joined."""
+token in its support form, is put back in when the page is joined (``cached_fragment``)."""
 
 from flask import current_app
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from participa.core.cache import fragment_cache
-
-TTL = 3600
-TOKEN = "\x00csrf\x00"  # stands for the reader's CSRF token in a stored card
+from participa.core.cache import cached_fragment, fragment_cache
 
 
 def render_cards(process, proposals, states, *, show_supports: bool, locale: str,
@@ -32,13 +28,6 @@ def render_cards(process, proposals, states, *, show_supports: bool, locale: str
             process.support_threshold, show_supports, state["supported"], state["refusal"],
             state["may_unsupport"], next_url, locale,
         )
-        html = cache.get(key)
-        if html is None:
-            html = str(macro(process, proposal, show_supports, state, next_url))
-            if 'name="csrf_token"' in html:  # a form: the token it holds is the reader's
-                html = html.replace(generate_csrf(), TOKEN)
-            cache.set(key, html, TTL)
-        if TOKEN in html:  # only a card with a form asks for a token (visitors get none)
-            html = html.replace(TOKEN, generate_csrf())
-        cards.append(Markup(html))
+        cards.append(cached_fragment(cache, key, lambda p=proposal, s=state: macro(
+            process, p, show_supports, s, next_url)))
     return cards

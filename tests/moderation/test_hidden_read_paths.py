@@ -7,6 +7,7 @@ import sqlalchemy as sa
 
 from participa.extensions import db
 from participa.meetings.models import Registration
+from participa.meetings.operations import close_meeting
 from participa.moderation.operations import hide_target
 from participa.proposals.models import Support
 from tests.support import factories
@@ -95,6 +96,20 @@ def test_a_hidden_meeting_leaves_every_feed_and_takes_no_registration(client, si
     assert client.get(f"/meetings/{meeting.id}.ics").status_code == 404
     post(client, f"/processes/{slug}/meetings/{meeting.id}/register", {"accept_terms": "y"})
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Registration)) == 0
+
+
+def test_a_hidden_meeting_leaves_the_pages_of_the_proposals_it_discussed(client, site):
+    process = site["process"]
+    proposal = make_proposal(process, factories.make_user())
+    meeting = make_meeting(process, site["facilitator"], title=SECRET)
+    close_meeting(meeting, {"minutes": "Acta", "proposals": [proposal]},
+                  actor=site["facilitator"])
+    db.session.commit()
+    page = f"/processes/{process.slug}/proposals/{proposal.id}"
+    assert SECRET in text(client.get(page))  # held, it is linked from the proposal
+    hide(meeting)
+    readable_everywhere(client, site, [page])
+    assert "Discussed in meetings" not in text(client.get(page))
 
 
 def test_a_hidden_comment_keeps_its_text_for_moderators_even_once_deleted(client, site):

@@ -65,6 +65,7 @@ PAGE_CACHE_ENTRIES = 512
 PROPOSAL_CARDS = 5000  # proposal cards kept per worker (participa/proposals/rendering.py)
 PROCESS_FRAMES = 256  # process frames kept per worker (participa/processes/queries.py)
 COMMENT_FORMS = 2000  # empty comment forms kept per worker (participa/comments/rendering.py)
+THREAD_FRAGMENTS = 200  # long threads kept whole per worker (participa/comments/rendering.py)
 CONFIRM_MAX_AGE = 7 * 24 * 60 * 60  # seconds a registration link stays valid
 # debates, comments and moderation
 RATELIMIT_COMMENT = "10 per minute;100 per hour"

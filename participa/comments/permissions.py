@@ -1,5 +1,9 @@
 """Who may comment, reply, vote, edit and delete. Pure predicates: views (403) and templates
-share them; ``why_not_comment`` says *why* not, so a page can explain instead of hiding."""
+share them; ``why_not_comment`` says *why* not, so a page can explain instead of hiding.
+
+A long thread is kept whole for readers who stand to it alike: what the per-comment predicates
+here read of the reader is listed in ``participa.comments.rendering._reader``; a predicate that
+comes to read more of them must add it there."""
 
 from flask_babel import lazy_gettext as _l
 

@@ -68,6 +68,7 @@ class Thread:
     kind: ContentKind
     target: object
     roots: list
+    comments: list  # every comment, in id order (the roots and their replies, flat)
     sort: CommentSort
     alignments: dict  # Alignment value -> number of visible comments stating it
     my_votes: dict  # comment id -> +1 / -1, for the reader
@@ -147,7 +148,8 @@ def thread_for(target, user, sort=None) -> Thread:
     order(roots)
     viewer = user._get_current_object() if hasattr(user, "_get_current_object") else user
     alignments = {a.value: n for a, n in alignments.items()}
-    return Thread(kind=kind, target=target, roots=roots, sort=sort, alignments=alignments,
+    return Thread(kind=kind, target=target, roots=roots, comments=comments, sort=sort,
+                  alignments=alignments,
                   my_votes=my_votes(user, kind.value, target.id) if comments else {},
                   size=len(comments),
                   viewer=viewer,

@@ -24,10 +24,12 @@ from participa.comments.permissions import (
     target_open,
 )
 from participa.core.cache import cached_fragment, fragment_cache
+from participa.core.permissions import is_signed_in
 from participa.moderation.permissions import can_report
 from participa.processes.permissions import can_manage_process
 
 TTL = 3600
+WHOLE_THREAD_FROM = 40  # comments: a shorter thread is joined from its pieces each time
 # the macro's indentation, a third of each piece: HTML shows any run of blanks between tags as
 # one space (comments hold no <pre>), so one space is kept
 BLANKS_BETWEEN_TAGS = re.compile(r">\s+<")
@@ -35,12 +37,52 @@ BLANKS_BETWEEN_TAGS = re.compile(r">\s+<")
 
 def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -> Markup:
     """The thread's ``<li>`` items, nested, as one piece of HTML (``locale``: the language the
-    pieces are written in, part of their cache key)."""
-    macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
-    cache = fragment_cache("comments", current_app.config.get("COMMENT_FRAGMENTS", 20_000))
+    pieces are written in, part of their cache key).
+
+    A long thread is also kept whole, for every reader who stands to it as this one does
+    (``_reader``) and under every comment's version: a reader of a kept thread costs a lookup,
+    not a walk through hundreds of comments."""
     viewer, target = thread.viewer, thread.target
     moderates = can_manage_process(viewer, target.process)
     is_open = target_open(target)
+    whole_key = None
+    if len(thread.comments) >= WHOLE_THREAD_FROM:
+        whole_key = (
+            thread.kind.value, target.id, thread.sort, locale, reply_url, may_comment, is_open,
+            moderates, _reader(viewer, thread),
+            tuple((c.id, c.version) for c in thread.comments),
+        )
+        threads = fragment_cache("threads", current_app.config["THREAD_FRAGMENTS"])
+        html = threads.get(whole_key)
+        if html is not None:
+            return Markup(html)
+    html = _walk(thread, viewer, target, moderates=moderates, is_open=is_open,
+                 may_comment=may_comment, locale=locale, reply_url=reply_url)
+    if whole_key is not None:
+        threads.set(whole_key, html, TTL)
+    return Markup(html)
+
+
+def _reader(viewer, thread) -> tuple:
+    """Everything the comment predicates (``participa.comments.permissions``,
+    ``can_report``) read of the reader beyond the page's own answers (may comment, open,
+    moderates): whether they may report (signed in, not blocked); and, once the thread holds
+    anything of theirs (a comment, a vote, an appeal), who they are and what that is. Readers
+    alike get the same thread."""
+    if not is_signed_in(viewer):
+        return (False,)
+    stake = bool(thread.my_votes or thread.appeals) or any(
+        c.author_id == viewer.id for c in thread.comments)
+    if not stake:
+        return (True, viewer.is_blocked)
+    return (True, viewer.is_blocked, viewer.id, tuple(sorted(thread.my_votes.items())),
+            tuple(sorted(thread.appeals.items())))
+
+
+def _walk(thread, viewer, target, *, moderates, is_open, may_comment, locale, reply_url) -> str:
+    """The thread's HTML, joined from each comment's kept piece."""
+    macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
+    cache = fragment_cache("comments", current_app.config.get("COMMENT_FRAGMENTS", 20_000))
     parts = []
 
     def walk(nodes):
@@ -70,7 +112,7 @@ def render_comments(thread, *, may_comment: bool, locale: str, reply_url: str) -
             parts.append("</li>")
 
     walk(thread.roots)
-    return Markup("".join(parts))
+    return "".join(parts)
 
 
 def new_comment_form(target, kind, *, locale: str) -> Markup:

@@ -65,16 +65,26 @@ class ProposalListItem:
         return bool(threshold) and self.supports_count >= threshold
 
 
-def list_proposals(
-    process, *, q="", state=None, category_id=None, neighbourhood_id=None, sort="recent",
-    seed=1, page=1, per_page=20, author_id=None, supporter_id=None,
-) -> Page:
+def list_proposals(process, **filters) -> Page:
     """One page of a process's proposals. Withdrawn ones only when asked for by state.
 
     One query whatever the page size (authors', categories' and neighbourhoods' names joined
     in), read as plain rows (``ProposalListItem``); no COUNT, so a deep archive costs what a
     small one does. The statement of each shape of request (which filters, which sort, how
     many words) is built once per worker, its values bound at each use."""
+    return _list_proposals(process, None, **filters)[0]
+
+
+def list_proposals_for(reader, process, **filters) -> tuple[Page, tuple[int, int, set[int]]]:
+    """``list_proposals``, and the reader's figures (``reader_figures``) read in the same
+    query."""
+    return _list_proposals(process, reader, **filters)
+
+
+def _list_proposals(
+    process, reader, *, q="", state=None, category_id=None, neighbourhood_id=None,
+    sort="recent", seed=1, page=1, per_page=20, author_id=None, supporter_id=None,
+):
     terms = words(q)[:8]
     params = {"process_id": process.id, "limit": per_page + 1,
               "offset": (page - 1) * per_page, "state": state or ProposalState.WITHDRAWN,
@@ -90,10 +100,21 @@ def list_proposals(
         params["b"] = (seed * 40_503 + 12_345) % RANDOM_MODULUS
         params["c"] = 1 + (seed * 40_503 + 1_664_525) % (RANDOM_MODULUS - 1)
     statement = _list_statement(state is not None, bool(category_id), bool(neighbourhood_id),
-                                bool(author_id), bool(supporter_id), len(terms), sort)
-    rows = [ProposalListItem(*row, process=process)
-            for row in db.session.execute(statement, params)]
-    return Page(items=rows[:per_page], page=page, per_page=per_page, has_next=len(rows) > per_page)
+                                bool(author_id), bool(supporter_id), len(terms), sort,
+                                reader is not None)
+    figures = None
+    rows = list(db.session.execute(statement, {**params, "user_id": reader.id} if reader
+                                   else params))
+    if reader is not None:
+        # the reader's columns follow the list's own: each row holds the same two counts
+        count = len(LIST_COLUMNS)
+        figures = (rows[0][count], rows[0][count + 1],
+                   {row[0] for row in rows[:per_page] if row[count + 2]}) if rows \
+            else reader_figures(process, reader, ())
+        rows = [row[:count] for row in rows]
+    items = [ProposalListItem(*row, process=process) for row in rows]
+    return Page(items=items[:per_page], page=page, per_page=per_page,
+                has_next=len(items) > per_page), figures
 
 
 LIKE_SPECIALS = re.compile(r"[/%_]")
@@ -101,12 +122,19 @@ LIKE_SPECIALS = re.compile(r"[/%_]")
 
 @lru_cache(maxsize=512)
 def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_supporter,
-                    word_count, sort):
+                    word_count, sort, for_reader):
     """The list query of one shape, its values left as bound parameters (``list_proposals``
-    gives them)."""
+    gives them); ``for_reader``: with the reader's figures as three more columns."""
     param = sa.bindparam
+    columns = LIST_COLUMNS
+    if for_reader:
+        columns += (
+            _AUTHORED.scalar_subquery(), _SUPPORTS_USED.scalar_subquery(),
+            sa.exists().where(Support.proposal_id == Proposal.id,
+                              Support.user_id == param("user_id")),
+        )
     query = (
-        sa.select(*LIST_COLUMNS)
+        sa.select(*columns)
         .join(User, User.id == Proposal.author_id)
         .outerjoin(Category, Category.id == Proposal.category_id)
         .outerjoin(Neighbourhood, Neighbourhood.id == Proposal.neighbourhood_id)
@@ -160,6 +188,17 @@ def get_proposal(process, proposal_id: int, *, for_page=True) -> Proposal | None
                              {"process_id": process.id, "id": proposal_id})
 
 
+def get_proposal_for(reader, process, proposal_id: int):
+    """``get_proposal`` for its page, and the reader's figures about it (``reader_figures``)
+    read in the same query: (proposal, figures), or (None, None)."""
+    row = db.session.execute(_PROPOSAL_PAGE_FOR_READER, {
+        "process_id": process.id, "id": proposal_id, "user_id": reader.id}).first()
+    if row is None:
+        return None, None
+    proposal, authored, used, supported = row
+    return proposal, (authored, used, {proposal.id} if supported else set())
+
+
 # what a page asks about its reader, as statements built once (their values bound at each use)
 _AUTHORED = sa.select(sa.func.count()).select_from(Proposal).where(
     Proposal.process_id == sa.bindparam("process_id"), Proposal.deleted_at.is_(None),
@@ -172,6 +211,13 @@ _READER_FIGURES = sa.union_all(
     sa.select(Support.proposal_id, sa.literal("supports")).where(
         Support.user_id == sa.bindparam("user_id"),
         Support.proposal_id.in_(sa.bindparam("ids", expanding=True))),
+)
+
+
+_PROPOSAL_PAGE_FOR_READER = _PROPOSAL_PAGE.add_columns(
+    _AUTHORED.scalar_subquery(), _SUPPORTS_USED.scalar_subquery(),
+    sa.exists().where(Support.proposal_id == Proposal.id,
+                      Support.user_id == sa.bindparam("user_id")),
 )
 
 

@@ -106,8 +106,7 @@ def index(slug):
         session["seed"] = secrets.randbelow(2**31)
     mine = filters["filter"] == "mine" and current_user.is_authenticated
     supported = filters["filter"] == "supported" and current_user.is_authenticated
-    page = queries.list_proposals(
-        process,
+    listing = dict(
         q=filters["q"], state=filters["state"], category_id=filters["category_id"],
         neighbourhood_id=filters["neighbourhood_id"], sort=filters["sort"],
         seed=session.get("seed", 1), page=filters["page"],
@@ -115,8 +114,10 @@ def index(slug):
         author_id=current_user.id if mine else None,
         supporter_id=current_user.id if supported else None,
     )
-    figures = (queries.reader_figures(process, current_user, [p.id for p in page.items])
-               if current_user.is_authenticated else (0, 0, set()))
+    if current_user.is_authenticated:
+        page, figures = queries.list_proposals_for(current_user, process, **listing)
+    else:
+        page, figures = queries.list_proposals(process, **listing), (0, 0, set())
     support = _support_context(process, page.items, figures=figures)
     show_supports = can_see_supports(current_user, process)
     return render_template(
@@ -167,11 +168,16 @@ def new(slug):
 @bp.get("/proposals/<int:id>")
 def show(slug, id):
     process = get_visible_process_or_404(slug)
-    return _render_show(process, _proposal_or_404(process, id))
+    if not current_user.is_authenticated:
+        return _render_show(process, _proposal_or_404(process, id))
+    proposal, figures = queries.get_proposal_for(current_user, process, id)
+    if proposal is None:
+        abort(404)
+    return _render_show(process, proposal, figures=figures)
 
 
-def _render_show(process, proposal, answer_form=None, status=200):
-    context = _support_context(process, [proposal])
+def _render_show(process, proposal, answer_form=None, status=200, *, figures=None):
+    context = _support_context(process, [proposal], figures=figures)
     state = context["support_states"][proposal.id]
     if answer_form is None and can_answer_proposal(current_user, proposal):
         answer_form = AnswerForm(formdata=None, state=(proposal.answer_state or

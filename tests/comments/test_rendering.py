@@ -1,12 +1,23 @@
-"""The thread's HTML is cached per comment (participa/comments/rendering.py): what one reader
-was shown must never reach another — their buttons, their vote, their CSRF token — and a
-change to the comment must show at once."""
+"""The thread's HTML is cached per comment, and a long thread whole, for readers who stand to
+it alike (participa/comments/rendering.py): what one reader was shown must never reach another
+— their buttons, their vote, their CSRF token — and a change to the comment must show at once.
+Every test here runs with whole threads kept from the first comment, and with none kept."""
 
 import re
 
+import pytest
+
+from participa.comments import rendering
 from participa.moderation import operations as moderation
 from tests.support.comments import target_path, veteran
 from tests.support.web import login, post, text
+
+
+@pytest.fixture(autouse=True, params=["whole threads", "pieces only"])
+def whole_threads(request, monkeypatch):
+    monkeypatch.setattr(rendering, "WHOLE_THREAD_FROM", 1 if request.param == "whole threads"
+                        else 10**9)
+    return request.param
 
 
 def block_of(html, comment) -> str:
@@ -111,3 +122,37 @@ def test_moderators_read_the_earlier_versions_others_only_see_edited(
         assert history not in block_of(text(reader.get(url)), comment)
         assert reader.get(history).status_code == 403
     assert client.another().get(history).status_code == 302  # visitors: sign in first
+
+
+def test_a_kept_whole_thread_is_what_its_pieces_make_for_every_reader(
+        app, client, process, proposal, author, other, commit, make_user, make_comment,
+        whole_threads):
+    """For each reader in turn: the page served from kept threads (other readers' visits
+    before) is the page made afresh from the pieces, once the caches are emptied."""
+    first = make_comment(proposal, author, "Comença la conversa.")
+    make_comment(proposal, other, "Hi estic d'acord.", parent=first)
+    make_comment(proposal, veteran(name="Carla"), "Una altra idea.")
+    facilitator = make_user("facilitator", process=process, locale="en")
+    dani, elna = veteran(name="Dani"), veteran(name="Elna")
+    commit()
+    url = target_path(proposal)
+    voter = client.another()
+    login(voter, dani)
+    post(voter, f"/comments/{first.id}/vote", {"value": "up"}, token_from=url)
+    readers = {"visitor": client.another(), "voter": voter}
+    for name, person in (("author", author), ("other", other), ("facilitator", facilitator),
+                         ("stranger", elna)):
+        readers[name] = client.another()
+        login(readers[name], person)
+
+    def without_tokens(html):
+        return re.sub(r'name="csrf_token" value="[^"]+"', "", html)
+
+    kept = {}
+    for _ in range(2):  # the second round is served from what the first kept
+        for name, reader in readers.items():
+            kept[name] = without_tokens(text(reader.get(url)))
+    for name, reader in readers.items():
+        for cache in [k for k in app.extensions if k.startswith("fragments:")]:
+            app.extensions[cache].clear()
+        assert without_tokens(text(reader.get(url))) == kept[name], name

@@ -1,5 +1,6 @@
 """Database wiring: Flask-SQLAlchemy, Flask-Migrate and SQLite pragmas (WAL, foreign keys)."""
 
+from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -119,13 +120,20 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def add_to_counters(obj, **deltas) -> None:
     """Add to stored counters in SQL (``counter = counter + n``), so parallel writers never lose
     an update, and let the object read them afresh on next use."""
-    model = type(obj)
-    db.session.execute(
-        sa.update(model).where(model.id == obj.id)
-        .values({name: getattr(model, name) + delta for name, delta in deltas.items()})
+    names = tuple(sorted(deltas))
+    db.session.execute(_counters_statement(type(obj), names),
+                       {"row_id": obj.id, **{f"add_{name}": deltas[name] for name in names}})
+    db.session.expire(obj, list(names))
+
+
+@lru_cache(maxsize=64)
+def _counters_statement(model, names):
+    """``add_to_counters``'s UPDATE for these counters of this model, built once."""
+    return (
+        sa.update(model).where(model.id == sa.bindparam("row_id"))
+        .values({name: getattr(model, name) + sa.bindparam(f"add_{name}") for name in names})
         .execution_options(synchronize_session=False)
     )
-    db.session.expire(obj, list(deltas))
 
 
 def lock_row(model, row_id) -> None:
@@ -134,7 +142,13 @@ def lock_row(model, row_id) -> None:
     PostgreSQL: ``SELECT … FOR UPDATE`` on the row. SQLite has no row locks: a no-op UPDATE takes
     the database's write lock (reads before it ran outside any transaction, so nothing stale is
     kept). Rules like "at most N supports per person" check their counts after this call."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        db.session.execute(sa.update(model).where(model.id == row_id).values(id=model.id))
-    else:
-        db.session.execute(sa.select(model.id).where(model.id == row_id).with_for_update())
+    dialect = db.session.get_bind().dialect.name
+    db.session.execute(_lock_statement(model, dialect), {"row_id": row_id})
+
+
+@lru_cache(maxsize=64)
+def _lock_statement(model, dialect):
+    """``lock_row``'s statement for this model on this database, built once."""
+    if dialect == "sqlite":
+        return sa.update(model).where(model.id == sa.bindparam("row_id")).values(id=model.id)
+    return sa.select(model.id).where(model.id == sa.bindparam("row_id")).with_for_update()

@@ -245,14 +245,21 @@ def reader_figures(process, user, proposal_ids) -> tuple[int, int, set[int]]:
     return figures["authored"], figures["used"], supported
 
 
+_SUPPORT_FIGURES = (
+    sa.select(sa.func.count(),
+              sa.func.count().filter(Support.proposal_id == sa.bindparam("proposal_id")))
+    .select_from(Support)
+    .where(Support.user_id == sa.bindparam("user_id"),
+           Support.process_id == sa.bindparam("process_id"))
+)
+
+
 def support_figures(proposal, user) -> tuple[int, bool]:
     """How many supports the person has used in the proposal's process, and whether one of
     them is this proposal's: one query (what a support or its withdrawal checks)."""
-    used, supported = db.session.execute(
-        sa.select(sa.func.count(), sa.func.count().filter(Support.proposal_id == proposal.id))
-        .select_from(Support)
-        .where(Support.user_id == user.id, Support.process_id == proposal.process_id)
-    ).one()
+    used, supported = db.session.execute(_SUPPORT_FIGURES, {
+        "proposal_id": proposal.id, "user_id": user.id,
+        "process_id": proposal.process_id}).one()
     return used, bool(supported)
 
 

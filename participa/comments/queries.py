@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 from participa.accounts.models import User
 from participa.comments.models import Alignment, Comment, CommentSort, CommentVote
 from participa.core.content import ContentKind, kind_named, kind_of
+from participa.core.database import read_rows
 from participa.core.permissions import is_signed_in
 from participa.extensions import db
 from participa.moderation.models import Moderation
@@ -17,22 +18,17 @@ COMMENTS = "comments"  # the comments' own kind of content (they can be reported
 
 
 @dataclass(slots=True)
-class CommentView:
-    """What a thread shows of one comment, read as plain columns: a thousand ORM objects
-    would cost more than the rest of the page."""
+class CommentStamp:
+    """What tells one comment's state apart, and what a thread's head counts: enough to know
+    whether a thread kept whole still holds, without reading its text."""
 
     id: int
-    parent_id: int | None
-    depth: int
     author_id: int
     author_name: str
-    body: str
     alignment: Alignment
     up_votes: int
     down_votes: int
-    created_at: object
     updated_at: object
-    edited_at: object
     hidden_at: object
     deleted_at: object
 
@@ -48,10 +44,24 @@ class CommentView:
                 self.down_votes, self.author_name)
 
 
-VIEW_COLUMNS = (
-    Comment.id, Comment.parent_id, Comment.depth, Comment.author_id, User.name, Comment.body,
-    Comment.alignment, Comment.up_votes, Comment.down_votes, Comment.created_at,
-    Comment.updated_at, Comment.edited_at, Comment.hidden_at, Comment.deleted_at,
+@dataclass(slots=True)
+class CommentView(CommentStamp):
+    """What a thread shows of one comment, read as plain columns: a thousand ORM objects
+    would cost more than the rest of the page."""
+
+    parent_id: int | None
+    depth: int
+    body: str
+    created_at: object
+    edited_at: object
+
+
+STAMP_COLUMNS = (
+    Comment.id, Comment.author_id, User.name, Comment.alignment, Comment.up_votes,
+    Comment.down_votes, Comment.updated_at, Comment.hidden_at, Comment.deleted_at,
+)
+VIEW_COLUMNS = STAMP_COLUMNS + (
+    Comment.parent_id, Comment.depth, Comment.body, Comment.created_at, Comment.edited_at,
 )
 
 
@@ -63,12 +73,13 @@ class Node:
 
 @dataclass
 class Thread:
-    """What a target's page shows of its conversation."""
+    """What a target's page shows of its conversation. ``roots`` (the tree, with the text) is
+    read when first asked for, unless ``thread_for`` read it already: a long thread kept
+    whole never needs it."""
 
     kind: ContentKind
     target: object
-    roots: list
-    comments: list  # every comment, in id order (the roots and their replies, flat)
+    comments: list  # every comment, in id order (CommentView, or CommentStamp for a long one)
     sort: CommentSort
     alignments: dict  # Alignment value -> number of visible comments stating it
     my_votes: dict  # comment id -> +1 / -1, for the reader
@@ -76,6 +87,13 @@ class Thread:
     size: int  # every comment in the thread, deleted and hidden ones included
     viewer: object  # the reader (the account itself, not Flask-Login's proxy: a thousand
     #                 permission checks would each pay the proxy's lookup)
+    tree: list | None = None
+
+    @property
+    def roots(self) -> list:
+        if self.tree is None:
+            self.tree = _tree(list_comments(self.kind.value, self.target.id), self.sort)
+        return self.tree
 
 
 SORT_KEYS = {
@@ -92,14 +110,6 @@ def parse_sort(value) -> CommentSort:
         return CommentSort.OLDEST
 
 
-# a thread's two queries, built once (their values bound at each use)
-_THREAD = (
-    sa.select(*VIEW_COLUMNS)
-    .join(User, User.id == Comment.author_id)
-    .where(Comment.target_kind == sa.bindparam("kind"),
-           Comment.target_id == sa.bindparam("target_id"))
-    .order_by(Comment.id)
-)
 _MY_VOTES = (
     sa.select(CommentVote.comment_id, CommentVote.value)
     .join(Comment, Comment.id == CommentVote.comment_id)
@@ -109,10 +119,28 @@ _MY_VOTES = (
 )
 
 
+# a thread's queries, built once (their values bound at each use)
+_THREAD = (
+    sa.select(*VIEW_COLUMNS)
+    .join(User, User.id == Comment.author_id)
+    .where(Comment.target_kind == sa.bindparam("kind"),
+           Comment.target_id == sa.bindparam("target_id"))
+    .order_by(Comment.id)
+)
+_STAMPS = _THREAD.with_only_columns(*STAMP_COLUMNS)
+LONG_THREAD = 40  # visible comments: from here a thread's stamps are read first, its text later
+
+
 def list_comments(kind: str, target_id: int) -> list[CommentView]:
     """Every comment of a target, oldest first, with its author's name: one query."""
-    rows = db.session.execute(_THREAD, {"kind": kind, "target_id": target_id})
+    rows = read_rows(_THREAD, {"kind": kind, "target_id": target_id})
     return [CommentView(*row) for row in rows]
+
+
+def list_stamps(kind: str, target_id: int) -> list[CommentStamp]:
+    """``list_comments`` without the text, the tree or the dates shown."""
+    rows = read_rows(_STAMPS, {"kind": kind, "target_id": target_id})
+    return [CommentStamp(*row) for row in rows]
 
 
 def my_votes(user, kind: str, target_id: int) -> dict[int, int]:
@@ -125,16 +153,33 @@ def my_votes(user, kind: str, target_id: int) -> dict[int, int]:
 
 def thread_for(target, user, sort=None) -> Thread:
     """The target's comments as a tree, sorted, with the alignment counts and the reader's
-    votes. Replies are sorted the same way as the comments they answer."""
+    votes. Replies are sorted the same way as the comments they answer. A long thread (by its
+    target's count) is read as stamps first: its tree waits until a page asks for it."""
     kind = kind_of(target)
     sort = sort if isinstance(sort, CommentSort) else parse_sort(sort)
-    comments = list_comments(kind.value, target.id)
-    nodes = {c.id: Node(c) for c in comments}
-    roots = []
+    tree = None
+    if target.comments_count >= LONG_THREAD:
+        comments = list_stamps(kind.value, target.id)
+    else:
+        comments = list_comments(kind.value, target.id)
+        tree = _tree(comments, sort)
     alignments = dict.fromkeys(Alignment, 0)
     for comment in comments:
         if comment.is_visible:
             alignments[comment.alignment] += 1
+    viewer = user._get_current_object() if hasattr(user, "_get_current_object") else user
+    return Thread(kind=kind, target=target, comments=comments, sort=sort,
+                  alignments={a.value: n for a, n in alignments.items()},
+                  my_votes=my_votes(user, kind.value, target.id) if comments else {},
+                  size=len(comments), viewer=viewer, appeals=_appeals(user, comments),
+                  tree=tree)
+
+
+def _tree(comments, sort) -> list:
+    """The comments as nested Nodes, each level sorted by ``sort``."""
+    nodes = {c.id: Node(c) for c in comments}
+    roots = []
+    for comment in comments:
         parent = nodes.get(comment.parent_id) if comment.parent_id else None
         (parent.replies if parent else roots).append(nodes[comment.id])
     key = SORT_KEYS[sort]
@@ -146,14 +191,7 @@ def thread_for(target, user, sort=None) -> Thread:
                 order(node.replies)
 
     order(roots)
-    viewer = user._get_current_object() if hasattr(user, "_get_current_object") else user
-    alignments = {a.value: n for a, n in alignments.items()}
-    return Thread(kind=kind, target=target, roots=roots, comments=comments, sort=sort,
-                  alignments=alignments,
-                  my_votes=my_votes(user, kind.value, target.id) if comments else {},
-                  size=len(comments),
-                  viewer=viewer,
-                  appeals=_appeals(user, comments))
+    return roots
 
 
 def _appeals(user, comments) -> dict[int, int]:

@@ -23,13 +23,14 @@ from participa.comments.permissions import (
     can_vote_comment,
     target_open,
 )
+from participa.comments.queries import LONG_THREAD
 from participa.core.cache import cached_fragment, fragment_cache
 from participa.core.permissions import is_signed_in
 from participa.moderation.permissions import can_report
 from participa.processes.permissions import can_manage_process
 
 TTL = 3600
-WHOLE_THREAD_FROM = 40  # comments: a shorter thread is joined from its pieces each time
+WHOLE_THREAD_FROM = LONG_THREAD  # comments: a shorter thread is joined from its pieces
 # the macro's indentation, a third of each piece: HTML shows any run of blanks between tags as
 # one space (comments hold no <pre>), so one space is kept
 BLANKS_BETWEEN_TAGS = re.compile(r">\s+<")

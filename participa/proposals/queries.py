@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from participa.accounts.models import User
+from participa.core.database import read_rows
 from participa.core.pagination import Page
 from participa.core.text import fold, words
 from participa.extensions import db
@@ -103,8 +104,7 @@ def _list_proposals(
                                 bool(author_id), bool(supporter_id), len(terms), sort,
                                 reader is not None)
     figures = None
-    rows = list(db.session.execute(statement, {**params, "user_id": reader.id} if reader
-                                   else params))
+    rows = list(read_rows(statement, {**params, "user_id": reader.id} if reader else params))
     if reader is not None:
         # the reader's columns follow the list's own: each row holds the same two counts
         count = len(LIST_COLUMNS)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from participa.comments import rendering
+from participa.comments import queries, rendering
 from participa.moderation import operations as moderation
 from tests.support.comments import target_path, veteran
 from tests.support.web import login, post, text
@@ -15,8 +15,10 @@ from tests.support.web import login, post, text
 
 @pytest.fixture(autouse=True, params=["whole threads", "pieces only"])
 def whole_threads(request, monkeypatch):
-    monkeypatch.setattr(rendering, "WHOLE_THREAD_FROM", 1 if request.param == "whole threads"
-                        else 10**9)
+    """Every thread long (read as stamps first, kept whole), or none."""
+    least = 1 if request.param == "whole threads" else 10**9
+    monkeypatch.setattr(rendering, "WHOLE_THREAD_FROM", least)
+    monkeypatch.setattr(queries, "LONG_THREAD", least)
     return request.param
 
 

@@ -60,8 +60,18 @@ def cached_fragment(cache: PageCache, key, render, ttl=3600) -> Markup:
             html = html.replace(generate_csrf(), TOKEN)
         cache.set(key, html, ttl)
     if TOKEN in html:  # only a fragment with a form asks for a token (visitors get none)
-        html = html.replace(TOKEN, generate_csrf())
+        html = html.replace(TOKEN, _request_token())
     return Markup(html)
+
+
+def _request_token() -> str:
+    """The session's CSRF token, asked of Flask-WTF once per request (twenty cards would ask
+    twenty times)."""
+    space = g._get_current_object().__dict__
+    token = space.get("participa_csrf_token")
+    if token is None:
+        token = space["participa_csrf_token"] = generate_csrf()
+    return token
 
 
 def fragment_cache(name: str, max_entries: int) -> PageCache:

@@ -20,12 +20,13 @@ COMMENTS = "comments"  # the comments' own kind of content (they can be reported
 @dataclass(slots=True)
 class CommentStamp:
     """What tells one comment's state apart, and what a thread's head counts: enough to know
-    whether a thread kept whole still holds, without reading its text."""
+    whether a thread kept whole still holds, without reading its text. Read as the driver
+    gives it (``STAMP_COLUMNS``): the alignment as its stored value, the moments as they come."""
 
     id: int
     author_id: int
     author_name: str
-    alignment: Alignment
+    alignment: Alignment | str
     up_votes: int
     down_votes: int
     updated_at: object
@@ -56,12 +57,18 @@ class CommentView(CommentStamp):
     edited_at: object
 
 
-STAMP_COLUMNS = (
+VIEW_COLUMNS = (
     Comment.id, Comment.author_id, User.name, Comment.alignment, Comment.up_votes,
     Comment.down_votes, Comment.updated_at, Comment.hidden_at, Comment.deleted_at,
-)
-VIEW_COLUMNS = STAMP_COLUMNS + (
     Comment.parent_id, Comment.depth, Comment.body, Comment.created_at, Comment.edited_at,
+)
+# the stamps are only compared and counted, never shown: no conversion of each value (a
+# tenth of a long thread's cost) — the alignment stays a string, the moments the driver's own
+STAMP_COLUMNS = (
+    Comment.id, Comment.author_id, User.name, sa.type_coerce(Comment.alignment, sa.String),
+    Comment.up_votes, Comment.down_votes, sa.type_coerce(Comment.updated_at, sa.DateTime),
+    sa.type_coerce(Comment.hidden_at, sa.DateTime),
+    sa.type_coerce(Comment.deleted_at, sa.DateTime),
 )
 
 
@@ -163,13 +170,14 @@ def thread_for(target, user, sort=None) -> Thread:
     else:
         comments = list_comments(kind.value, target.id)
         tree = _tree(comments, sort)
-    alignments = dict.fromkeys(Alignment, 0)
+    alignments = dict.fromkeys((a.value for a in Alignment), 0)
     for comment in comments:
         if comment.is_visible:
-            alignments[comment.alignment] += 1
+            stated = comment.alignment
+            alignments[stated if isinstance(stated, str) else stated.value] += 1
     viewer = user._get_current_object() if hasattr(user, "_get_current_object") else user
     return Thread(kind=kind, target=target, comments=comments, sort=sort,
-                  alignments={a.value: n for a, n in alignments.items()},
+                  alignments=alignments,
                   my_votes=my_votes(user, kind.value, target.id) if comments else {},
                   size=len(comments), viewer=viewer, appeals=_appeals(user, comments),
                   tree=tree)

@@ -35,9 +35,12 @@ def _end_session(error=None) -> None:
     page into a 500. The connection is discarded (the pool checks the next one before use) and
     the session forgotten."""
     try:
-        session = db.session()
-        if error is None and _only_read(session):
-            session.commit()
+        if db.session.registry.has():  # a request that never used the database has no session
+            session = db.session()
+            if error is None and _only_read(session):
+                # each connection's own COMMIT: nothing for the session's machinery to do
+                for entry in session.get_transaction()._connections.values():
+                    entry[0].commit()
         db.session.remove()
     except sa.exc.DBAPIError as failure:
         current_app.logger.warning("the database went away as a request ended: %s", failure)
@@ -85,11 +88,12 @@ def _timeouts(app) -> None:
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
-def read_rows(statement, params=None):
+def read_rows(statement, params=None) -> list:
     """The rows of a statement that selects plain columns (no ORM entities), through the
-    session's connection but not the ORM's result machinery (a tenth of the cost of a long
-    list). Pending changes are not flushed first: for what pages read, not for operations."""
-    return db.session.connection().execute(statement, params or {})
+    session's connection but not the ORM's result machinery, fetched at once (row by row,
+    a long list costs twice as much). Pending changes are not flushed first: for what pages
+    read, not for operations."""
+    return db.session.connection().execute(statement, params or {}).all()
 
 
 def database_answers() -> bool:

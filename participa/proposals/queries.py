@@ -104,7 +104,7 @@ def _list_proposals(
                                 bool(author_id), bool(supporter_id), len(terms), sort,
                                 reader is not None)
     figures = None
-    rows = list(read_rows(statement, {**params, "user_id": reader.id} if reader else params))
+    rows = read_rows(statement, {**params, "user_id": reader.id} if reader else params)
     if reader is not None:
         # the reader's columns follow the list's own: each row holds the same two counts
         count = len(LIST_COLUMNS)

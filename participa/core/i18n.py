@@ -12,6 +12,8 @@ from flask_babel import (
     get_translations,
 )
 from flask_login import current_user
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from participa.extensions import babel
 
@@ -58,6 +60,25 @@ def _translations():
     return translations if translations is not None else get_translations()
 
 
+@pass_context
+def _template_gettext(context, string, **variables):
+    """Jinja's own new-style ``gettext`` (escaped, always a format string), without its two
+    dynamic calls per string (``_`` → ``gettext`` → the callable): a page translates dozens."""
+    text = _translations().ugettext(string)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
+@pass_context
+def _template_ngettext(context, singular, plural, num, **variables):
+    variables.setdefault("num", num)
+    text = _translations().ungettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        text = Markup(text)
+    return text % variables
+
+
 def init_app(app):
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.install_gettext_callables(
@@ -67,6 +88,8 @@ def init_app(app):
         npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
         newstyle=True,
     )
+    app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext,
+                                 ngettext=_template_ngettext)
     app.jinja_env.filters["datetime"] = format_datetime_cached
     app.jinja_env.filters["date"] = lambda value, fmt="long": (
         format_date(value, fmt) if value else ""

@@ -28,9 +28,10 @@ def list_all_processes() -> list[Process]:
 
 
 FRAME_TTL = 3600
-# (SQLite may give a deleted process's id to a new one: its creation time tells them apart)
-_FRAME_VERSION = select(Process.id, Process.created_at, Process.version).where(
-    Process.slug == bindparam("slug"))
+# what tells a kept frame apart (SQLite may give a deleted process's id to a new one: its
+# creation time tells them apart)
+FRAME_STAMP = (Process.id, Process.created_at, Process.version)
+_FRAME_VERSION = select(*FRAME_STAMP).where(Process.slug == bindparam("slug"))
 _FRAME = select(Process).where(Process.id == bindparam("id")).options(
     joinedload(Process.phases), joinedload(Process.categories),
     joinedload(Process.neighbourhoods))
@@ -45,17 +46,22 @@ def get_process_by_slug(slug: str) -> Process | None:
     the process's ``version``, which every change to the frame moves on in the same
     transaction. A page reads the version (one small row) and takes its own copy of the kept
     frame, or reads the frame afresh when the version has moved: never a stale one."""
-    row = db.session.execute(_FRAME_VERSION, {"slug": slug}).first()
-    if row is None:
-        return None
+    stamp = db.session.execute(_FRAME_VERSION, {"slug": slug}).first()
+    return process_frame(stamp) if stamp is not None else None
+
+
+def process_frame(stamp) -> Process | None:
+    """The frame of the process whose ``FRAME_STAMP`` columns are ``stamp`` (read by the
+    caller, possibly with something else: a proposal and its process's stamp in one query),
+    kept or read afresh, as the request's own copy."""
     cache = fragment_cache("process-frames", current_app.config["PROCESS_FRAMES"])
-    key = tuple(row)
+    key = tuple(stamp)
     frame = cache.get(key)
     if frame is None:
         # read in a session of its own on the request's connection (and transaction), so the
         # kept frame belongs to no request; read after its version, so never older than it
         with Session(bind=db.session.connection()) as reader:
-            frame = reader.execute(_FRAME, {"id": row.id}).unique().scalar_one_or_none()
+            frame = reader.execute(_FRAME, {"id": key[0]}).unique().scalar_one_or_none()
         if frame is None:  # deleted since
             return None
         cache.set(key, frame, FRAME_TTL)

@@ -14,7 +14,8 @@ from participa.core.pagination import Page
 from participa.core.text import fold, words
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
-from participa.processes.models import Category
+from participa.processes.models import Category, Process
+from participa.processes.queries import FRAME_STAMP, process_frame
 from participa.proposals.models import Proposal, ProposalState, Support
 
 SORTS = ("recent", "supports", "comments", "random")
@@ -186,6 +187,25 @@ def get_proposal(process, proposal_id: int, *, for_page=True) -> Proposal | None
     who answered) joined in, unless ``for_page`` is False (an action needs none of it)."""
     return db.session.scalar(_PROPOSAL_PAGE if for_page else _PROPOSAL,
                              {"process_id": process.id, "id": proposal_id})
+
+
+_PROPOSAL_BY_SLUG = (
+    sa.select(Proposal, *FRAME_STAMP)
+    .join(Process, Process.id == Proposal.process_id)
+    .where(Process.slug == sa.bindparam("slug"), Proposal.id == sa.bindparam("id"),
+           Proposal.deleted_at.is_(None))
+)
+
+
+def get_proposal_by_slug(slug: str, proposal_id: int):
+    """(process, proposal) for an action on a proposal, read in one query with the stamp of
+    its process's frame (``process_frame``); (None, None) when either is missing. The
+    proposal comes without what only its page shows, as ``get_proposal(for_page=False)``."""
+    row = db.session.execute(_PROPOSAL_BY_SLUG, {"slug": slug, "id": proposal_id}).first()
+    if row is None:
+        return None, None
+    process = process_frame(row[1:])
+    return (process, row[0]) if process is not None else (None, None)
 
 
 def get_proposal_for(reader, process, proposal_id: int):

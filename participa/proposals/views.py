@@ -27,7 +27,7 @@ from participa.core.urls import db_int, safe_next
 from participa.extensions import limiter
 from participa.moderation.context import moderation_context
 from participa.processes.loaders import get_visible_process_or_404
-from participa.processes.permissions import can_manage_process
+from participa.processes.permissions import can_manage_process, can_view_process
 from participa.proposals import notifications, operations, queries
 from participa.proposals.forms import AnswerForm, ProposalForm
 from participa.proposals.models import ProposalState
@@ -220,9 +220,11 @@ def edit(slug, id):
 
 
 def _act(slug, id, action, success, *, permission=None):
-    """The POST-only actions: load, authorize (403), run one operation, commit, go back."""
-    process = get_visible_process_or_404(slug)
-    proposal = _proposal_or_404(process, id, for_page=False)
+    """The POST-only actions: load (the proposal and its process in one query), authorize
+    (404, 403), run one operation, commit, go back."""
+    process, proposal = queries.get_proposal_by_slug(slug, id)
+    if proposal is None or not can_view_process(current_user, process):
+        abort(404)
     if permission is not None and not permission(current_user, proposal):
         abort(403)
     perform(lambda: action(proposal), success)

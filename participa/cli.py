@@ -101,6 +101,40 @@ def worker_command(once):
     click.echo("Participa worker: stopped.")
 
 
+@main.group("budgets")
+def budgets_group():
+    """Participatory budgets: recount a result from its published ballots."""
+
+
+@budgets_group.command("tally")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--rule", type=click.Choice(["greedy", "equal-shares"]), required=True)
+@click.option("--completion", type=click.Choice(["add1", "add1-greedy", "none"]),
+              default="add1", show_default=True,
+              help="How equal shares spends what its first count leaves.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"selected": [...], "cost": N}.')
+def tally_command(path, rule, completion, as_json):
+    """Count the approval ballots of a Pabulib FILE: the chosen projects (their project_id)
+    and the money spent. Needs no database: anyone can check a published result."""
+    import json
+
+    from participa.budgets.counting import tally
+    from participa.budgets.pabulib import PabulibError, parse
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            election = parse(handle.read()).election()
+    except (PabulibError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"{path}: {error}") from error
+    outcome = tally(election, rule, completion)
+    if as_json:
+        click.echo(json.dumps(outcome.as_dict()))
+        return
+    for project in outcome.selected:
+        click.echo(project)
+    click.echo(f"cost: {outcome.cost} of {election.budget}")
+
+
 def register_commands(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(worker_command)

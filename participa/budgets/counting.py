@@ -111,48 +111,63 @@ def _exhaustive(election, chosen) -> bool:
 
 
 def _equal_shares_fixed(election: Election, total: Fraction) -> list:
-    """Equal shares with ``total`` spread equally over the voters, no completion."""
+    """Equal shares with ``total`` spread equally over the voters, no completion.
+
+    Voters with the same ballot always hold the same money (they start alike and pay alike),
+    so they are counted as one group with a weight. A project's price per euro (``rho``) only
+    rises from round to round, as money is spent; so candidates are visited cheapest last-known
+    price first, and the round stops at the first one whose last-known price is already above
+    the best found (equalshares.net's own speed-up): exact, and most candidates are skipped."""
     voters = len(election.ballots)
-    money = [total / voters] * voters
+    weights = {}
+    for ballot in election.ballots:
+        weights[ballot] = weights.get(ballot, 0) + 1
+    groups = list(weights)
+    weight = [weights[g] for g in groups]
+    money = [total / voters] * len(groups)
     supporters = {p: [] for p in election.projects}
-    for voter, ballot in enumerate(election.ballots):
+    for index, ballot in enumerate(groups):
         for project in ballot:
-            supporters[project].append(voter)
+            supporters[project].append(index)
     position = {p: i for i, p in enumerate(election.projects)}
-    votes = {p: len(v) for p, v in supporters.items()}
-    candidates = [p for p in election.projects if election.costs[p] > 0 and supporters[p]]
+    votes = {p: sum(weight[g] for g in v) for p, v in supporters.items()}
+    cost = election.costs
+    known = {p: Fraction(0) for p in election.projects if cost[p] > 0 and supporters[p]}
     chosen = []
-    while candidates:
+    while known:
         best, best_key = None, None
-        for project in list(candidates):
-            cost = election.costs[project]
+        for project in sorted(known, key=lambda p: (known[p], cost[p], -votes[p], position[p])):
+            if best_key is not None and known[project] > best_key[0]:
+                break  # its price can only have risen: it cannot win this round
             backers = supporters[project]
-            if sum(money[v] for v in backers) < cost:
-                candidates.remove(project)  # its supporters can no longer afford it
+            if sum(money[g] * weight[g] for g in backers) < cost[project]:
+                del known[project]  # its supporters can no longer afford it
                 continue
-            payment = _largest_payment(sorted(money[v] for v in backers), cost)
-            # smallest largest payment per euro of cost; then lower cost, more votes, listed first
-            key = (payment / cost, cost, -votes[project], position[project])
+            payment = _largest_payment(sorted((money[g], weight[g]) for g in backers),
+                                       cost[project])
+            rho = payment / cost[project]
+            known[project] = rho
+            key = (rho, cost[project], -votes[project], position[project])
             if best_key is None or key < best_key:
                 best, best_key = project, key
         if best is None:
             break
         chosen.append(best)
-        candidates.remove(best)
-        payment = best_key[0] * election.costs[best]
-        for voter in supporters[best]:
-            money[voter] -= min(money[voter], payment)
+        del known[best]
+        payment = best_key[0] * cost[best]
+        for group in supporters[best]:
+            money[group] -= min(money[group], payment)
     return chosen
 
 
 def _largest_payment(funds: list, cost: int) -> Fraction:
     """The least α such that the supporters, paying min(their money, α) each, cover ``cost``
-    (``funds`` sorted, smallest first; they can cover it)."""
-    paid, remaining = Fraction(0), len(funds)
-    for own in funds:
+    (``funds``: (money, how many voters hold it), smallest first; they can cover it)."""
+    paid, remaining = Fraction(0), sum(count for _, count in funds)
+    for own, count in funds:
         alpha = (cost - paid) / remaining
         if own >= alpha:
             return alpha
-        paid += own
-        remaining -= 1
+        paid += own * count
+        remaining -= count
     raise ArithmeticError("the supporters cannot afford the project")  # checked by the caller

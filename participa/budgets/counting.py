@@ -110,6 +110,9 @@ def _exhaustive(election, chosen) -> bool:
                if p not in taken and p in approved)
 
 
+CLOSE = 1e-7  # relative: floats decide nothing closer than this; fractions decide it
+
+
 def _equal_shares_fixed(election: Election, total: Fraction) -> list:
     """Equal shares with ``total`` spread equally over the voters, no completion.
 
@@ -117,14 +120,20 @@ def _equal_shares_fixed(election: Election, total: Fraction) -> list:
     so they are counted as one group with a weight. A project's price per euro (``rho``) only
     rises from round to round, as money is spent; so candidates are visited cheapest last-known
     price first, and the round stops at the first one whose last-known price is already above
-    the best found (equalshares.net's own speed-up): exact, and most candidates are skipped."""
+    the best found (equalshares.net's own speed-up).
+
+    Prices are first worked out in floating point; every candidate within ``CLOSE`` of the best
+    (and any whose affordability is that close) is then priced in exact fractions, which
+    choose. The money is kept exactly (a float copy for the first pass), so the outcome is the
+    exact one."""
     voters = len(election.ballots)
     weights = {}
     for ballot in election.ballots:
         weights[ballot] = weights.get(ballot, 0) + 1
     groups = list(weights)
     weight = [weights[g] for g in groups]
-    money = [total / voters] * len(groups)
+    exact = [total / voters] * len(groups)
+    approx = [float(total / voters)] * len(groups)
     supporters = {p: [] for p in election.projects}
     for index, ballot in enumerate(groups):
         for project in ballot:
@@ -132,32 +141,61 @@ def _equal_shares_fixed(election: Election, total: Fraction) -> list:
     position = {p: i for i, p in enumerate(election.projects)}
     votes = {p: sum(weight[g] for g in v) for p, v in supporters.items()}
     cost = election.costs
-    known = {p: Fraction(0) for p in election.projects if cost[p] > 0 and supporters[p]}
+    known = {p: 0.0 for p in election.projects if cost[p] > 0 and supporters[p]}
     chosen = []
     while known:
-        best, best_key = None, None
+        best_f, close = None, []
         for project in sorted(known, key=lambda p: (known[p], cost[p], -votes[p], position[p])):
-            if best_key is not None and known[project] > best_key[0]:
+            if best_f is not None and known[project] > best_f * (1 + CLOSE):
                 break  # its price can only have risen: it cannot win this round
             backers = supporters[project]
-            if sum(money[g] * weight[g] for g in backers) < cost[project]:
+            held = sum(approx[g] * weight[g] for g in backers)
+            if held < cost[project] * (1 - CLOSE):
                 del known[project]  # its supporters can no longer afford it
                 continue
-            payment = _largest_payment(sorted((money[g], weight[g]) for g in backers),
-                                       cost[project])
-            rho = payment / cost[project]
+            if held < cost[project] * (1 + CLOSE):  # too close to tell in floats
+                if sum(exact[g] * weight[g] for g in backers) < cost[project]:
+                    del known[project]
+                    continue
+                rho = float(_largest_payment(sorted((exact[g], weight[g]) for g in backers),
+                                             cost[project]) / cost[project])
+            else:
+                rho = _largest_payment_float(sorted((approx[g], weight[g]) for g in backers),
+                                             cost[project]) / cost[project]
             known[project] = rho
-            key = (rho, cost[project], -votes[project], position[project])
+            close.append(project)
+            if best_f is None or rho < best_f:
+                best_f = rho
+        if best_f is None:
+            break
+        best, best_key = None, None
+        for project in close:
+            if known.get(project, float("inf")) > best_f * (1 + CLOSE):
+                continue
+            payment = _largest_payment(
+                sorted((exact[g], weight[g]) for g in supporters[project]), cost[project])
+            key = (payment / cost[project], cost[project], -votes[project], position[project])
             if best_key is None or key < best_key:
                 best, best_key = project, key
-        if best is None:
-            break
         chosen.append(best)
         del known[best]
         payment = best_key[0] * cost[best]
         for group in supporters[best]:
-            money[group] -= min(money[group], payment)
+            exact[group] -= min(exact[group], payment)
+            approx[group] = float(exact[group])
     return chosen
+
+
+def _largest_payment_float(funds: list, cost: int) -> float:
+    """``_largest_payment`` in floating point (a first pass: exact where it matters)."""
+    paid, remaining = 0.0, sum(count for _, count in funds)
+    for own, count in funds:
+        alpha = (cost - paid) / remaining
+        if own >= alpha:
+            return alpha
+        paid += own * count
+        remaining -= count
+    return (cost - paid) / max(remaining, 1) if remaining else float("inf")
 
 
 def _largest_payment(funds: list, cost: int) -> Fraction:

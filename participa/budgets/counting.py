@@ -132,7 +132,10 @@ def _equal_shares_fixed(election: Election, total: Fraction) -> list:
         weights[ballot] = weights.get(ballot, 0) + 1
     groups = list(weights)
     weight = [weights[g] for g in groups]
-    exact = [total / voters] * len(groups)
+    # each group's money, exactly: an index into ``amounts`` (voters hold few distinct amounts,
+    # so each is worked out, compared and summed once, and never hashed)
+    amounts = [total / voters]
+    holds = [0] * len(groups)
     approx = [float(total / voters)] * len(groups)
     supporters = {p: [] for p in election.projects}
     for index, ballot in enumerate(groups):
@@ -154,11 +157,11 @@ def _equal_shares_fixed(election: Election, total: Fraction) -> list:
                 del known[project]  # its supporters can no longer afford it
                 continue
             if held < cost[project] * (1 + CLOSE):  # too close to tell in floats
-                if sum(exact[g] * weight[g] for g in backers) < cost[project]:
+                funds = _holdings(amounts, holds, weight, backers)
+                if sum(amount * count for amount, count in funds) < cost[project]:
                     del known[project]
                     continue
-                rho = float(_largest_payment(sorted((exact[g], weight[g]) for g in backers),
-                                             cost[project]) / cost[project])
+                rho = float(_largest_payment(funds, cost[project]) / cost[project])
             else:
                 rho = _largest_payment_float(sorted((approx[g], weight[g]) for g in backers),
                                              cost[project]) / cost[project]
@@ -172,18 +175,34 @@ def _equal_shares_fixed(election: Election, total: Fraction) -> list:
         for project in close:
             if known.get(project, float("inf")) > best_f * (1 + CLOSE):
                 continue
-            payment = _largest_payment(
-                sorted((exact[g], weight[g]) for g in supporters[project]), cost[project])
+            payment = _largest_payment(_holdings(amounts, holds, weight, supporters[project]),
+                                       cost[project])
             key = (payment / cost[project], cost[project], -votes[project], position[project])
             if best_key is None or key < best_key:
                 best, best_key = project, key
         chosen.append(best)
         del known[best]
         payment = best_key[0] * cost[best]
+        after = {}  # what each amount held becomes, worked out once
         for group in supporters[best]:
-            exact[group] -= min(exact[group], payment)
-            approx[group] = float(exact[group])
+            held = holds[group]
+            left = after.get(held)
+            if left is None:
+                amount = amounts[held]
+                amounts.append(amount - min(amount, payment))
+                left = after[held] = len(amounts) - 1
+            holds[group] = left
+            approx[group] = float(amounts[left])
     return chosen
+
+
+def _holdings(amounts, holds, weight, backers) -> list:
+    """(money, how many voters hold it) over the backers, smallest first, added up by amount
+    before the (exact, dear) sort."""
+    by_amount = {}
+    for group in backers:
+        by_amount[holds[group]] = by_amount.get(holds[group], 0) + weight[group]
+    return sorted((amounts[held], count) for held, count in by_amount.items())
 
 
 def _largest_payment_float(funds: list, cost: int) -> float:

@@ -27,3 +27,4 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 $BIN/python scripts/bench.py "http://127.0.0.1:$PORT" "$@"
+$BIN/python scripts/bench_tally.py

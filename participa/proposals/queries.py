@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import lru_cache
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, load_only
 
 from participa.accounts.models import User
 from participa.core.database import read_rows
@@ -194,6 +194,11 @@ _PROPOSAL_BY_SLUG = (
     .join(Process, Process.id == Proposal.process_id)
     .where(Process.slug == sa.bindparam("slug"), Proposal.id == sa.bindparam("id"),
            Proposal.deleted_at.is_(None))
+    # what the actions and their checks read (not the text): anything else is loaded when
+    # an action asks for it
+    .options(load_only(Proposal.id, Proposal.process_id, Proposal.author_id, Proposal.state,
+                       Proposal.hidden_at, Proposal.deleted_at, Proposal.withdrawn_at,
+                       Proposal.supports_count, Proposal.answered_at))
 )
 
 

@@ -84,7 +84,8 @@ def equal_shares(election: Election, *, completion: str = "add1") -> Outcome:
         # Add1: whole euros per voter, one more each time, while the outcome still fits
         # (past a share of the whole budget each, one supporter alone pays for any project)
         share = election.budget // voters
-        while share < election.budget and not _exhaustive(election, chosen):
+        approved = frozenset().union(*election.ballots)
+        while share < election.budget and not _exhaustive(election, chosen, approved):
             share += 1
             larger = _equal_shares_fixed(election, Fraction(share * voters))
             if _cost(election, larger) > election.budget:
@@ -100,12 +101,12 @@ def _cost(election, chosen) -> int:
     return sum(election.costs[p] for p in chosen)
 
 
-def _exhaustive(election, chosen) -> bool:
-    """No project that someone approved and that was left out would still fit in the real
-    budget (a project nobody approved is never funded, however large the shares)."""
+def _exhaustive(election, chosen, approved) -> bool:
+    """No project that someone approved (``approved``) and that was left out would still fit
+    in the real budget (a project nobody approved is never funded, however large the
+    shares)."""
     left = election.budget - _cost(election, chosen)
     taken = set(chosen)
-    approved = set().union(*election.ballots)
     return all(election.costs[p] > left for p in election.projects
                if p not in taken and p in approved)
 
@@ -163,8 +164,9 @@ def _equal_shares_fixed(election: Election, total: Fraction) -> list:
                     continue
                 rho = float(_largest_payment(funds, cost[project]) / cost[project])
             else:
-                rho = _largest_payment_float(sorted((approx[g], weight[g]) for g in backers),
-                                             cost[project]) / cost[project]
+                payment = _largest_payment(sorted((approx[g], weight[g]) for g in backers),
+                                           cost[project], 0.0)
+                rho = float("inf") if payment is None else payment / cost[project]
             known[project] = rho
             close.append(project)
             if best_f is None or rho < best_f:
@@ -205,26 +207,15 @@ def _holdings(amounts, holds, weight, backers) -> list:
     return sorted((amounts[held], count) for held, count in by_amount.items())
 
 
-def _largest_payment_float(funds: list, cost: int) -> float:
-    """``_largest_payment`` in floating point (a first pass: exact where it matters)."""
-    paid, remaining = 0.0, sum(count for _, count in funds)
-    for own, count in funds:
-        alpha = (cost - paid) / remaining
-        if own >= alpha:
-            return alpha
-        paid += own * count
-        remaining -= count
-    return (cost - paid) / max(remaining, 1) if remaining else float("inf")
-
-
-def _largest_payment(funds: list, cost: int) -> Fraction:
+def _largest_payment(funds: list, cost: int, zero=Fraction(0)):
     """The least α such that the supporters, paying min(their money, α) each, cover ``cost``
-    (``funds``: (money, how many voters hold it), smallest first; they can cover it)."""
-    paid, remaining = Fraction(0), sum(count for _, count in funds)
+    (``funds``: (money, how many voters hold it), smallest first), or None if they cannot.
+    ``zero`` sets the arithmetic: exact fractions, or 0.0 for the floating-point first pass."""
+    paid, remaining = zero, sum(count for _, count in funds)
     for own, count in funds:
         alpha = (cost - paid) / remaining
         if own >= alpha:
             return alpha
         paid += own * count
         remaining -= count
-    raise ArithmeticError("the supporters cannot afford the project")  # checked by the caller
+    return None

@@ -127,13 +127,7 @@ def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_suppo
     """The list query of one shape, its values left as bound parameters (``list_proposals``
     gives them); ``for_reader``: with the reader's figures as three more columns."""
     param = sa.bindparam
-    columns = LIST_COLUMNS
-    if for_reader:
-        columns += (
-            _AUTHORED.scalar_subquery(), _SUPPORTS_USED.scalar_subquery(),
-            sa.exists().where(Support.proposal_id == Proposal.id,
-                              Support.user_id == param("user_id")),
-        )
+    columns = LIST_COLUMNS + (READER_COLUMNS if for_reader else ())
     query = (
         sa.select(*columns)
         .join(User, User.id == Proposal.author_id)
@@ -174,19 +168,18 @@ def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_suppo
     return query.limit(param("limit")).offset(param("offset"))
 
 
-_PROPOSAL = sa.select(Proposal).where(
+_PROPOSAL_PAGE = sa.select(Proposal).where(
     Proposal.process_id == sa.bindparam("process_id"), Proposal.deleted_at.is_(None),
-    Proposal.id == sa.bindparam("id"))
-_PROPOSAL_PAGE = _PROPOSAL.options(
+    Proposal.id == sa.bindparam("id"),
+).options(
     joinedload(Proposal.author), joinedload(Proposal.category),
     joinedload(Proposal.neighbourhood), joinedload(Proposal.answered_by))
 
 
-def get_proposal(process, proposal_id: int, *, for_page=True) -> Proposal | None:
-    """A proposal of the process; with what its page shows (author, category, neighbourhood,
-    who answered) joined in, unless ``for_page`` is False (an action needs none of it)."""
-    return db.session.scalar(_PROPOSAL_PAGE if for_page else _PROPOSAL,
-                             {"process_id": process.id, "id": proposal_id})
+def get_proposal(process, proposal_id: int) -> Proposal | None:
+    """A proposal of the process, with what its page shows (author, category, neighbourhood,
+    who answered) joined in; an action reads it with ``get_proposal_by_slug``."""
+    return db.session.scalar(_PROPOSAL_PAGE, {"process_id": process.id, "id": proposal_id})
 
 
 _PROPOSAL_BY_SLUG = (
@@ -205,7 +198,7 @@ _PROPOSAL_BY_SLUG = (
 def get_proposal_by_slug(slug: str, proposal_id: int):
     """(process, proposal) for an action on a proposal, read in one query with the stamp of
     its process's frame (``process_frame``); (None, None) when either is missing. The
-    proposal comes without what only its page shows, as ``get_proposal(for_page=False)``."""
+    proposal comes with the columns the actions check, not its text."""
     row = db.session.execute(_PROPOSAL_BY_SLUG, {"slug": slug, "id": proposal_id}).first()
     if row is None:
         return None, None
@@ -239,11 +232,14 @@ _READER_FIGURES = sa.union_all(
 )
 
 
-_PROPOSAL_PAGE_FOR_READER = _PROPOSAL_PAGE.add_columns(
+# the reader's figures as three columns of a query of proposals (the same two counts on every
+# row, and whether they support the row's proposal)
+READER_COLUMNS = (
     _AUTHORED.scalar_subquery(), _SUPPORTS_USED.scalar_subquery(),
     sa.exists().where(Support.proposal_id == Proposal.id,
                       Support.user_id == sa.bindparam("user_id")),
 )
+_PROPOSAL_PAGE_FOR_READER = _PROPOSAL_PAGE.add_columns(*READER_COLUMNS)
 
 
 def count_authored(process, user) -> int:

@@ -52,8 +52,8 @@ _support_limit = limiter.shared_limit(
 )
 
 
-def _proposal_or_404(process, id, *, for_page=True):
-    return queries.get_proposal(process, id, for_page=for_page) or abort(404)
+def _proposal_or_404(process, id):
+    return queries.get_proposal(process, id) or abort(404)
 
 
 def _support_context(process, proposals, *, figures=None):

@@ -20,7 +20,7 @@ compile-translations: venv
 
 ## make translations: extract the strings and update ca/es/en catalogs (then fill them in)
 translations: venv
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs='.* __pycache__' -o $(TRANSLATIONS)/messages.pot --no-location --sort-output --project=Participa .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --ignore-dirs='.* __pycache__' -o $(TRANSLATIONS)/messages.pot --no-location --sort-output --project=Participa .
 	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-obsolete --no-fuzzy-matching
 
 ## make run: install, migrate a SQLite database, load the demo town, serve on 127.0.0.1:$(PORT)

@@ -3,6 +3,7 @@ any of these (PARTICIPA_DATABASE_URL, PARTICIPA_SECRET_KEY, PARTICIPA_RATELIMIT_
 PARTICIPA_MAIL_BACKEND, ...)."""
 
 SECRET_KEY = None
+BALLOT_KEY = None  # required: PARTICIPA_BALLOT_KEY (the key of ballots' and the census's hashes)
 # where people reach the site: every absolute link (e-mails, feeds, exports) is built from it
 PUBLIC_URL = "http://127.0.0.1:5000"
 TRUSTED_HOSTS = None  # production: the PUBLIC_URL's host unless listed here
@@ -60,6 +61,10 @@ PAGE_SIZE = 20
 RATELIMIT_POST = "10 per minute;100 per hour"
 RATELIMIT_SUPPORT = "60 per minute;1000 per hour"
 RATELIMIT_REGISTER_MEETING = "20 per minute;200 per hour"
+RATELIMIT_BALLOT = "30 per minute;300 per hour"  # checking and casting a ballot
+# failed census verifications, per client address and per account
+RATELIMIT_CENSUS = "10 per minute;30 per hour"
+RATELIMIT_CENSUS_ACCOUNT = "5 per minute;10 per hour;20 per day"
 PAGE_CACHE_SECONDS = 5  # anonymous visitors' public pages (see participa/core/cache.py); 0 = off
 PAGE_CACHE_ENTRIES = 512
 PROPOSAL_CARDS = 5000  # proposal cards kept per worker (participa/proposals/rendering.py)

@@ -9,3 +9,4 @@ PAGE_CACHE_SECONDS = 0  # tests that need it turn it on
 # argon2id at its lowest cost: the same algorithm and code paths, without 0.3 s of CPU and
 # 64 MiB per sign-in (tests/accounts/test_passwords.py checks the default cost too)
 PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+BALLOT_KEY = "testing-ballot-key"

@@ -12,8 +12,8 @@ ENVIRONMENTS = ("development", "testing", "production")
 # the feature packages, each with an ``init_app(app)``: those that register kinds of content
 # before moderation, which gives every reportable kind its report address
 FEATURES = (
-    "accounts", "neighbourhoods", "plans", "processes", "proposals", "debates", "meetings",
-    "comments", "moderation", "site", "admin",
+    "accounts", "neighbourhoods", "plans", "processes", "census", "proposals", "debates",
+    "meetings", "budgets", "polls", "comments", "moderation", "site", "admin",
 )
 
 
@@ -76,6 +76,12 @@ def _load_config(app, overrides):
         raise RuntimeError("PARTICIPA_SECRET_KEY must be set (development and testing set one).")
     if env == "production" and app.config["SECRET_KEY"] == "dev-only-not-secret-change-me":
         raise RuntimeError("PARTICIPA_SECRET_KEY must be a real secret in production.")
+    if not app.config.get("BALLOT_KEY"):
+        raise RuntimeError("PARTICIPA_BALLOT_KEY must be set: the key of ballots' and the "
+                           "census's keyed hashes, kept out of the database (development and "
+                           "testing set one).")
+    if env == "production" and app.config["BALLOT_KEY"] == "dev-only-ballot-key-change-me":
+        raise RuntimeError("PARTICIPA_BALLOT_KEY must be a real secret in production.")
 
     _public_address(app, env)
     os.makedirs(app.instance_path, exist_ok=True)

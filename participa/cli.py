@@ -135,7 +135,37 @@ def tally_command(path, rule, completion, as_json):
     click.echo(f"cost: {outcome.cost} of {election.budget}")
 
 
+@budgets_group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--process", "slug", required=True, help="The process the budget belongs to.")
+@with_appcontext
+def import_command(path, slug):
+    """Load a Pabulib FILE (approval ballots) as a closed budget of the process, with its
+    ballots and its results published. A malformed file names its line; nothing is loaded."""
+    from participa.budgets.operations import import_pabulib
+    from participa.budgets.pabulib import PabulibError, parse
+    from participa.core.errors import DomainError
+    from participa.extensions import db
+    from participa.processes.queries import get_process_by_slug
+
+    process = get_process_by_slug(slug)
+    if process is None:
+        raise click.ClickException(f"no process {slug!r}")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            parsed = parse(handle.read())
+        budget = import_pabulib(db.session.merge(process), parsed)
+    except (PabulibError, UnicodeDecodeError, DomainError) as error:
+        db.session.rollback()
+        raise click.ClickException(f"{path}: {getattr(error, 'message', error)}") from error
+    db.session.commit()
+    click.echo(f"budget {budget.id}: {len(budget.projects)} projects, "
+               f"{budget.results['voters']} ballots; results at "
+               f"/processes/{slug}/budgets/{budget.id}/results")
+
+
 def register_commands(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(worker_command)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(budgets_group)

@@ -1,6 +1,14 @@
 """Every model, imported once so the metadata (migrations, schema test) is complete."""
 
 from participa.accounts.models import User  # noqa: F401
+from participa.budgets.models import (  # noqa: F401
+    Budget,
+    BudgetBallot,
+    BudgetProject,
+    BudgetVoter,
+    PaperCount,
+)
+from participa.census.models import CensusEntry, CensusVerification  # noqa: F401
 from participa.comments.models import Comment, CommentVersion, CommentVote  # noqa: F401
 from participa.core.jobs import Job  # noqa: F401
 from participa.core.models import ActionLog  # noqa: F401
@@ -9,5 +17,6 @@ from participa.meetings.models import Meeting, Registration  # noqa: F401
 from participa.moderation.models import Moderation, Report  # noqa: F401
 from participa.neighbourhoods.models import Neighbourhood  # noqa: F401
 from participa.plans.models import CommunityPlan  # noqa: F401
+from participa.polls.models import Poll, PollBallot, PollOption, PollVoter  # noqa: F401
 from participa.processes.models import Category, Phase, Process, ProcessRole  # noqa: F401
 from participa.proposals.models import Proposal, Support  # noqa: F401

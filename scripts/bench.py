@@ -6,6 +6,7 @@ usage: bench.py BASE_URL [--duration S] [--connections N]"""
 import argparse
 import http.client
 import os
+import random
 import re
 import subprocess
 import sys
@@ -82,6 +83,46 @@ end
     return path
 
 
+def ballot_script(sessions, budget_path, project_ids, seed=7):
+    """Ballots cast by several people at once, each request by one of them at random: the first
+    is cast, the next ones replace it (a voter changing their mind), as the page's form sends
+    them. Every ballot keeps the rules: 8 of the 20 projects never reach the budget."""
+    rng = random.Random(seed)
+    ballots = ["&".join(f"project={p}" for p in sorted(rng.sample(project_ids, 8)))
+               for _ in range(32)]
+    people = ",\n".join(
+        f'{{"{cookie}", "csrf_token={urllib.parse.quote(token)}&action=cast"}}'
+        for cookie, token in sessions)
+    choices = ",\n".join(f'"{b}"' for b in ballots)
+    lua = f"""
+wrk.method = "POST"
+local people = {{ {people} }}
+local ballots = {{ {choices} }}
+math.randomseed(7)
+request = function()
+  local person = people[math.random(1, #people)]
+  local ballot = ballots[math.random(1, #ballots)]
+  return wrk.format(nil, "{budget_path}/ballot",
+                    {{["Cookie"] = person[1],
+                     ["Content-Type"] = "application/x-www-form-urlencoded"}},
+                    person[2] .. "&" .. ballot)
+end
+"""
+    handle, path = tempfile.mkstemp(suffix=".lua")
+    with os.fdopen(handle, "w") as f:
+        f.write(lua)
+    return path
+
+
+def voting_budget(base):
+    """The path of bench-vote's budget and its projects' ids, read from its page."""
+    _, page = get(base, "/processes/bench-vote/budgets/")
+    budget_id = re.search(r"/processes/bench-vote/budgets/(\d+)\"", page).group(1)
+    path = f"/processes/bench-vote/budgets/{budget_id}"
+    _, page = get(base, path)
+    return path, [int(x) for x in re.findall(r'id="project-(\d+)"', page)]
+
+
 def first_proposal_id(base):
     parts = urllib.parse.urlsplit(base)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
@@ -146,6 +187,10 @@ def main():
     script = support_script(supporters, first, 10_000)
     results.append(("support POST", wrk(base + "/processes/bench/proposals/", d, c, script)))
     os.remove(script)
+    budget_path, project_ids = voting_budget(base)
+    script = ballot_script(supporters, budget_path, project_ids)
+    results.append(("ballot POST", wrk(base + budget_path, d, c, script)))
+    os.remove(script)
 
     health = results[0][1]
     print(f"\nParticipa benchmark — wrk -t2 -c{c} -d{d}s against {base}")
@@ -169,6 +214,7 @@ def main():
     thread_visitors = by_name["500 comments"]
     thread_signed = by_name["500 comments, signed in"]
     support = by_name["support POST"]
+    ballot = by_name["ballot POST"]
 
     def ratio(r):
         return r["rps"] / health["rps"]
@@ -186,6 +232,8 @@ def main():
         ("proposal with 500 comments (signed in) serves ≥ 5% of /healthz req/s",
          ratio(thread_signed) >= 0.05),
         ("support POST serves ≥ 10% of /healthz req/s", ratio(support) >= 0.1),
+        ("casting a ballot (10,000 voters): p99 < 100 ms at 16 connections",
+         ballot["p99"] < 100),
         ("signed-in pages p99 < 100 ms at 16 connections",
          all(r["p99"] < 100 for r in signed_in)),
         ("100k-proposal index ≤ 1.5× the 1k one (p50)", growth <= 1.5),

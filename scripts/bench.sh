@@ -14,7 +14,7 @@ trap 'kill $GUNICORN 2>/dev/null && wait $GUNICORN 2>/dev/null; bash scripts/pos
 bash scripts/postgres.sh start
 bash scripts/postgres.sh createdb participa_bench
 export PARTICIPA_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$PG_PORT/participa_bench"
-export PARTICIPA_ENV=production PARTICIPA_SECRET_KEY=bench-secret-not-for-production
+export PARTICIPA_ENV=production PARTICIPA_SECRET_KEY=bench-secret-not-for-production PARTICIPA_BALLOT_KEY=bench-ballot-key
 export PARTICIPA_SESSION_COOKIE_SECURE=false PARTICIPA_RATELIMIT_ENABLED=false
 export PARTICIPA_MAIL_BACKEND=outbox PARTICIPA_MAIL_OUTBOX_DIR=$(pwd)/.test-run/bench-outbox
 $BIN/participa db upgrade >/dev/null 2>&1

@@ -3,7 +3,8 @@
 Processes: "bench" (10,000 proposals, 200,000 supports from 2,000 people, and one more
 proposal, titled with LONG_THREAD_MARKER, holding 500 threaded comments), "bench-1k" (1,000
 proposals) and "bench-100k" (100,000 proposals), all in a proposals phase that is running
-now. Fast: executemany inserts in chunks, no ORM objects."""
+now; "bench-vote", in its voting phase, with a budget of 20 projects in which 10,000 people
+have voted. Fast: executemany inserts in chunks, no ORM objects."""
 
 import random
 import sys
@@ -14,7 +15,10 @@ import sqlalchemy as sa
 from participa import create_app
 from participa.accounts.models import User
 from participa.accounts.passwords import hash_password
+from participa.budgets.models import Budget, BudgetBallot, BudgetProject, BudgetVoter
+from participa.budgets.operations import BALLOT_PURPOSE
 from participa.comments.models import Alignment, Comment
+from participa.core.secrecy import keyed_digest, new_receipt
 from participa.core.text import fold
 from participa.core.types import utcnow
 from participa.extensions import db
@@ -112,6 +116,48 @@ def long_thread(process, authors, now, rng):
     return proposal_id
 
 
+def voting_budget(app, people, now, rng, password_hash, voters=10_000):
+    """"bench-vote": a process in its voting phase with a budget of 1,000,000 € and 20
+    projects, in which ``voters`` people have already voted (the roll and the box, keyed with
+    the configured ballot key as the site keys them). The benchmark's people bench1..bench16
+    have not: their first ballot is cast, the next ones replace it."""
+    process = Process(title="Benchmark vote", slug="bench-vote", summary="", description="",
+                      is_published=True)
+    process.phases = [Phase(kind=PhaseKind.VOTING, position=0, starts_at=now - timedelta(days=5),
+                            ends_at=now + timedelta(days=365))]
+    db.session.add(process)
+    db.session.flush()
+    budget_id = db.session.execute(sa.insert(Budget.__table__).returning(Budget.id), {
+        "process_id": process.id, "title": "Benchmark budget", "description": "",
+        "amount": 1_000_000, "ballot_kind": "knapsack", "minimum_share": 0, "min_choices": 1,
+        "rule": "equal-shares", "census_required": False, "state": "open",
+        "frozen_at": now, "created_at": now, "updated_at": now}).scalar_one()
+    costs = [40_000 + 4_000 * i for i in range(20)]
+    insert(BudgetProject.__table__, [
+        {"budget_id": budget_id, "title": f"Projecte {i}", "description": "", "cost": cost,
+         "position": i} for i, cost in enumerate(costs)])
+    project_ids = list(db.session.scalars(sa.select(BudgetProject.id).where(
+        BudgetProject.budget_id == budget_id).order_by(BudgetProject.id)))
+    extra = voters - (len(people) - 100)
+    insert(User.__table__, [
+        {"email": f"voter{i}@example.org", "name": f"Votant {i}", "password_hash":
+         password_hash, "locale": "ca", "is_council": False, "session_token": f"v{i:031d}",
+         "created_at": now, "updated_at": now, "confirmed_at": now} for i in range(extra)])
+    voter_ids = people[100:] + list(db.session.scalars(
+        sa.select(User.id).where(User.email.like("voter%@example.org"))))
+    secret = app.config["BALLOT_KEY"]
+    today = now.date()
+    roll, box = [], []
+    for user_id in voter_ids[:voters]:
+        chosen = sorted(rng.sample(project_ids, 8))
+        roll.append({"budget_id": budget_id, "user_id": user_id, "voted_on": today})
+        box.append({"key": keyed_digest(secret, BALLOT_PURPOSE, budget_id, user_id),
+                    "budget_id": budget_id, "choices": ",".join(map(str, chosen)),
+                    "receipt": new_receipt(), "cast_on": today})
+    insert(BudgetVoter.__table__, roll)
+    insert(BudgetBallot.__table__, box)
+
+
 def main(users=2000, proposals=10_000, supports_each=100):
     app = create_app()
     rng = random.Random(2026)
@@ -149,6 +195,7 @@ def main(users=2000, proposals=10_000, supports_each=100):
         for slug, count in (("bench-1k", 1000), ("bench-100k", 100_000)):
             process = make_process(slug, now)
             insert(Proposal.__table__, proposals_rows(process, author_ids, count, now, rng))
+        voting_budget(app, author_ids, now, rng, password_hash)
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             with db.engine.connect() as conn:

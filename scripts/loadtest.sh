@@ -33,7 +33,7 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 
-export PARTICIPA_ENV=production PARTICIPA_SECRET_KEY=loadtest-secret-not-for-production
+export PARTICIPA_ENV=production PARTICIPA_SECRET_KEY=loadtest-secret-not-for-production PARTICIPA_BALLOT_KEY=loadtest-ballot-key
 export PARTICIPA_SESSION_COOKIE_SECURE=false PARTICIPA_PUBLIC_URL="http://127.0.0.1:$PORT"
 export PARTICIPA_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$PG_PORT/participa_load"
 export PARTICIPA_RATELIMIT_STORAGE_URI="redis://127.0.0.1:$REDIS_PORT/0"

@@ -1,5 +1,19 @@
 """Participatory budgets: projects, ballots, and counting them (greedy and the Method of Equal
 Shares), with every closed budget's ballots published as a Pabulib file anyone can recount.
 
-So far: the counting (``counting``), Pabulib files (``pabulib``) and ``participa budgets
-tally``; the budgets themselves, their ballots and pages follow (issue 11)."""
+The domain (``models``, ``operations``, ``permissions``, ``ballots``, ``queries``), the counting
+(``counting``), Pabulib files (``pabulib``) and ``participa budgets tally``/``import``."""
+
+
+def init_app(app):
+    from participa.budgets import admin, operations, queries, views
+    from participa.core.models import register_verbs
+    from participa.core.money import format_euros
+    from participa.processes.signals import process_page
+
+    app.jinja_env.filters["euros"] = format_euros
+    app.add_template_global(queries.budget_projects_from)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)
+    register_verbs(operations.VERBS)
+    process_page.connect(views.budgets_in_process)

@@ -12,7 +12,7 @@ share; the Add1 completion then raises every voter's starting share one euro at 
 counts again while the outcome still fits the real budget, keeping the last that fits; greedy
 may spend what is left."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 RULES = ("greedy", "equal-shares")
@@ -23,15 +23,20 @@ COMPLETIONS = ("add1", "add1-greedy", "none")
 class Election:
     """``projects``: ids in listed order; ``costs``: id → euros (integers); ``budget``: euros;
     ``ballots``: one set of approved project ids per voter (a voter who approved nothing
-    still counts: they hold a share of the budget)."""
+    still counts: they hold a share of the budget). ``extra_votes``: id → votes from paper
+    ballot boxes counted as totals, which greedy adds and equal shares cannot use (it needs
+    each ballot)."""
 
     projects: tuple
     costs: dict
     budget: int
     ballots: tuple
+    extra_votes: dict = field(default_factory=dict)
 
     def votes(self) -> dict:
         counts = dict.fromkeys(self.projects, 0)
+        for project, votes in self.extra_votes.items():
+            counts[project] += votes
         for ballot in self.ballots:
             for project in ballot:
                 counts[project] += 1

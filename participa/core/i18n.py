@@ -11,11 +11,18 @@ from flask_babel import (
     get_locale,
     get_translations,
 )
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from participa.extensions import babel
+
+# Flask-Babel's lazy strings tell Jinja they are safe HTML (``__html__`` returns the text as it
+# is), so a lazy message worded with a person's text (a title, a name: ``_l("… %(title)s",
+# title=…)``) would reach a page unescaped as soon as it is shown directly — a form error, a
+# refusal. No message of ours is HTML: a lazy string is text, escaped like any other.
+LazyString.__html__ = lambda self: str(escape(str(self)))
 
 LANGUAGE_NAMES = {"ca": "Català", "es": "Español", "en": "English"}
 LANGUAGE_COOKIE = "lang"

@@ -4,9 +4,11 @@ Limits that must hold under parallel requests (proposals per person, supports pe
 checked after ``lock_row(User, actor.id)``, which serializes one person's writes; the unique
 constraint on supports and the counter updated in SQL do the rest."""
 
+from functools import lru_cache
+
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 
 from participa.accounts.models import User
 from participa.core.database import add_to_counters, lock_row
@@ -109,22 +111,52 @@ def withdraw_proposal(proposal, *, actor) -> Proposal:
     return proposal
 
 
-def support_proposal(proposal, *, actor, now=None) -> Support:
-    """Add the actor's support; refuses a second one, a closed phase and an exceeded limit."""
-    lock_row(User, actor.id)
-    used, supported = queries.support_figures(proposal, actor)
+def support_proposal(proposal, *, actor, now=None) -> None:
+    """Add the actor's support; refuses a second one, a closed phase and an exceeded limit.
+
+    Where the process limits supports per person, the person's row is locked and their supports
+    counted first, so parallel supports cannot pass the limit. Without a limit there is nothing
+    to count: the unique constraint alone refuses a second support (``ON CONFLICT DO NOTHING``:
+    no error, no row), and on PostgreSQL one statement writes the row and its counter."""
+    used, supported = 0, False
+    if proposal.process.supports_per_person:
+        lock_row(User, actor.id)
+        used, supported = queries.support_figures(proposal, actor)
     blocked = why_not_support(actor, proposal, used=used, supported=supported, now=now)
     if blocked is not None:
         raise DomainError(blocked.label)
-    support = Support(proposal_id=proposal.id, user_id=actor.id,
-                      process_id=proposal.process_id)
-    db.session.add(support)
-    try:
-        db.session.flush()
-    except IntegrityError as error:  # the constraint's word: one support per person
-        raise DomainError(ProposalRefusal.ALREADY.label) from error  # the flow rolls back
-    add_to_counters(proposal, supports_count=+1)
-    return support
+    dialect = db.session.get_bind().dialect.name
+    added = db.session.execute(_add_support_statement(dialect), {
+        "new_proposal_id": proposal.id, "new_user_id": actor.id,
+        "new_process_id": proposal.process_id, "new_created_at": now or utcnow()}).first()
+    if added is None:  # the constraint's word: one support per person
+        raise DomainError(ProposalRefusal.ALREADY.label)
+    if dialect == "postgresql":
+        db.session.expire(proposal, ["supports_count"])  # counted by the same statement
+    else:
+        add_to_counters(proposal, supports_count=+1)
+
+
+@lru_cache(maxsize=4)
+def _add_support_statement(dialect: str):
+    """INSERT the support unless the person already gave it, returning a row only when it was
+    added; on PostgreSQL the counter's UPDATE rides in the same statement (a writing CTE)."""
+    values = {name: sa.bindparam(f"new_{name}") for name in
+              ("proposal_id", "user_id", "process_id", "created_at")}
+    dml = postgresql if dialect == "postgresql" else sqlite
+    insert = (dml.insert(Support).values(values)
+              .on_conflict_do_nothing(index_elements=["proposal_id", "user_id"])
+              .returning(Support.proposal_id))
+    if dialect != "postgresql":
+        return insert
+    added = insert.cte("added_support")
+    return (sa.update(Proposal)
+            .where(Proposal.id == sa.select(added.c.proposal_id).scalar_subquery())
+            # a support is not an edit: the proposal's updated_at stays as it is
+            .values(supports_count=Proposal.supports_count + 1,
+                    updated_at=Proposal.updated_at)
+            .returning(Proposal.id)
+            .execution_options(synchronize_session=False))
 
 
 def unsupport_proposal(proposal, *, actor, now=None) -> None:

@@ -52,6 +52,29 @@ PROPOSALS = {
          "Al carrer de la Creu hi falten papereres i el contenidor marró queda molt lluny.", 3,
          3, None),
     ],
+    "inversions-barri-vell-2027": [
+        ("Horts comunitaris al solar del carrer Nou",
+         "El solar del carrer Nou fa anys que és buit. Hi proposem **horts comunitaris** "
+         "gestionats per les entitats i l'escola, amb un punt de compostatge.", 3, 14,
+         (ProposalState.ACCEPTED, "Acceptada: els serveis tècnics l'han valorada en 62.000 € "
+          "i passa a la votació.", True)),
+        ("Fonts d'aigua potable al parc Vell",
+         "Al parc Vell no hi ha cap font. A l'estiu, la gent gran i la mainada ho passen "
+         "malament.", 3, 11,
+         (ProposalState.ACCEPTED, "Acceptada: dues fonts, 18.000 €. Passa a la votació.", True)),
+        ("Zona de jocs inclusiva a la plaça Major",
+         "Uns jocs on hi puguin jugar també infants amb mobilitat reduïda, amb paviment tou i "
+         "ombra.", 0, 17,
+         (ProposalState.ACCEPTED, "Acceptada: valorada en 85.000 €. Passa a la votació.", True)),
+        ("Aparcament de bicicletes cobert a l'estació",
+         "Cada matí hi ha bicicletes lligades als fanals. Un aparcament cobert i segur "
+         "animaria més gent a venir-hi en bici.", 2, 8,
+         (ProposalState.ACCEPTED, "Acceptada: 24.000 €. Passa a la votació.", True)),
+        ("Piscina coberta al Barri Vell",
+         "Una piscina coberta per a tot l'any.", 1, 6,
+         (ProposalState.REJECTED, "No és viable amb aquest pressupost (més de 3 milions "
+          "d'euros); la recollim per al pla d'equipaments de ciutat.", True)),
+    ],
     "cooperacio-local-entitats": [
         ("Escola d'estiu de l'Associació Veïnal de Les Basses",
          "Activitats de lleure educatiu per a 60 infants durant el juliol.", 0, 12,

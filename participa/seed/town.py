@@ -13,8 +13,11 @@ from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import CommunityPlan, PlanStatus
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
 from participa.seed.accounts import DEMO_ACCOUNTS
+from participa.seed.budgets import seed_budgets
+from participa.seed.census import seed_census
 from participa.seed.conversation import seed_conversation
 from participa.seed.meetings import seed_meetings
+from participa.seed.polls import seed_polls
 from participa.seed.proposals import seed_proposals
 
 NEIGHBOURHOODS = [
@@ -148,6 +151,39 @@ PROCESSES = [
         "published": True,
     },
     {
+        "slug": "inversions-barri-vell-2027",
+        "title": "Inversions del Barri Vell 2027: votació",
+        "plan": "pla-comunitari-barri-vell",
+        "neighbourhoods": ["barri-vell"],
+        "summary": "Vota com s'inverteixen 300.000 € al Barri Vell: tria els projectes que "
+                   "vols, fins a gastar el pressupost.",
+        "description": "Els projectes surten de les propostes que el veïnat va presentar a la "
+                       "primavera i que els serveis tècnics han valorat. Pot votar qui viu al "
+                       "Barri Vell i té almenys 16 anys: verifica't amb el padró i tria.\n\n"
+                       "Es compta amb el **Mètode de les Parts Iguals**: cada persona que vota "
+                       "té la mateixa part del pressupost.",
+        "categories": ["Espai públic", "Equipaments", "Mobilitat", "Medi ambient"],
+        "phases": [(PhaseKind.PROPOSALS, -70, -12), (PhaseKind.VOTING, -12, 16),
+                   (PhaseKind.IMPLEMENTATION, 16, 400)],
+        "published": True,
+    },
+    {
+        "slug": "pressupostos-participatius-riuclar-2026",
+        "title": "Pressupostos participatius de Riuclar 2026",
+        "plan": None,
+        "neighbourhoods": ["barri-vell", "sant-roc", "can-puig", "el-serrat", "la-florida",
+                           "les-basses"],
+        "summary": "La primera votació de ciutat: 250.000 € per a projectes de tots els barris. "
+                   "Ja en tens els resultats.",
+        "description": "Van votar més de tres-centes persones. Els resultats es publiquen amb "
+                       "les dues maneres de comptar, perquè tothom les pugui comparar, i amb "
+                       "totes les paperetes (sense noms) per recomptar-les.",
+        "categories": ["Espai públic", "Equipaments", "Cultura"],
+        "phases": [(PhaseKind.PROPOSALS, -260, -200), (PhaseKind.VOTING, -200, -170),
+                   (PhaseKind.IMPLEMENTATION, -170, 300)],
+        "published": True,
+    },
+    {
         "slug": "camins-escolars-segurs",
         "title": "Camins escolars segurs",
         "plan": "pla-comunitari-sant-roc-can-puig",
@@ -161,7 +197,7 @@ PROCESSES = [
 ]
 
 FACILITATED = ["pressupostos-participatius-barri-vell", "places-i-espais-verds-sant-roc",
-               "camins-escolars-segurs"]
+               "camins-escolars-segurs", "inversions-barri-vell-2027"]
 
 
 def seed_demo() -> int:
@@ -237,4 +273,7 @@ def seed_demo() -> int:
     created += seed_proposals(users, now)
     created += seed_meetings(users, now)
     created += seed_conversation(users, now)
+    created += seed_census()
+    created += seed_budgets(users, now)
+    created += seed_polls(users, now)
     return created

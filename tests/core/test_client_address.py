@@ -69,6 +69,7 @@ def test_a_proxy_fixed_address_reaches_the_views(behind_a_proxy):
 
 def test_production_says_when_its_limits_are_not_shared(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("PARTICIPA_SECRET_KEY", "a-real-secret-for-this-test-only-123456")
+    monkeypatch.setenv("PARTICIPA_BALLOT_KEY", "a-real-ballot-key-for-this-test-only-654321")
     config = {"ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite3",
               "PUBLIC_URL": "https://participa.example.cat",
               "MAIL_OUTBOX_DIR": str(tmp_path / "outbox")}

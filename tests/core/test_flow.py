@@ -2,6 +2,7 @@
 a refused operation changes nothing and mails nothing, mail leaves only after the commit, and a
 domain error that escapes a view is a translated 409 page with nothing changed."""
 
+import html
 import pytest
 import sqlalchemy as sa
 from flask import Blueprint
@@ -106,7 +107,7 @@ def test_a_domain_error_escaping_a_view_is_a_translated_409_and_changes_nothing(
     response = client.post(f"/race/{user.id}/phase", headers={"Accept-Language": "ca"})
     assert response.status_code == 409
     page = text(response)
-    assert "No s'ha pogut fer" in page
+    assert "No s'ha pogut fer" in html.unescape(page)
     assert "En la fase actual d'aquest procés no es poden donar suports." in page
     db.session.commit()
     assert log_rows() == 0

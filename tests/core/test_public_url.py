@@ -61,6 +61,7 @@ def test_the_page_cache_never_keeps_a_page_asked_for_under_another_host(app, cli
 @pytest.fixture
 def production(tmp_path, monkeypatch):
     monkeypatch.setenv("PARTICIPA_SECRET_KEY", "a-real-secret-for-this-test-only-123456")
+    monkeypatch.setenv("PARTICIPA_BALLOT_KEY", "a-real-ballot-key-for-this-test-only-654321")
     return {"ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite3",
             "MAIL_OUTBOX_DIR": str(tmp_path / "outbox")}
 

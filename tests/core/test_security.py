@@ -89,6 +89,7 @@ def test_production_cookies_are_secure(tmp_path, monkeypatch):
     from participa import create_app
 
     monkeypatch.setenv("PARTICIPA_SECRET_KEY", "a-real-secret-for-this-test-only-123456")
+    monkeypatch.setenv("PARTICIPA_BALLOT_KEY", "a-real-ballot-key-for-this-test-only-654321")
     app = create_app({"ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite3",
                       "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
                       "PUBLIC_URL": "https://participa.example.cat"})
@@ -107,6 +108,23 @@ def test_production_refuses_to_start_without_a_real_secret(tmp_path, monkeypatch
         create_app(config)
     with pytest.raises(RuntimeError):
         create_app({**config, "SECRET_KEY": "dev-only-not-secret-change-me"})
+
+
+def test_production_refuses_to_start_without_a_real_ballot_key(tmp_path, monkeypatch):
+    """The ballot key keeps ballots and census entries unlinkable from the database alone: it
+    lives in the configuration, and production has no default."""
+    from participa import create_app
+
+    monkeypatch.delenv("PARTICIPA_BALLOT_KEY", raising=False)
+    config = {"ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite3",
+              "SECRET_KEY": "a-real-secret-for-this-test-only-123456",
+              "PUBLIC_URL": "https://participa.example.cat",
+              "MAIL_OUTBOX_DIR": str(tmp_path / "outbox")}
+    with pytest.raises(RuntimeError, match="PARTICIPA_BALLOT_KEY"):
+        create_app(config)
+    with pytest.raises(RuntimeError, match="PARTICIPA_BALLOT_KEY"):
+        create_app({**config, "BALLOT_KEY": "dev-only-ballot-key-change-me"})
+    assert create_app({**config, "BALLOT_KEY": "a-real-ballot-key-654321"}).config["BALLOT_KEY"]
 
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I)
@@ -174,3 +192,15 @@ def test_user_content_is_escaped_in_pages(client, commit):
         page = client.get(url).get_data(as_text=True)
         assert "<script>alert(1)" not in page, url
         assert "<img src=x" not in page, url
+
+
+def test_a_lazy_message_worded_with_a_persons_text_is_escaped_on_a_page(app):
+    """A refusal or form error built with ``_l(…, title=…)`` carries someone's text: Jinja must
+    escape it like any other text (Flask-Babel's lazy strings call themselves safe HTML)."""
+    from flask import render_template_string
+    from flask_babel import lazy_gettext
+
+    message = lazy_gettext("Cancelled: \"%(title)s\"", title="<script>alert(1)</script>")
+    with app.test_request_context():
+        page = render_template_string("<p>{{ message }}</p>", message=message)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "participa" / "translations"
 LOCALES = ("ca", "es", "en")
 # The keywords `make translations` uses: Babel's defaults (_, gettext, ngettext, ...) plus these.
-EXTRA_KEYWORDS = ("_l", "lazy_gettext")
+EXTRA_KEYWORDS = {"_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"  # Catalan, Spanish and English alike
 HINT = (
     "run `make translations`, fill in every new msgstr in "
@@ -186,7 +186,7 @@ def extracted():
     with open(ROOT / "babel.cfg", encoding="utf-8") as f:
         method_map, options_map = parse_mapping_cfg(f, str(ROOT / "babel.cfg"))
     keywords = dict(DEFAULT_KEYWORDS)
-    keywords.update(dict.fromkeys(EXTRA_KEYWORDS))
+    keywords.update(EXTRA_KEYWORDS)
     found = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(ROOT),

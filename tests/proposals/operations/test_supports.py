@@ -21,7 +21,8 @@ from tests.support.proposals import (
 
 def test_support_adds_one_row_and_one_to_the_counter(process, author, other, make_proposal):
     proposal = make_proposal(process, author)
-    support = operations.support_proposal(proposal, actor=other)
+    operations.support_proposal(proposal, actor=other)
+    support = db.session.scalars(sa.select(Support)).one()
     assert (support.user_id, support.proposal_id, support.process_id) == (
         other.id, proposal.id, process.id)
     assert proposal.supports_count == 1  # refreshed from the database

@@ -1,0 +1,17 @@
+"""Polls of a process: yes/no/abstain, approval and ranked questions with secret ballots.
+
+The voter roll and the ballot box are separate tables with nothing to join them (see
+``models``); ranked polls are counted by Schulze, with instant runoff shown alongside
+(``counting``); every closed poll publishes its ballots as CSV, so anyone can recount."""
+
+
+def init_app(app):
+    from participa.core.models import register_verbs
+    from participa.polls import admin, views
+    from participa.polls.operations import VERBS
+    from participa.processes.signals import process_page
+
+    register_verbs(VERBS)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)
+    process_page.connect(views.polls_of_process)

@@ -108,7 +108,7 @@ def test_a_domain_error_escaping_a_view_is_a_translated_409_and_changes_nothing(
     assert response.status_code == 409
     page = text(response)
     assert "No s'ha pogut fer" in html.unescape(page)
-    assert "En la fase actual d'aquest procés no es poden donar suports." in page
+    assert "En la fase actual d'aquest procés no es poden donar suports." in html.unescape(page)
     db.session.commit()
     assert log_rows() == 0
     assert outbox() == []

@@ -36,7 +36,6 @@ from participa.budgets.permissions import (
     can_publish_results,
     why_not_vote,
 )
-from participa.census.eligibility import why_not_eligible
 from participa.core.database import lock_row
 from participa.core.errors import DomainError
 from participa.core.models import log_action
@@ -250,15 +249,9 @@ def cast_ballot(budget, project_ids, *, actor, verification, ballot_secret: str,
     now = now or utcnow()
     lock_row(User, actor.id)  # the voter's own submissions, one after the other
     _lock_budget(budget, read=True)  # a close or a rule change waits, and is waited for
-    refusal = why_not_vote(actor, budget, now=now)
+    refusal = why_not_vote(actor, budget, verification, now=now)
     if refusal is not None:
         raise DomainError(refusal.label)
-    ineligible = why_not_eligible(
-        actor, verification, census_required=budget.census_required,
-        neighbourhood_ids={budget.neighbourhood_id} if budget.neighbourhood_id else set(),
-        minimum_age=budget.minimum_age, on=now.date())
-    if ineligible is not None:
-        raise DomainError(ineligible.label)
     check = check_ballot(budget, project_ids)
     if not check.ok:
         raise DomainError(check.problems[0])

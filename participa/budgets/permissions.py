@@ -5,8 +5,10 @@ The reason helpers return *why* not, so a page can explain it instead of hiding 
 from flask_babel import lazy_gettext as _l
 
 from participa.budgets.models import BudgetState
+from participa.census.eligibility import Ineligibility, why_not_eligible
 from participa.core.enums import LabelledEnum
 from participa.core.permissions import is_council, is_signed_in
+from participa.core.timeutil import local_date
 from participa.processes.permissions import can_manage_process, can_view_process
 from participa.processes.phases import Action, phase_allows
 
@@ -34,9 +36,20 @@ def can_change_rules(user, budget) -> bool:
     return can_manage_budget(user, budget) and not budget.is_frozen
 
 
-def why_not_vote(user, budget, *, now=None) -> VoteRefusal | None:
-    """Why ``user`` may not vote in ``budget`` now (None: they may, if eligible — the census
-    rules are checked by ``participa.census.eligibility``)."""
+def why_not_vote(user, budget, verification, *,
+                 now=None) -> VoteRefusal | Ineligibility | None:
+    """Why ``user`` may not vote in ``budget`` now (None: they may). ``verification`` is their
+    census verification (``participa.census.queries.verification_of``), or None."""
+    refusal = _why_not_open(user, budget, now)
+    if refusal is not None:
+        return refusal
+    return why_not_eligible(
+        user, verification, census_required=budget.census_required,
+        neighbourhood_ids={budget.neighbourhood_id} if budget.neighbourhood_id else set(),
+        minimum_age=budget.minimum_age, on=local_date(now))
+
+
+def _why_not_open(user, budget, now) -> VoteRefusal | None:
     if budget.state != BudgetState.OPEN:
         return VoteRefusal.CLOSED
     if not phase_allows(budget.process, Action.VOTE, now):

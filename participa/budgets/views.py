@@ -27,11 +27,10 @@ from participa.budgets.permissions import (
     can_view_budget,
     why_not_vote,
 )
-from participa.census.eligibility import why_not_eligible
 from participa.census.queries import verification_of
 from participa.core.flow import commit
 from participa.core.security import post_limit
-from participa.core.types import utcnow
+from participa.core.timeutil import local_date
 from participa.processes.loaders import get_visible_process_or_404
 
 bp = Blueprint("budgets", __name__, url_prefix="/processes/<slug>/budgets")
@@ -57,17 +56,6 @@ def _my_ballot(budget):
         return None
     return queries.get_ballot(budget, operations.ballot_key(_ballot_secret(), budget,
                                                              current_user))
-
-
-def _refusal(budget, verification):
-    """Why the reader cannot vote here (a translated sentence), or None."""
-    refusal = why_not_vote(current_user, budget)
-    if refusal is not None:
-        return refusal
-    return why_not_eligible(
-        current_user, verification, census_required=budget.census_required,
-        neighbourhood_ids={budget.neighbourhood_id} if budget.neighbourhood_id else set(),
-        minimum_age=budget.minimum_age, on=utcnow().date())
 
 
 @bp.get("/")
@@ -96,7 +84,7 @@ def _render_show(process, budget, *, chosen=None, check=None, status=200):
         g.private_page = True
     return render_template(
         "budgets/show.html", process=process, budget=budget,
-        refusal=_refusal(budget, verification), voted=mine is not None,
+        refusal=why_not_vote(current_user, budget, verification), voted=mine is not None,
         chosen=set(chosen or ()), check=check,
         voters=queries.voters_count(budget),
         may_manage=can_manage_budget(current_user, budget),
@@ -144,7 +132,7 @@ def results(slug, id):
         abort(404)
     counted = results_view.counted_results(budget, operations.count_results)
     mine = _my_ballot(budget)
-    day = (budget.closed_at or utcnow()).date()
+    day = local_date(budget.closed_at)
     figures = results_view.figures(budget, counted,
                                    my_choices=mine.project_ids if mine else None,
                                    eligible=queries.eligible_residents(budget, day))

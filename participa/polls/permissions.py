@@ -4,14 +4,14 @@ The process's managers (the council and its facilitators) create, edit and open 
 council closes them and turns live results on. Voting needs an open poll, a phase that allows
 votes and an eligible person (``participa.census.eligibility`` decides who is)."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
 from participa.census.eligibility import Ineligibility, why_not_eligible
 from participa.core.enums import LabelledEnum
 from participa.core.permissions import is_council
-from participa.core.timeutil import utc_to_local
+from participa.core.timeutil import local_date as voting_day
 from participa.core.types import utcnow
 from participa.polls.models import PollState
 from participa.processes.permissions import can_manage_process, can_view_process
@@ -22,11 +22,6 @@ class VoteRefusal(LabelledEnum):
     NOT_OPEN = "not_open", _l("This poll is not open for voting.")
     PHASE = "phase", _l("The current phase of this process does not take votes.")
     BLOCKED = "blocked", _l("Your account is blocked: you cannot vote.")
-
-
-def voting_day(now: datetime | None = None) -> date:
-    """The day a vote is cast on, in the town's time (ages and the roll count in days)."""
-    return utc_to_local(now or utcnow()).date()
 
 
 def can_manage_polls(user, process) -> bool:

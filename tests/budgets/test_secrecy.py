@@ -14,15 +14,9 @@ from participa.budgets.models import BudgetBallot, BudgetVoter
 from participa.extensions import db
 from tests.support import factories
 from tests.support.budgets import make_budget, vote, voting_process
+from tests.support.databases import rows_in_stored_order
 
 VOTERS = 12
-
-
-def _stored_order(table: str, columns: str) -> list:
-    """Rows in their physical order: SQLite's rowid, PostgreSQL's ctid."""
-    position = "rowid" if db.engine.dialect.name == "sqlite" else "ctid"
-    return db.session.execute(sa.text(
-        f"SELECT {columns} FROM {table} ORDER BY {position}")).all()  # noqa: S608
 
 
 @pytest.fixture
@@ -54,12 +48,12 @@ def test_the_schema_has_nothing_that_joins_the_box_to_the_roll_or_to_people(app)
 
 def test_the_rows_cannot_be_matched_once_voting_closes(voted):
     budget, people = voted
-    roll = [row.user_id for row in _stored_order("budget_voters", "user_id")]
+    roll = [row.user_id for row in rows_in_stored_order("budget_voters", "user_id")]
     secret = current_app.config["BALLOT_KEY"]
     keys_of = {operations.ballot_key(secret, budget, p): p.id for p in people}
 
     def box_owners():
-        return [keys_of[row.key] for row in _stored_order("budget_ballots", "key")]
+        return [keys_of[row.key] for row in rows_in_stored_order("budget_ballots", "key")]
 
     # while voting runs, the stored order still follows the order people voted in: this is
     # what closing must undo (and what this test would catch if it did not)
@@ -70,8 +64,8 @@ def test_the_rows_cannot_be_matched_once_voting_closes(voted):
     assert sorted(shuffled) == sorted(roll)
     assert shuffled != roll  # one chance in 12! (≈ 2e-9) of failing by luck
     # the days are all the same: nothing finer to match on
-    assert len({row.cast_on for row in _stored_order("budget_ballots", "cast_on")}) == 1
-    assert len({row.voted_on for row in _stored_order("budget_voters", "voted_on")}) == 1
+    assert len({row.cast_on for row in rows_in_stored_order("budget_ballots", "cast_on")}) == 1
+    assert len({row.voted_on for row in rows_in_stored_order("budget_voters", "voted_on")}) == 1
 
 
 def test_a_ballot_key_cannot_be_recomputed_without_the_ballot_key(voted):

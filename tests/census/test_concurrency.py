@@ -4,7 +4,6 @@ is verified once. Meaningful on PostgreSQL (SQLite serializes every writer)."""
 
 from datetime import date
 
-import pytest
 import sqlalchemy as sa
 
 from participa.accounts.models import User
@@ -16,12 +15,6 @@ from tests.support import factories
 from tests.support.parallel import run_parallel
 
 THREADS = 8
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only(app):
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("row locks are PostgreSQL's: run with PARTICIPA_TEST_DATABASE_URL")
 
 
 def _verify_job(user_id, document, born):

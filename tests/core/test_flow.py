@@ -3,6 +3,7 @@ a refused operation changes nothing and mails nothing, mail leaves only after th
 domain error that escapes a view is a translated 409 page with nothing changed."""
 
 import html
+
 import pytest
 import sqlalchemy as sa
 from flask import Blueprint

@@ -13,16 +13,10 @@ from participa.extensions import db
 from participa.polls import operations
 from participa.polls.models import PollBallot, PollVoter
 from tests.support import factories
+from tests.support.databases import rows_in_stored_order
 from tests.support.polls import make_poll, vote
 
 VOTERS = 12
-
-
-def _stored_order(table: str, columns: str) -> list:
-    """Rows in their physical order: SQLite's rowid, PostgreSQL's ctid."""
-    position = "rowid" if db.engine.dialect.name == "sqlite" else "ctid"
-    return db.session.execute(sa.text(
-        f"SELECT {columns} FROM {table} ORDER BY {position}")).all()  # noqa: S608
 
 
 @pytest.fixture
@@ -62,12 +56,12 @@ def test_the_schema_has_nothing_that_joins_the_box_to_the_roll_or_to_people(app)
 
 def test_the_rows_cannot_be_matched_once_the_poll_closes(voted):
     poll, people, council = voted
-    roll = [row.user_id for row in _stored_order("poll_voters", "user_id")]
+    roll = [row.user_id for row in rows_in_stored_order("poll_voters", "user_id")]
     keys_of = {operations.box_key(current_app.config["BALLOT_KEY"], poll, p): p.id
                for p in people}
 
     def box_owners():
-        return [keys_of[row.key] for row in _stored_order("poll_ballots", "key")]
+        return [keys_of[row.key] for row in rows_in_stored_order("poll_ballots", "key")]
 
     # while the poll is open, the stored order still follows the order people voted in: this
     # is what closing must undo (and what this test would catch if it did not)
@@ -78,8 +72,8 @@ def test_the_rows_cannot_be_matched_once_the_poll_closes(voted):
     assert sorted(shuffled) == sorted(roll)
     assert shuffled != roll  # one chance in 12! (≈ 2e-9) of failing by luck
     # the days are all the same: nothing finer to match on
-    assert len({row.cast_on for row in _stored_order("poll_ballots", "cast_on")}) == 1
-    assert len({row.voted_on for row in _stored_order("poll_voters", "voted_on")}) == 1
+    assert len({row.cast_on for row in rows_in_stored_order("poll_ballots", "cast_on")}) == 1
+    assert len({row.voted_on for row in rows_in_stored_order("poll_voters", "voted_on")}) == 1
 
 
 def test_a_ballot_key_cannot_be_recomputed_without_the_ballot_key(voted):

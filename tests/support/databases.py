@@ -57,3 +57,13 @@ def fresh_database_url(env_var: str, folder, sqlite_name="test.sqlite3") -> str:
         create_postgresql_database(url)
         empty_postgresql(url)
     return url
+
+
+def rows_in_stored_order(table: str, columns: str) -> list:
+    """``columns`` of ``table``'s rows in their physical order (SQLite's rowid, PostgreSQL's
+    ctid): what a reader of a copy of the database sees, whatever the ids say."""
+    from participa.extensions import db
+
+    position = "rowid" if db.engine.dialect.name == "sqlite" else "ctid"
+    return db.session.execute(sa.text(
+        f"SELECT {columns} FROM {table} ORDER BY {position}")).all()  # noqa: S608

@@ -47,7 +47,8 @@ def insert(table, rows):
 def make_process(slug, now):
     process = Process(title=f"Benchmark {slug}", slug=slug, summary="", description="",
                       is_published=True, supports_per_person=0)
-    process.phases = [Phase(kind=PhaseKind.PROPOSALS, position=0, starts_at=now - timedelta(days=10),
+    process.phases = [Phase(kind=PhaseKind.PROPOSALS, position=0,
+                            starts_at=now - timedelta(days=10),
                             ends_at=now + timedelta(days=365))]
     process.categories = [Category(name=f"Categoria {i}", position=i) for i in range(5)]
     db.session.add(process)
@@ -66,7 +67,8 @@ def proposals_rows(process, authors, count, now, rng):
             "process_id": process.id, "author_id": authors[i % len(authors)],
             "title": title, "body": body, "search_text": fold(f"{title}\n{body}"),
             "category_id": categories[i % len(categories)], "neighbourhood_id": None,
-            "address": "", "state": ProposalState.PUBLISHED, "supports_count": 0, "comments_count": 0,
+            "address": "", "state": ProposalState.PUBLISHED, "supports_count": 0,
+            "comments_count": 0,
             "answer": "", "created_at": created, "updated_at": created,
         })
     return rows

@@ -13,4 +13,4 @@ def send_receipt(user, budget, receipt: str, *, changed: bool) -> None:
     subject = _l("Your receipt for \"%(title)s\"", title=budget.title)
     link = url_for("budgets.show", slug=budget.process.slug, id=budget.id, _external=True)
     mail_person(user, subject, "budgets/email/receipt.txt", budget=budget, receipt=receipt,
-                changed=changed, link=link)
+                secret=True, changed=changed, link=link)

@@ -6,7 +6,9 @@ it. ``participa worker`` runs the due jobs (``run_due_jobs``): it claims one wit
 conditional UPDATE, so two workers never run the same job, on SQLite and PostgreSQL alike, and
 no lock is held while it runs), runs its handler, and marks it done, or due again after a
 growing delay (``JOB_RETRY_DELAYS``). A job that has used every retry is kept as failed and
-shown to the council, who can send it again (``retry_job``).
+shown to the council, who can send it again (``retry_job``). A job's payload (a whole e-mail,
+with its links) is erased once the job is done; a secret job's (a ballot receipt, which would tie
+a person to a ballot) also when it fails for good, so it cannot be sent again.
 
 Why a table and not Huey, RQ or Celery: their queues live in a store of their own (a SQLite
 file, Redis), which cannot join the action's database transaction: a crash between the commit
@@ -64,12 +66,17 @@ class Job(db.Model):
 
 
 _HANDLERS: dict[str, tuple[Callable, object]] = {}
+_SECRET_KINDS: set[str] = set()
 
 
-def register_job(kind: str, handler: Callable[[dict, dict], None], label) -> None:
+def register_job(kind: str, handler: Callable[[dict, dict], None], label, *,
+                 secret: bool = False) -> None:
     """``handler(config, payload)`` does the work and raises if it could not; ``label`` says
-    what the kind is, in the council's pages."""
+    what the kind is, in the council's pages. The payload of a ``secret`` kind is erased even
+    when the job fails for good."""
     _HANDLERS[kind] = (handler, label)
+    if secret:
+        _SECRET_KINDS.add(kind)
 
 
 def job_label(kind: str):
@@ -117,10 +124,13 @@ def run_due_jobs(config, *, now: datetime | None = None, limit: int = 100) -> in
                 outcome = {"last_error": one_line(f"{type(error).__name__}: {error}")[:500]}
                 if attempts > len(delays):
                     outcome.update(status=JobStatus.FAILED, finished_at=clock)
+                    if kind in _SECRET_KINDS:
+                        outcome["payload"] = {}
                 else:
                     outcome.update(run_at=clock + timedelta(seconds=delays[attempts - 1]))
             else:
-                outcome = {"status": JobStatus.DONE, "finished_at": clock, "last_error": None}
+                outcome = {"status": JobStatus.DONE, "finished_at": clock, "last_error": None,
+                           "payload": {}}  # what was sent is not kept
             _record(session, job_id, outcome)
             ran += 1
     return ran
@@ -181,6 +191,9 @@ def retry_job(job: Job, *, actor, now: datetime) -> None:
 
     if job.status is not JobStatus.FAILED:
         raise DomainError(_l("Only a job that failed can be sent again."))
+    if not job.payload:
+        raise DomainError(_l("This job cannot be sent again: its content was erased to keep "
+                             "a ballot secret."))
     job.status, job.attempts, job.run_at, job.finished_at = JobStatus.PENDING, 0, now, None
     log_action("retry_job", job, actor=actor, kind=job.kind)
 

@@ -24,21 +24,24 @@ from participa.core.jobs import enqueue, register_job
 from participa.core.text import one_line
 
 MAIL_JOB = "mail"
+SECRET_MAIL_JOB = "secret_mail"  # a ballot receipt: erased even if it never gets through
 
 
-def mail_person(user, subject, template: str, *, attachments=(), queue=True,
+def mail_person(user, subject, template: str, *, attachments=(), queue=True, secret=False,
                 **context) -> EmailMessage:
     """Queue an e-mail to ``user`` written in their language: ``subject`` (lazy, translated
     here) and the text template rendered with ``user`` and ``context``. ``attachments`` are
     (filename, mimetype, bytes) triples. ``queue=False`` writes it and sends nothing (the same
-    work for an answer that must take as long)."""
+    work for an answer that must take as long). A ``secret`` message (a ballot receipt) leaves
+    nothing in the database once it has been sent or has failed for good."""
     with force_locale(user.locale):
         return send_mail(user.email, str(subject),
                          render_template(template, user=user, **context),
-                         attachments=attachments, queue=queue)
+                         attachments=attachments, queue=queue, secret=secret)
 
 
-def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True) -> EmailMessage:
+def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True,
+              secret=False) -> EmailMessage:
     """Queue a plain-text message, sent by the worker once the current transaction commits."""
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
@@ -54,7 +57,8 @@ def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True) -
                                params=params)
     if queue:
         raw = message.as_bytes(policy=SMTP)  # CRLF line ends, as the wire wants them
-        enqueue(MAIL_JOB, {"to": to, "message": base64.b64encode(raw).decode()},
+        enqueue(SECRET_MAIL_JOB if secret else MAIL_JOB,
+                {"to": to, "message": base64.b64encode(raw).decode()},
                 summary=f"{to}: {message['Subject']}")
     return message
 
@@ -81,6 +85,7 @@ def deliver(config, to: str, raw: bytes) -> None:
 
 
 register_job(MAIL_JOB, deliver_mail_job, _l("E-mail"))
+register_job(SECRET_MAIL_JOB, deliver_mail_job, _l("E-mail with a ballot receipt"), secret=True)
 
 
 def read_outbox(directory) -> list[EmailMessage]:

@@ -15,5 +15,5 @@ def send_receipt(user, poll, receipt: str, *, changed: bool) -> None:
     """The voter's receipt: with it they find their ballot in the published file once the
     poll closes. The e-mail says nothing of what they chose."""
     subject = _l("Your receipt for the poll \"%(title)s\"", title=poll.title)
-    mail_person(user, subject, "polls/email/receipt.txt", poll=poll, receipt=receipt,
+    mail_person(user, subject, "polls/email/receipt.txt", poll=poll, receipt=receipt, secret=True,
                 changed=changed, link=poll_link(poll))

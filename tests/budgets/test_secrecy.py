@@ -81,3 +81,26 @@ def test_a_ballot_key_cannot_be_recomputed_without_the_ballot_key(voted):
                 guesses.add(operations.ballot_key(wrong, budget, person))
     assert not keys & guesses
     assert db.session.scalar(sa.select(sa.func.count()).select_from(BudgetVoter)) == VOTERS
+
+
+def test_the_receipt_mail_leaves_no_trace_of_the_receipt_in_the_database(app, client, outbox):
+    """The receipt e-mail is queued with the ballot; once sent, no table holds the receipt
+    beside the voter's address (only the box holds it, where nothing names a person)."""
+    from participa.core.jobs import Job
+    from tests.support.web import CSRF_RE, login, text
+
+    budget = make_budget(voting_process())
+    person = factories.make_user(locale="en")
+    db.session.commit()
+    login(client, person)
+    page = f"/processes/{budget.process.slug}/budgets/{budget.id}"
+    token = CSRF_RE.search(text(client.get(page))).group(1)
+    client.post(page + "/ballot", data={"csrf_token": token, "action": "cast",
+                                        "project": [str(budget.projects[0].id)]})
+    [mail] = outbox()
+    receipt = db.session.scalar(sa.select(BudgetBallot.receipt))
+    assert receipt in mail.get_content()
+    db.session.expire_all()
+    [job] = db.session.scalars(sa.select(Job)).all()
+    assert person.email in job.summary
+    assert receipt not in repr((job.payload, job.summary, job.last_error))

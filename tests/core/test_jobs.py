@@ -194,6 +194,36 @@ def test_retry_job_refuses_a_job_that_has_not_failed(council):
         retry_job(job, actor=council, now=utcnow())
 
 
+def test_a_sent_mail_is_not_kept_in_the_database(app, outbox):
+    """Once sent, a message (with whatever links it held) leaves only its summary behind."""
+    send_mail("a@example.org", "Hola", "https://example.org/reset/secret-token")
+    db.session.commit()
+    assert len(outbox()) == 1
+    [job] = jobs()
+    assert job.status is JobStatus.DONE and job.payload == {}
+    assert job.summary == "a@example.org: Hola"
+
+
+def test_a_secret_mail_is_erased_even_when_it_fails_and_cannot_be_sent_again(
+        app, council, monkeypatch):
+    """A ballot receipt would tie a person to a ballot: a failed one keeps its summary for the
+    council, not its content; an ordinary failed mail keeps its content to be sent again."""
+    from participa.core.errors import DomainError
+
+    use_smtp(app, monkeypatch, free_port())  # nothing listens there
+    monkeypatch.setitem(app.config, "JOB_RETRY_DELAYS", [])
+    send_mail("a@example.org", "Rebut", "K7QF-2M9X-PLDA", secret=True)
+    send_mail("b@example.org", "Hola", "text")
+    db.session.commit()
+    assert run_due_jobs(app.config) == 2
+    secret, plain = jobs()
+    assert (secret.kind, secret.status, secret.payload) == ("secret_mail", JobStatus.FAILED, {})
+    assert plain.status is JobStatus.FAILED and plain.payload["to"] == "b@example.org"
+    with pytest.raises(DomainError, match="erased"):
+        retry_job(secret, actor=council, now=utcnow())
+    retry_job(plain, actor=council, now=utcnow())
+
+
 def test_two_workers_never_run_the_same_job(app):
     """Two workers at once (threads, each with its own connection) share the jobs out."""
     for n in range(20):
@@ -257,7 +287,9 @@ def test_a_job_done_while_the_database_blinks_is_recorded_once_it_is_back(app):
     blinks = {"left": 2}
 
     def blink(conn, cursor, statement, parameters, context, executemany):
-        if statement.startswith("UPDATE jobs SET status") and blinks["left"]:
+        recording = statement.startswith("UPDATE jobs SET") and "status=?" in statement.split(
+            "WHERE")[0].replace(" ", "").replace("%(status)s", "?")
+        if recording and blinks["left"]:
             blinks["left"] -= 1
             raise sa.exc.OperationalError(statement, parameters, Exception("connection lost"))
 

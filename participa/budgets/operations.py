@@ -137,13 +137,19 @@ def create_budget(process, data: dict, *, actor) -> Budget:
 
 
 def _lock_budget(budget, *, read=False) -> Budget:
-    """Lock the budget's row (``read``: FOR KEY SHARE, else FOR UPDATE) and reload it, with
-    its projects, as it now stands."""
+    """Lock the budget's row (``read``: FOR KEY SHARE, else FOR UPDATE) and make sure what was
+    read of it still holds: it is read again, with its projects, as it now stands — except by a
+    reader of a frozen budget whose state has not moved, for whom nothing else can have."""
     if db.session.get_bind().dialect.name == "sqlite":
         lock_row(Budget, budget.id)
+        now_stands = sa.select(Budget.state, Budget.frozen_at).where(Budget.id == budget.id)
     else:
-        db.session.execute(sa.select(Budget.id).where(Budget.id == budget.id)
-                           .with_for_update(read=read, key_share=read))
+        now_stands = (sa.select(Budget.state, Budget.frozen_at).where(Budget.id == budget.id)
+                      .with_for_update(read=read, key_share=read))
+    state, frozen_at = db.session.execute(now_stands).one()
+    if read and budget.frozen_at is not None and (state, frozen_at) == (budget.state,
+                                                                        budget.frozen_at):
+        return budget  # the rules, the amount and the projects no longer change
     db.session.refresh(budget)
     db.session.expire(budget, ["projects"])
     return budget
@@ -263,8 +269,8 @@ def cast_ballot(budget, project_ids, *, actor, verification, ballot_secret: str,
     receipt = new_receipt()
     choices = ",".join(str(p.id) for p in sorted(check.chosen, key=lambda p: p.id))
     today = now.date()
-    voted = queries.has_voted(budget, actor)
     ballot = queries.get_ballot(budget, key)
+    voted = ballot is not None  # the roll names whoever has a ballot in the box
     if ballot is None:
         db.session.add(BudgetBallot(key=key, budget_id=budget.id, choices=choices,
                                     receipt=receipt, cast_on=today))

@@ -29,10 +29,12 @@ def count_budgets(process) -> int:
                              .where(Budget.process_id == process.id)) or 0
 
 
-def get_budget(process, budget_id: int) -> Budget | None:
+def get_budget(process, budget_id: int, *, sources: bool = True) -> Budget | None:
+    """The budget with its projects, and (``sources``) the proposals they come from."""
+    projects = selectinload(Budget.projects)
     return db.session.scalar(
         sa.select(Budget).where(Budget.process_id == process.id, Budget.id == budget_id)
-        .options(selectinload(Budget.projects).selectinload(BudgetProject.proposals))
+        .options(projects.selectinload(BudgetProject.proposals) if sources else projects)
     )
 
 

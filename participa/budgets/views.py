@@ -38,9 +38,9 @@ bp = Blueprint("budgets", __name__, url_prefix="/processes/<slug>/budgets")
 _vote_limit = post_limit("RATELIMIT_BALLOT")
 
 
-def _budget_or_404(slug, id):
+def _budget_or_404(slug, id, *, sources=True):
     process = get_visible_process_or_404(slug)
-    budget = queries.get_budget(process, id)
+    budget = queries.get_budget(process, id, sources=sources)
     if budget is None or not can_view_budget(current_user, budget):
         abort(404)
     return process, budget
@@ -98,12 +98,13 @@ def _render_show(process, budget, *, chosen=None, check=None, status=200):
 def ballot(slug, id):
     """One form, two buttons: "check my ballot" explains (without JavaScript) and changes
     nothing; "cast" checks the same rules and casts."""
-    process, budget = _budget_or_404(slug, id)
+    process, budget = _budget_or_404(slug, id, sources=False)  # a page shown reads them then
     choices = parse_choices(request.form.getlist("project"))
     if request.form.get("action") != "cast":
         check = check_ballot(budget, choices)
         return _render_show(process, budget, chosen=choices or [], check=check)
-    voted = _my_ballot(budget) is not None
+    mine = _my_ballot(budget)  # kept here, the operation finds it without asking again
+    voted = mine is not None
     verification = verification_of(current_user.id)
 
     def cast_and_tell():

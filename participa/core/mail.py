@@ -16,7 +16,7 @@ from email.policy import default as default_policy
 from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
@@ -28,7 +28,7 @@ SECRET_MAIL_JOB = "secret_mail"  # a ballot receipt: erased even if it never get
 
 
 def mail_person(user, subject, template: str, *, attachments=(), queue=True, secret=False,
-                **context) -> EmailMessage:
+                **context) -> dict:
     """Queue an e-mail to ``user`` written in their language: ``subject`` (lazy, translated
     here) and the text template rendered with ``user`` and ``context``. ``attachments`` are
     (filename, mimetype, bytes) triples. ``queue=False`` writes it and sends nothing (the same
@@ -41,31 +41,45 @@ def mail_person(user, subject, template: str, *, attachments=(), queue=True, sec
 
 
 def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True,
-              secret=False) -> EmailMessage:
-    """Queue a plain-text message, sent by the worker once the current transaction commits."""
-    message = EmailMessage()
-    message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
-    message["To"] = to
-    message["Subject"] = one_line(subject)  # a title with a line break cannot break a header
-    message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain="participa.localhost")
-    message.set_content(str(text))
-    for filename, mimetype, data in attachments:
-        maintype, _, subtype = mimetype.partition("/")
-        params = {"charset": "utf-8"} if maintype == "text" else {}
-        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename,
-                               params=params)
+              secret=False) -> dict:
+    """Queue a plain-text message, sent by the worker once the current transaction commits.
+    What is queued is what the message says (``compose`` writes it as MIME in the worker: the
+    request pays for none of it); a recipient with a line break is refused here."""
+    if one_line(to) != to:
+        raise ValueError("an e-mail address cannot hold a line break or a control character")
+    message = {"to": to, "subject": one_line(subject),  # a title cannot break a header
+               "text": str(text),
+               "attachments": [[filename, mimetype, base64.b64encode(data).decode()]
+                               for filename, mimetype, data in attachments]}
     if queue:
-        raw = message.as_bytes(policy=SMTP)  # CRLF line ends, as the wire wants them
-        enqueue(SECRET_MAIL_JOB if secret else MAIL_JOB,
-                {"to": to, "message": base64.b64encode(raw).decode()},
-                summary=f"{to}: {message['Subject']}")
+        enqueue(SECRET_MAIL_JOB if secret else MAIL_JOB, message,
+                summary=f"{to}: {message['subject']}")
     return message
 
 
+def compose(config, message: dict) -> bytes:
+    """A queued message as the bytes of an e-mail, with CRLF line ends as the wire wants them."""
+    mail = EmailMessage()
+    mail["From"] = config["MAIL_DEFAULT_SENDER"]
+    mail["To"] = message["to"]
+    mail["Subject"] = message["subject"]
+    mail["Date"] = formatdate(localtime=False)
+    mail["Message-ID"] = make_msgid(domain="participa.localhost")
+    mail.set_content(message["text"])
+    for filename, mimetype, data in message["attachments"]:
+        maintype, _, subtype = mimetype.partition("/")
+        params = {"charset": "utf-8"} if maintype == "text" else {}
+        mail.add_attachment(base64.b64decode(data), maintype=maintype, subtype=subtype,
+                            filename=filename, params=params)
+    return mail.as_bytes(policy=SMTP)
+
+
 def deliver_mail_job(config, payload: dict) -> None:
-    """The worker's handler: hand one queued message to the mail server, or to the outbox."""
-    deliver(config, payload["to"], base64.b64decode(payload["message"]))
+    """The worker's handler: write one queued message and hand it to the mail server, or to the
+    outbox. (A job queued by an earlier version holds the message already written.)"""
+    raw = (base64.b64decode(payload["message"]) if "message" in payload
+           else compose(config, payload))
+    deliver(config, payload["to"], raw)
 
 
 def deliver(config, to: str, raw: bytes) -> None:

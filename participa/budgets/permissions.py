@@ -54,10 +54,10 @@ def _why_not_open(user, budget, now) -> VoteRefusal | None:
         return VoteRefusal.CLOSED
     if not phase_allows(budget.process, Action.VOTE, now):
         return VoteRefusal.PHASE
+    if getattr(user, "is_blocked", False):  # before signing in: a blocked account is not active
+        return VoteRefusal.BLOCKED
     if not is_signed_in(user):
         return VoteRefusal.SIGN_IN
-    if user.is_blocked:
-        return VoteRefusal.BLOCKED
     if not budget.projects:
         return VoteRefusal.NO_PROJECTS
     return None

@@ -48,6 +48,8 @@ class CommunityPlan(TimestampMixin, db.Model):
         "Neighbourhood", secondary=plan_neighbourhoods, order_by="Neighbourhood.name",
     )
     processes = relationship("Process", back_populates="plan", order_by="Process.id")
+    goals = relationship("Goal", back_populates="plan", order_by="(Goal.position, Goal.id)",
+                         cascade="all, delete-orphan", passive_deletes=True)
 
     __table_args__ = (
         sa.CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="period_order"),
@@ -59,3 +61,21 @@ class CommunityPlan(TimestampMixin, db.Model):
 
     def __repr__(self):
         return f"<CommunityPlan {self.id} {self.slug}>"
+
+
+class Goal(TimestampMixin, db.Model):
+    """One of a plan's goals (objectius): what the plan means to change, in order."""
+
+    __tablename__ = "plan_goals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("community_plans.id", ondelete="CASCADE"), nullable=False, index=True)
+    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    description: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    position: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+
+    plan = relationship("CommunityPlan", back_populates="goals")
+
+    def __repr__(self):
+        return f"<Goal {self.id} of plan {self.plan_id}>"

@@ -114,6 +114,15 @@ def ranked_ballot_form(poll, *args, **kwargs):
     return form
 
 
+def earlier_choice(poll, choice) -> dict:
+    """The form's data for a ballot already cast, so the voter sees it and changes it."""
+    if poll.kind == PollKind.YES_NO:
+        return {"choice": choice}
+    if poll.kind == PollKind.APPROVAL:
+        return {"choice": list(choice)}
+    return {f"rank_{n}": option_id for n, option_id in enumerate(choice, start=1)}
+
+
 def ballot_form(poll, *args, **kwargs):
     if poll.kind == PollKind.YES_NO:
         return YesNoBallotForm(*args, **kwargs)

@@ -32,6 +32,11 @@ def has_voted(poll, user) -> bool:
     return db.session.get(PollVoter, (poll.id, user.id)) is not None
 
 
+def get_ballot(key: str) -> PollBallot | None:
+    """A ballot by its key (only its voter can find it: the key needs the ballot key)."""
+    return db.session.get(PollBallot, key)
+
+
 def voted_poll_ids(process, user) -> set[int]:
     """Of this process's polls, those ``user`` has voted in (one query)."""
     if user is None or not getattr(user, "is_authenticated", False):

@@ -15,7 +15,7 @@ from participa.core.exports import csv_response
 from participa.core.flow import Refused, submit
 from participa.extensions import limiter
 from participa.polls import notifications, operations, queries
-from participa.polls.forms import ANSWER_LABELS, ballot_form
+from participa.polls.forms import ANSWER_LABELS, ballot_form, earlier_choice
 from participa.polls.permissions import (
     can_close_poll,
     can_download_ballots,
@@ -76,7 +76,10 @@ def _render_show(process, poll, *, form=None, refusal=None, status=200):
     if refusal is None:
         refusal = why_not_vote(current_user, poll, _verification())
     if form is None and refusal is None:
-        form = ballot_form(poll, formdata=None)
+        mine = voted and queries.get_ballot(operations.box_key(
+            current_app.config["BALLOT_KEY"], poll, current_user))
+        form = ballot_form(poll, formdata=None,
+                           data=earlier_choice(poll, mine.choice) if mine else None)
     return render_template(
         "polls/show.html", process=process, poll=poll, form=form, refusal=refusal,
         voted=voted, answer_labels=ANSWER_LABELS,

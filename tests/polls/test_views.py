@@ -465,3 +465,33 @@ def test_approval_results_and_turnout_over_verified_residents(client, process, c
     assert re.search(rf'<th scope="row">{b.title}</th><td>3</td>', html)
     assert re.search(r"<dt>Verified residents who may vote</dt><dd>4</dd>", html)
     assert "75" in html  # 3 voters of 4 eligible
+
+
+def test_the_page_shows_the_voters_earlier_ballot_to_change(client, process, council, ranked,
+                                                             resident, commit):
+    """Only the voter can find their ballot (its key needs the ballot key): the form shows it,
+    whatever the kind; another person sees an empty form."""
+    approval = make_poll(process, actor=council, kind="approval", max_choices=2)
+    yes_no = make_poll(process, actor=council)
+    other = person()
+    commit()
+    login(client, resident)
+    a, b, c = (str(o.id) for o in ranked.options)
+    post(client, url(ranked, "/vote"), {"rank_1": c, "rank_2": a, "rank_3": ""})
+    post(client, url(approval, "/vote"), {"choice": [str(approval.options[1].id)]})
+    post(client, url(yes_no, "/vote"), {"choice": "no"})
+
+    html = text(client.get(url(ranked)))
+    selected = re.findall(r'<select[^>]*name="(rank_\d)".*?<option selected value="(\d*)"', html,
+                          re.S)
+    assert selected[:2] == [("rank_1", c), ("rank_2", a)]
+    html = text(client.get(url(approval)))
+    assert re.search(rf'checked[^>]*value="{approval.options[1].id}"|value="'
+                     rf'{approval.options[1].id}"[^>]*checked', html)
+    assert len(re.findall(r'type="checkbox"[^>]*checked|checked[^>]*type="checkbox"', html)) == 1
+    html = text(client.get(url(yes_no)))
+    assert re.search(r'checked[^>]*value="no"|value="no"[^>]*checked', html)
+
+    other_client = client.application.test_client()
+    login(other_client, other)
+    assert "checked" not in text(other_client.get(url(yes_no)))

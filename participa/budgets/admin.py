@@ -7,7 +7,7 @@ council (``can_close_budget``, ``can_publish_results``). Every write goes throug
 flow (``save_form``/``perform``): one operation, one commit."""
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -30,7 +30,7 @@ from participa.budgets.permissions import (
 from participa.core.flow import perform, save_form
 from participa.extensions import db
 from participa.meetings.models import Meeting, MeetingStatus
-from participa.processes.loaders import get_visible_process_or_404
+from participa.processes.loaders import get_managed_process_or_403
 from participa.proposals.models import Proposal, ProposalState
 
 bp = Blueprint("budgets_admin", __name__, url_prefix="/processes/<slug>/budgets/manage")
@@ -44,11 +44,7 @@ PROJECT = BUDGET + "/projects/<int:project_id>"
 
 def _managed_process(slug):
     """The process, for the people who manage its budgets (403 for anyone else)."""
-    process = get_visible_process_or_404(slug)
-    if not can_manage_budget(current_user, process):
-        abort(403)
-    g.private_page = True
-    return process
+    return get_managed_process_or_403(slug, can_manage_budget)
 
 
 def _managed_budget(slug, budget_id):

@@ -3,7 +3,7 @@ council closes them and turns live results on. Served beside the polls
 (/processes/<slug>/polls/new, .../<id>/edit, ...) so facilitators, who have no council
 dashboard, reach them from the process."""
 
-from flask import Blueprint, abort, flash, g, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -18,17 +18,13 @@ from participa.polls.permissions import (
     can_open_poll,
     can_set_live_results,
 )
-from participa.processes.loaders import get_visible_process_or_404
+from participa.processes.loaders import get_managed_process_or_403
 
 bp = Blueprint("polls_admin", __name__, url_prefix="/processes/<slug>/polls")
 
 
 def _process_managed(slug):
-    process = get_visible_process_or_404(slug)
-    if not can_manage_polls(current_user, process):
-        abort(403)
-    g.private_page = True
-    return process
+    return get_managed_process_or_403(slug, can_manage_polls)
 
 
 def _poll_managed(slug, id):

@@ -28,25 +28,10 @@ STATES = ("open", "frozen", "closed", "published")
 MANAGERS = {"facilitator", "council"}
 
 
-def person(role, process):
-    if role == "visitor":
-        return AnonymousUserMixin()
-    if role == "facilitator":
-        return factories.make_user("facilitator", process=process)
-    if role == "other_facilitator":
-        return factories.make_user("facilitator", process=factories.make_process())
-    user = factories.make_user("resident" if role == "blocked" else role)
-    if role == "blocked":
-        user.blocked_at = utcnow()
-    return user
-
-
 def budget_in(phase, state):
-    phases = ((PhaseKind.PROPOSALS, -20, -10),) + (((phase, -5, 5),) if phase else ())
-    if phase is PhaseKind.PROPOSALS:
-        phases = ((PhaseKind.PROPOSALS, -5, 5),)
     council = factories.make_user("council")
-    budget = make_budget(factories.make_process(phases=phases), actor=council)
+    budget = make_budget(factories.make_process(phases=factories.phases_now(phase)),
+                         actor=council)
     if state != "open":
         budget.frozen_at = utcnow()  # as a first ballot does (tests/budgets/test_operations.py)
         db.session.flush()
@@ -69,7 +54,7 @@ def _id(case):
 def test_the_grid(app, case):
     role, phase, state = case
     budget = budget_in(phase, state)
-    user = person(role, budget.process)
+    user = factories.in_role(role, budget.process)
     manager = role in MANAGERS
     assert can_view_budget(user, budget)  # a published process shows its budgets to all
     assert can_manage_budget(user, budget) is manager

@@ -1,7 +1,6 @@
 """Who may do what with a poll, as a grid: role × phase × poll state (and live results)."""
 
 import pytest
-from flask_login import AnonymousUserMixin
 
 from participa.polls import operations
 from participa.polls.models import PollState
@@ -26,22 +25,10 @@ STATES = (PollState.DRAFT, PollState.OPEN, PollState.CLOSED)
 MANAGERS = {"facilitator", "council"}
 
 
-def person(role, process):
-    if role == "visitor":
-        return AnonymousUserMixin()
-    if role == "facilitator":
-        return factories.make_user("facilitator", process=process)
-    if role == "other_facilitator":
-        return factories.make_user("facilitator", process=factories.make_process())
-    return factories.make_user(role)
-
-
 def poll_in(phase, state, *, live=False):
-    phases = ((PhaseKind.PROPOSALS, -20, -10),) + (((phase, -5, 5),) if phase else ())
-    if phase is PhaseKind.PROPOSALS:
-        phases = ((PhaseKind.PROPOSALS, -5, 5),)
     council = factories.make_user("council")
-    poll = make_poll(factories.make_process(phases=phases), actor=council, open=False)
+    poll = make_poll(factories.make_process(phases=factories.phases_now(phase)), actor=council,
+                     open=False)
     if live:
         operations.set_live_results(poll, True, actor=council)
     if state is not PollState.DRAFT:
@@ -63,7 +50,7 @@ def _id(case):
 def test_the_grid(case):
     role, phase, state = case
     poll = poll_in(phase, state)
-    user = person(role, poll.process)
+    user = factories.in_role(role, poll.process)
     manager = role in MANAGERS
     assert can_manage_polls(user, poll.process) is manager
     assert can_view_poll(user, poll) is (state is not PollState.DRAFT or manager)
@@ -82,7 +69,7 @@ def test_the_grid(case):
 @pytest.mark.parametrize("state", STATES)
 def test_live_results_show_while_open_to_everyone_alike(role, state):
     poll = poll_in(PhaseKind.VOTING, state, live=True)
-    user = person(role, poll.process)
+    user = factories.in_role(role, poll.process)
     visible = state is not PollState.DRAFT or role in MANAGERS
     assert can_see_results(user, poll) is (visible and state is not PollState.DRAFT)
 

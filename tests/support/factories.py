@@ -87,3 +87,29 @@ def make_process(title=None, *, phases=((PhaseKind.PROPOSALS, -5, 5),), plan=Non
 def person(role="resident", **kwargs) -> User:
     """A person who reads the site in English (the language the client tests ask for)."""
     return make_user(role, locale="en", **kwargs)
+
+
+def in_role(role, process):
+    """Someone in ``role`` toward ``process``, for permission grids: "visitor" (signed out),
+    "resident", "blocked" (a blocked resident), "other_facilitator" (of another process),
+    "facilitator" (of this one) or "council"."""
+    from flask_login import AnonymousUserMixin
+
+    if role == "visitor":
+        return AnonymousUserMixin()
+    if role == "facilitator":
+        return make_user("facilitator", process=process)
+    if role == "other_facilitator":
+        return make_user("facilitator", process=make_process())
+    user = make_user("resident" if role == "blocked" else role)
+    if role == "blocked":
+        user.blocked_at = utcnow()
+    return user
+
+
+def phases_now(kind):
+    """A process's phases (for ``make_process``) whose running phase is of ``kind``; None: an
+    earlier phase has ended and none runs now."""
+    if kind is PhaseKind.PROPOSALS:
+        return ((PhaseKind.PROPOSALS, -5, 5),)
+    return ((PhaseKind.PROPOSALS, -20, -10),) + (((kind, -5, 5),) if kind else ())

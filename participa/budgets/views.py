@@ -117,8 +117,9 @@ def ballot(slug, id):
     outcome = commit(cast_and_tell)
     if not outcome:
         check = check_ballot(budget, choices)
-        if check.ok:  # refused for another reason (closed, ineligible): say that one
+        if check.ok:  # the ballot is fine, the voter or the moment is not (closed, ineligible)
             flash(outcome.error.message, "error")
+            return _render_show(process, budget, chosen=choices or [], check=check, status=403)
         return _render_show(process, budget, chosen=choices or [], check=check, status=400)
     flash(_("Your ballot has been saved. Your receipt code is %(code)s: note it down (it is "
             "shown only now, and we have e-mailed it to you). With it you will find your "

@@ -126,8 +126,20 @@ def test_voting_outside_the_voting_phase_is_refused(client, commit):
     assert "Voting is not open in the current phase" in page and 'name="project"' not in page
     response = post(client, url(budget, "ballot"),
                     {"action": "cast", "project": str(budget.projects[0].id)})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "Voting is not open in the current phase" in text(response)
+
+
+def test_an_ineligible_voter_is_403_with_the_reason_and_changes_nothing(client, commit):
+    budget = make_budget(voting_process(), census_required=True)
+    person = factories.make_user(locale="en")
+    commit()
+    login(client, person)
+    response = cast(client, budget, budget.projects[:1])
+    assert response.status_code == 403
+    assert "census" in text(response)
+    sync()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(BudgetBallot)) == 0
 
 
 def test_ballots_are_rate_limited(app, client, budget, voter, monkeypatch):

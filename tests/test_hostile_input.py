@@ -10,9 +10,11 @@ from werkzeug.routing import IntegerConverter
 
 from participa.extensions import db
 from tests.support import factories
+from tests.support.budgets import make_budget, voting_process
 from tests.support.comments import make_comment
 from tests.support.debates import make_debate
 from tests.support.meetings import make_meeting
+from tests.support.polls import make_poll
 from tests.support.proposals import make_proposal
 from tests.support.web import CSRF_RE, login, text
 
@@ -43,9 +45,27 @@ def town(make_process, app, monkeypatch):
     make_meeting(process, council)
     make_comment(proposal, factories.make_user())
     plan = factories.make_plan()
+    votes = voting_process()  # a budget and a poll taking ballots, so their handlers are reached
+    budget = make_budget(votes, actor=council)
+    poll = make_poll(votes, actor=council, kind="ranked")
     db.session.commit()
     return {"slug": process.slug, "plan": plan.slug, "council": council,
-            "id": str(proposal.id)}
+            "id": str(proposal.id), "votes": votes.slug, "budget": str(budget.id),
+            "project": str(budget.projects[0].id), "poll": str(poll.id)}
+
+
+def _plain_value(rule, name, converter, town):
+    """A value that leads somewhere real, so the hostile ones reach the handler's own checks."""
+    votes = "/budgets/" in rule.rule or "/polls/" in rule.rule
+    if isinstance(converter, IntegerConverter):
+        if "/budgets/" in rule.rule:
+            return town["project"] if name == "project_id" else town["budget"]
+        return town["poll"] if "/polls/" in rule.rule else town["id"]
+    if name == "slug":
+        if "/plans/" in rule.rule:
+            return town["plan"]
+        return town["votes"] if votes else town["slug"]
+    return "proposals" if name == "kind" else "x"
 
 
 def paths(app, town):
@@ -54,17 +74,8 @@ def paths(app, town):
         if rule.endpoint == "static":
             continue
         arguments = [name for name in rule.arguments if name not in (rule.defaults or {})]
-        plain = {}
-        for name in arguments:
-            converter = rule._converters[name]
-            if isinstance(converter, IntegerConverter):
-                plain[name] = town["id"]
-            elif name == "slug":
-                plain[name] = town["slug"] if "/plans/" not in rule.rule else town["plan"]
-            elif name == "kind":
-                plain[name] = "proposals"
-            else:
-                plain[name] = "x"
+        plain = {name: _plain_value(rule, name, rule._converters[name], town)
+                 for name in arguments}
         variants = [plain]
         for name in arguments:
             converter = rule._converters[name]
@@ -95,6 +106,8 @@ def walk(client, app, town, token):
 
 def test_a_visitor_walking_every_route_with_hostile_values_meets_no_5xx(app, client, town):
     token = CSRF_RE.search(text(client.get("/accounts/login"))).group(1)
+    for page in (f"budgets/{town['budget']}", f"polls/{town['poll']}"):  # the walk reaches them
+        assert client.get(f"/processes/{town['votes']}/{page}").status_code == 200
     assert walk(client, app, town, token) > 300
 
 

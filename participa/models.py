@@ -20,3 +20,4 @@ from participa.plans.models import CommunityPlan  # noqa: F401
 from participa.polls.models import Poll, PollBallot, PollOption, PollVoter  # noqa: F401
 from participa.processes.models import Category, Phase, Process, ProcessRole  # noqa: F401
 from participa.proposals.models import Proposal, Support  # noqa: F401
+from participa.results.models import Result, ResultStatus, ResultUpdate  # noqa: F401

@@ -6,7 +6,7 @@ The domain (``models``, ``operations``, ``permissions``, ``ballots``, ``queries`
 
 
 def init_app(app):
-    from participa.budgets import admin, operations, queries, views
+    from participa.budgets import admin, indicators, operations, queries, views
     from participa.core.models import register_verbs
     from participa.core.money import format_euros
     from participa.processes.signals import process_page
@@ -14,6 +14,7 @@ def init_app(app):
     app.jinja_env.filters["euros"] = format_euros
     app.add_template_global(queries.budget_projects_from)
     app.register_blueprint(views.bp)
+    indicators.register()  # the plans' indicators computed from budgets
     app.register_blueprint(admin.bp)
     register_verbs(operations.VERBS)
     process_page.connect(views.budgets_in_process)

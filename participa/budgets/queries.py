@@ -14,6 +14,7 @@ from participa.budgets.models import (
 from participa.budgets.models import budget_project_proposals as project_proposals
 from participa.census.models import CensusEntry
 from participa.extensions import db
+from participa.proposals.models import ProposalState
 
 
 def list_budgets(process) -> list[Budget]:
@@ -92,7 +93,10 @@ def paper_counts(budget) -> list[PaperCount]:
 
 
 def budget_projects_from(proposal) -> list[BudgetProject]:
-    """The budget projects that come from ``proposal`` (its page links to them)."""
+    """The budget projects that come from ``proposal`` (its page links to them). Only accepted
+    proposals become projects: any other proposal's page asks nothing."""
+    if proposal.state is not ProposalState.ACCEPTED:
+        return []
     link = project_proposals
     return list(db.session.scalars(
         sa.select(BudgetProject).join(link, link.c.project_id == BudgetProject.id)

@@ -165,18 +165,90 @@ def forget_finished_jobs(*, before: datetime) -> int:
     return deleted
 
 
+# --- daily tasks -------------------------------------------------------------------------------
+
+DAY = timedelta(days=1)
+
+
+class DailyRun(db.Model):
+    """When a daily task last started: the one row every worker claims before running it, so
+    several workers run each task once a day between them."""
+
+    __tablename__ = "daily_runs"
+
+    name: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    last_run_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+    def __repr__(self):
+        return f"<DailyRun {self.name}>"
+
+
+_DAILY: dict[str, Callable] = {}
+
+
+def register_daily(name: str, task: Callable[[dict, datetime], None]) -> None:
+    """``task(config, now)`` runs in the worker once a day (when a day has passed since its
+    last run), in the app's session, which is committed after it (rolled back if it raises)."""
+    _DAILY[name] = task
+
+
+def claim_daily(name: str, now: datetime) -> bool:
+    """Whether the caller may run the task ``name`` now: its row is moved to ``now`` by a
+    conditional UPDATE (or first written), which only one worker can win."""
+    with Session(db.engine) as session:
+        seen = session.scalar(sa.select(DailyRun.last_run_at).where(DailyRun.name == name))
+        if seen is None:
+            session.add(DailyRun(name=name, last_run_at=now))
+            try:
+                session.commit()
+            except sa.exc.IntegrityError:  # another worker wrote it first
+                session.rollback()
+                return False
+            return True
+        if now - seen < DAY:
+            return False
+        claimed = session.execute(
+            sa.update(DailyRun).where(DailyRun.name == name, DailyRun.last_run_at == seen)
+            .values(last_run_at=now)).rowcount
+        session.commit()
+        return bool(claimed)
+
+
+def run_daily_tasks(config, *, now: datetime | None = None,
+                    on_error: Callable[[Exception], None] | None = None) -> list[str]:
+    """Run every registered daily task whose day has come; return the names of those run.
+    A task that fails is rolled back and reported (``on_error``), and tried again the next
+    day (the on-demand ways of doing its work stay open meanwhile)."""
+    now = now or utcnow()
+    ran = []
+    for name, task in list(_DAILY.items()):
+        if not claim_daily(name, now):
+            continue
+        try:
+            task(config, now)
+            db.session.commit()
+        except Exception as error:  # noqa: BLE001 - one task's failure stops no other
+            db.session.rollback()
+            if on_error is None:
+                raise
+            on_error(error)
+        ran.append(name)
+    return ran
+
+
 def work(config, *, poll_seconds: float, keep_done: timedelta, stop: Callable[[], bool],
          on_error: Callable[[Exception], None]) -> None:
     """The worker's loop: run what is due, then wait ``poll_seconds``, until ``stop()``; now
     and then, forget the jobs done long ago (not every turn: on SQLite a DELETE takes the
-    database's write lock even when it deletes nothing). A database that cannot be reached is
-    reported and tried again at the next turn."""
+    database's write lock even when it deletes nothing) and run the daily tasks whose day has
+    come. A database that cannot be reached is reported and tried again at the next turn."""
     next_cleanup = 0.0
     while not stop():
         try:
             ran = run_due_jobs(config)
             if time.monotonic() >= next_cleanup:
                 forget_finished_jobs(before=utcnow() - keep_done)
+                run_daily_tasks(config, on_error=on_error)
                 next_cleanup = time.monotonic() + CLEANUP_EVERY
         except sa.exc.SQLAlchemyError as error:
             on_error(error)

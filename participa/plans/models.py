@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -6,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
+from participa.core.types import DecimalNumber
 from participa.extensions import db
 
 
@@ -76,6 +78,94 @@ class Goal(TimestampMixin, db.Model):
     position: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
 
     plan = relationship("CommunityPlan", back_populates="goals")
+    indicators = relationship(
+        "Indicator", back_populates="goal", order_by="(Indicator.position, Indicator.id)",
+        cascade="all, delete-orphan", passive_deletes=True)
 
     def __repr__(self):
         return f"<Goal {self.id} of plan {self.plan_id}>"
+
+
+class Direction(LabelledEnum):
+    """Which way an indicator should move."""
+
+    HIGHER = "higher", _l("Higher is better")
+    LOWER = "lower", _l("Lower is better")
+
+
+MAX_DECIMALS = 4  # the unit's precision: 0 (people, gardens) to 4 decimals
+MAX_VALUE = Decimal("1000000000")  # values are refused beyond ± a thousand million
+
+
+class Indicator(TimestampMixin, db.Model):
+    """What tells whether a goal is being reached: a figure with a unit, a direction, a
+    baseline and a target, and its series of measurements. ``source`` is None when people
+    measure it by hand, or the key of a platform source (``participa.plans.sources``) that
+    fills the series itself."""
+
+    __tablename__ = "plan_indicators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("plan_goals.id", ondelete="CASCADE"), nullable=False, index=True)
+    name: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    unit: Mapped[str] = mapped_column(sa.String(40), nullable=False, default="")
+    decimals: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    direction: Mapped[Direction] = enum_column(
+        Direction, "indicator_direction", nullable=False, default=Direction.HIGHER)
+    baseline_value: Mapped[Decimal | None] = mapped_column(DecimalNumber(), nullable=True)
+    baseline_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    target_value: Mapped[Decimal | None] = mapped_column(DecimalNumber(), nullable=True)
+    target_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    source: Mapped[str | None] = mapped_column(sa.String(64), nullable=True)
+    position: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+
+    goal = relationship("Goal", back_populates="indicators")
+    measurements = relationship(
+        "Measurement", back_populates="indicator",
+        order_by="(Measurement.measured_on, Measurement.id)",
+        cascade="all, delete-orphan", passive_deletes=True)
+
+    __table_args__ = (
+        sa.CheckConstraint(f"decimals >= 0 AND decimals <= {MAX_DECIMALS}", name="decimals_range"),
+        sa.CheckConstraint("(baseline_value IS NULL) = (baseline_on IS NULL)",
+                           name="baseline_pair"),
+        sa.CheckConstraint("(target_value IS NULL) = (target_on IS NULL)", name="target_pair"),
+        sa.CheckConstraint("target_on IS NULL OR baseline_on IS NULL OR target_on >= baseline_on",
+                           name="target_after_baseline"),
+    )
+
+    @property
+    def is_computed(self) -> bool:
+        return self.source is not None
+
+    @property
+    def latest(self):
+        """The most recent measurement, or None."""
+        return self.measurements[-1] if self.measurements else None
+
+    def __repr__(self):
+        return f"<Indicator {self.id} of goal {self.goal_id}>"
+
+
+class Measurement(TimestampMixin, db.Model):
+    """One value of an indicator on one day (one per indicator and day)."""
+
+    __tablename__ = "plan_measurements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("plan_indicators.id", ondelete="CASCADE"), nullable=False)
+    measured_on: Mapped[date] = mapped_column(sa.Date, nullable=False)
+    value: Mapped[Decimal] = mapped_column(DecimalNumber(), nullable=False)
+    source: Mapped[str] = mapped_column(sa.String(200), nullable=False, default="")
+    note: Mapped[str] = mapped_column(sa.String(500), nullable=False, default="")
+
+    indicator = relationship("Indicator", back_populates="measurements")
+
+    __table_args__ = (
+        sa.UniqueConstraint("indicator_id", "measured_on", name="uq_plan_measurements_day"),
+    )
+
+    def __repr__(self):
+        return f"<Measurement {self.id} of indicator {self.indicator_id}>"

@@ -16,9 +16,11 @@ from participa.seed.accounts import DEMO_ACCOUNTS
 from participa.seed.budgets import seed_budgets
 from participa.seed.census import seed_census
 from participa.seed.conversation import seed_conversation
+from participa.seed.goals import seed_goals
 from participa.seed.meetings import seed_meetings
 from participa.seed.polls import seed_polls
 from participa.seed.proposals import seed_proposals
+from participa.seed.results import seed_results
 
 NEIGHBOURHOODS = [
     ("Barri Vell", "barri-vell", "Centre", 6120),
@@ -276,4 +278,6 @@ def seed_demo() -> int:
     created += seed_census()
     created += seed_budgets(users, now)
     created += seed_polls(users, now)
+    created += seed_goals()
+    created += seed_results(users, now)
     return created

@@ -54,7 +54,9 @@ def test_a_bad_ballot_is_refused_with_an_accessible_message(page):
     sign_in(page, "jordi@riuclar.example")
     page.goto(f"/processes/{OPEN_SLUG}/polls/")
     page.get_by_role("link", name=OPEN_POLL["title"]).click()
-    # nothing chosen: the radio buttons are not required in the markup (novalidate)
+    # nothing chosen (the form shows Jordi's earlier answer: clear it; the form is novalidate)
+    page.evaluate("document.querySelectorAll('input[name=choice]')"
+                  ".forEach(input => { input.checked = false; })")
     page.get_by_role("region", name=text("Your ballot")).get_by_role("button").click()
     page.wait_for_selector("#choice-error")
     assert_accessible(page)

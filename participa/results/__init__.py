@@ -1,0 +1,21 @@
+"""Results: outcomes and dashboards. A plan's actions, what they cost and how far they are,
+created by hand or from a process's outcomes (accepted proposals, winning budget projects),
+each change on a public timeline. Reads other features; writes only its own tables.
+
+The domain (``models``, ``operations`` with the roll-up rule, ``permissions``, ``queries``),
+the e-mail to a proposal's author (``notifications``), the public pages and open data
+(``views``) and the council's pages (``admin``)."""
+
+
+def init_app(app):
+    from participa.core.models import register_verbs
+    from participa.processes.signals import process_page
+    from participa.results import admin, queries, views
+    from participa.results.operations import VERBS
+
+    register_verbs(VERBS)
+    app.add_template_global(views.result_of_proposal)
+    app.add_template_global(queries.results_for_projects)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(admin.bp)
+    process_page.connect(views.results_in_process)

@@ -67,6 +67,7 @@ RATELIMIT_CENSUS = "10 per minute;30 per hour"
 RATELIMIT_CENSUS_ACCOUNT = "5 per minute;10 per hour;20 per day"
 PAGE_CACHE_SECONDS = 5  # anonymous visitors' public pages (see participa/core/cache.py); 0 = off
 PAGE_CACHE_ENTRIES = 512
+DASHBOARD_CACHE_SECONDS = 60  # a dashboard's rendering is kept this long per worker (aggregates); 0 = off
 PROPOSAL_CARDS = 5000  # proposal cards kept per worker (participa/proposals/rendering.py)
 PROCESS_FRAMES = 256  # process frames kept per worker (participa/processes/queries.py)
 COMMENT_FORMS = 2000  # empty comment forms kept per worker (participa/comments/rendering.py)

@@ -10,3 +10,4 @@ PAGE_CACHE_SECONDS = 0  # tests that need it turn it on
 # 64 MiB per sign-in (tests/accounts/test_passwords.py checks the default cost too)
 PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 BALLOT_KEY = "testing-ballot-key"
+DASHBOARD_CACHE_SECONDS = 0  # dashboards always fresh (tests that need the cache turn it on)

@@ -13,6 +13,13 @@ from participa.comments.models import Comment, CommentVersion, CommentVote  # no
 from participa.core.jobs import Job  # noqa: F401
 from participa.core.models import ActionLog  # noqa: F401
 from participa.debates.models import Debate  # noqa: F401
+from participa.evaluations.models import (  # noqa: F401
+    Evaluation,
+    EvaluationIndicator,
+    EvaluationResult,
+    GoalAssessment,
+    QuestionnaireAnswer,
+)
 from participa.meetings.models import Meeting, Registration  # noqa: F401
 from participa.moderation.models import Moderation, Report  # noqa: F401
 from participa.neighbourhoods.models import Neighbourhood  # noqa: F401

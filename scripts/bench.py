@@ -14,6 +14,7 @@ import tempfile
 import urllib.parse
 
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+DASHBOARD = "/plans/bench-plan-0/dashboard"  # bench_seed.py's plans of 200 indicators
 
 
 def wrk(url, duration, connections, script=None, cookie=None):
@@ -192,6 +193,22 @@ def main():
     results.append(("ballot POST", wrk(base + budget_path, d, c, script)))
     os.remove(script)
 
+    # the dashboards (bench_seed.py's twenty plans of 50 goals, 200 indicators × 100
+    # measurements and 2,000 results): each worker renders a dashboard's body once a minute,
+    # so a short warm-up first, then visitors and signed in, within that minute
+    dashboards = [
+        ("plan dashboard", DASHBOARD, None),
+        ("plan of plans", "/results/", None),
+        ("dashboard, signed in", DASHBOARD, cookie),
+        ("plan of plans, signed in", "/results/", cookie),
+    ]
+    for path in (DASHBOARD, "/results/"):
+        status, _page = get(base, path)
+        assert status == 200, f"{path}: {status}"
+        wrk(base + path, 2, c, cookie=cookie)
+    for name, path, with_cookie in dashboards:
+        results.append((name, wrk(base + path, d, c, cookie=with_cookie)))
+
     health = results[0][1]
     print(f"\nParticipa benchmark — wrk -t2 -c{c} -d{d}s against {base}")
     print(f"{'page':<24}{'req/s':>10}{'ratio':>9}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx/3xx':>13}")
@@ -239,6 +256,12 @@ def main():
         ("100k-proposal index ≤ 1.5× the 1k one (p50)", growth <= 1.5),
         ("every request answered 2xx or 3xx", all(r["bad"] == 0 for _, r in results)),
     ]
+    for name in ("plan dashboard", "plan of plans"):
+        checks.append((f"{name} (visitors) serves ≥ 20% of /healthz req/s",
+                       ratio(by_name[name]) >= 0.2))
+    for name in ("dashboard, signed in", "plan of plans, signed in"):
+        checks.append((f"{name.split(',')[0]} (signed in) p99 < 100 ms at 16 connections",
+                       by_name[name]["p99"] < 100))
     print()
     for label, ok in checks:
         print(f"{'PASS' if ok else 'MISS'}  {label}")

@@ -4,7 +4,10 @@ Processes: "bench" (10,000 proposals, 200,000 supports from 2,000 people, and on
 proposal, titled with LONG_THREAD_MARKER, holding 500 threaded comments), "bench-1k" (1,000
 proposals) and "bench-100k" (100,000 proposals), all in a proposals phase that is running
 now; "bench-vote", in its voting phase, with a budget of 20 projects in which 10,000 people
-have voted. Fast: executemany inserts in chunks, no ORM objects."""
+have voted. Twenty public community plans "bench-plan-0".."bench-plan-19" (the dashboards'
+data set), each with 50 goals, 200 indicators of 100 measurements each and 2,000 published
+results in ten neighbourhoods; the first plan holds the process "bench-1k". Fast: executemany
+inserts in chunks, no ORM objects."""
 
 import random
 import sys
@@ -22,9 +25,21 @@ from participa.core.secrecy import keyed_digest, new_receipt
 from participa.core.text import fold
 from participa.core.types import utcnow
 from participa.extensions import db
+from participa.neighbourhoods.models import Neighbourhood
+from participa.plans.models import (
+    CommunityPlan,
+    Direction,
+    Goal,
+    Indicator,
+    Measurement,
+    PlanStatus,
+    plan_neighbourhoods,
+)
 from participa.processes.models import Category, Phase, PhaseKind, Process
 from participa.proposals.content import KIND as PROPOSAL_KIND
 from participa.proposals.models import Proposal, ProposalState, Support
+from participa.results.models import Result
+from participa.results.operations import ensure_default_statuses
 
 PASSWORD = "benchmark-password-2026"
 LONG_THREAD_MARKER = "Conversa llarga"  # no WORDS in it: a search for it finds only that proposal
@@ -160,6 +175,72 @@ def voting_budget(app, people, now, rng, password_hash, voters=10_000):
     insert(BudgetBallot.__table__, box)
 
 
+def dashboard_plans(now, rng, plans=20, goals=50, indicators=200, measurements=100,
+                    results=2000):
+    """``plans`` public plans in ten neighbourhoods, each with ``goals`` goals sharing
+    ``indicators`` indicators (weekly measurements, the latest a week ago) and ``results``
+    published results in every status; returns the plans' ids."""
+    insert(Neighbourhood.__table__, [
+        {"name": f"Barri de prova {i}", "slug": f"bench-barri-{i}", "district": "Prova",
+         "population": 5000 + 500 * i} for i in range(10)])
+    places = list(db.session.scalars(sa.select(Neighbourhood.id).where(
+        Neighbourhood.slug.like("bench-barri-%")).order_by(Neighbourhood.id)))
+    statuses = [s.id for s in ensure_default_statuses()]
+    today = now.date()
+    insert(CommunityPlan.__table__, [
+        {"title": f"Pla comunitari de prova {p:02d}", "slug": f"bench-plan-{p}",
+         "summary": "Un pla per mesurar els taulers.", "body": "", "starts_on":
+         today - timedelta(days=800), "ends_on": None, "status": PlanStatus.ACTIVE,
+         "created_at": now, "updated_at": now} for p in range(plans)])
+    plan_ids = list(db.session.scalars(sa.select(CommunityPlan.id).where(
+        CommunityPlan.slug.like("bench-plan-%")).order_by(CommunityPlan.id)))
+    insert(plan_neighbourhoods, [{"plan_id": plan_id, "neighbourhood_id": places[(p + k) % 10]}
+                                 for p, plan_id in enumerate(plan_ids) for k in range(2)])
+    insert(Goal.__table__, [
+        {"plan_id": plan_id, "title": f"Objectiu {g + 1}: {' '.join(rng.sample(WORDS, 3))}",
+         "description": "", "position": g, "created_at": now, "updated_at": now}
+        for plan_id in plan_ids for g in range(goals)])
+    goal_ids = list(db.session.scalars(sa.select(Goal.id).where(
+        Goal.plan_id.in_(plan_ids)).order_by(Goal.id)))
+    per_goal = indicators // goals
+    insert(Indicator.__table__, [
+        {"goal_id": goal_id, "name": f"Indicador {n + 1}: {rng.choice(WORDS)}",
+         "unit": "persones", "decimals": n % 2,
+         "direction": Direction.HIGHER if n % 3 else Direction.LOWER,
+         "baseline_value": 100 if n % 3 else 300, "baseline_on": today - timedelta(days=800),
+         "target_value": 200, "target_on": today + timedelta(days=200), "source": None,
+         "position": n, "created_at": now, "updated_at": now}
+        for goal_id in goal_ids for n in range(per_goal)])
+    indicator_ids = list(db.session.scalars(sa.select(Indicator.id).join(Goal).where(
+        Goal.plan_id.in_(plan_ids)).order_by(Indicator.id)))
+    rows = []
+    for indicator_id in indicator_ids:
+        level = rng.uniform(100, 200)
+        for k in range(measurements, 0, -1):
+            level += rng.uniform(-2, 3)
+            rows.append({"indicator_id": indicator_id, "measured_on": today - timedelta(days=7 * k),
+                         "value": round(level, 1), "source": "Recompte", "note": "",
+                         "created_at": now, "updated_at": now})
+        if len(rows) >= 50_000:
+            insert(Measurement.__table__, rows)
+            rows = []
+    insert(Measurement.__table__, rows)
+    rows = []
+    for plan_id in plan_ids:
+        for r in range(results):
+            status = statuses[r % len(statuses)]
+            planned = 1000 * rng.randint(1, 100)
+            rows.append({
+                "plan_id": plan_id, "title": f"Acció {r}: {' '.join(rng.sample(WORDS, 4))}",
+                "description": "", "neighbourhood_id": places[r % 10] if r % 7 else None,
+                "responsible": "Ajuntament", "planned_budget": planned,
+                "executed_budget": planned * (r % 5) // 4,
+                "status_id": status, "progress": (r * 13) % 101, "published_at": now,
+                "created_at": now, "updated_at": now})
+    insert(Result.__table__, rows)
+    return plan_ids
+
+
 def main(users=2000, proposals=10_000, supports_each=100):
     app = create_app()
     rng = random.Random(2026)
@@ -194,8 +275,11 @@ def main(users=2000, proposals=10_000, supports_each=100):
             .values(supports_count=sa.bindparam("n")),
             [{"pid": pid, "n": n} for pid, n in counts.items()],
         )
+        plan_ids = dashboard_plans(now, rng)
         for slug, count in (("bench-1k", 1000), ("bench-100k", 100_000)):
             process = make_process(slug, now)
+            if slug == "bench-1k":
+                process.plan_id = plan_ids[0]
             insert(Proposal.__table__, proposals_rows(process, author_ids, count, now, rng))
         voting_budget(app, author_ids, now, rng, password_hash)
         db.session.commit()

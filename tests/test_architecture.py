@@ -2,6 +2,7 @@
 pyproject.toml, DESIGN's layers) and the rules it cannot see."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -85,4 +86,16 @@ def test_comments_and_moderation_never_name_a_kind_of_content(package):
             if module.split(".")[1:2] and module.split(".")[1] in ("proposals", "debates",
                                                                    "meetings"):
                 wrong.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert wrong == []
+
+
+def test_every_scrolling_table_can_be_reached_by_keyboard():
+    """A table wider than a phone scrolls inside its ``.table-scroll`` box; the box takes the
+    focus and has a name, so keyboard users can scroll it (axe-core's
+    scrollable-region-focusable, found on the plan dashboard)."""
+    wrong = []
+    for path in sorted((ROOT / "templates").rglob("*.html")):
+        for tag in re.findall(r"<div class=\"table-scroll\"[^>]*>", path.read_text("utf-8")):
+            if 'tabindex="0"' not in tag or 'role="region"' not in tag or "aria-label" not in tag:
+                wrong.append(f"{path.relative_to(ROOT)}: {tag}")
     assert wrong == []

@@ -78,6 +78,13 @@ def log_action(verb: str, target, *, actor, **data) -> ActionLog:
     return entry
 
 
+def last_action_id() -> int:
+    """The newest ActionLog entry's id (0 when none): every change the council or a
+    facilitator makes writes one, so a rendering kept under it is stale once it moves (one
+    primary-key lookup)."""
+    return db.session.scalar(sa.select(sa.func.max(ActionLog.id))) or 0
+
+
 def _plain(value):
     if isinstance(value, enum.Enum):
         return value.value

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, render_template, url_for
 from flask_login import current_user
 
 from participa.core.exports import csv_response, json_response
+from participa.core.signals import page_context
 from participa.plans.permissions import can_manage_plan_goals, can_view_plan
 from participa.plans.queries import (
     get_plan_by_slug,
@@ -14,6 +15,7 @@ from participa.plans.queries import (
     list_measurements_for_export,
     list_public_plans,
 )
+from participa.plans.signals import plan_page
 from participa.plans.sources import indicator_sources
 from participa.processes.queries import list_published_processes
 
@@ -39,6 +41,7 @@ def show(slug):
         "plans/show.html", plan=plan, processes=list_published_processes(plan=plan),
         goals=list_goals(plan), may_manage_goals=can_manage_plan_goals(current_user, plan),
         sources={source.key: source.label for source in indicator_sources()},
+        **page_context(plan_page, plan=plan),
     )
 
 

@@ -9,13 +9,17 @@ the e-mail to a proposal's author (``notifications``), the public pages and open
 
 def init_app(app):
     from participa.core.models import register_verbs
+    from participa.neighbourhoods.signals import neighbourhood_page
     from participa.processes.signals import process_page
-    from participa.results import admin, queries, views
+    from participa.results import admin, dashboards, queries, views
     from participa.results.operations import VERBS
 
     register_verbs(VERBS)
     app.add_template_global(views.result_of_proposal)
     app.add_template_global(queries.results_for_projects)
+    app.add_template_global(dashboards.chart_of, "dash_bars")
+    app.add_template_global(dashboards.MEASURES, "dash_measures")
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
     process_page.connect(views.results_in_process)
+    neighbourhood_page.connect(views.results_of_neighbourhood)

@@ -14,6 +14,12 @@ from participa.results.models import Result, ResultStatus, ResultUpdate
 PER_PAGE = 30
 
 
+def get_plan_alone(slug: str) -> CommunityPlan | None:
+    """A plan by its address, without its processes or neighbourhoods (a dashboard reads its
+    figures apart)."""
+    return db.session.scalar(sa.select(CommunityPlan).where(CommunityPlan.slug == slug))
+
+
 def list_statuses() -> list[ResultStatus]:
     return list(db.session.scalars(sa.select(ResultStatus)
                                    .order_by(ResultStatus.position, ResultStatus.id)))

@@ -2,16 +2,20 @@
 neighbourhood), a result's page with its timeline, and the open data. Drafts are the
 council's: for everyone else they do not exist (404, and absent from every list)."""
 
-from flask import Blueprint, abort, g, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, render_template, request, url_for
+from flask_babel import get_locale
 from flask_login import current_user
+from markupsafe import Markup
 
+from participa.core.cache import cached_fragment, fragment_cache
 from participa.core.exports import csv_response, json_response
+from participa.core.models import last_action_id
 from participa.core.pagination import requested_page
 from participa.neighbourhoods.queries import list_neighbourhoods
 from participa.plans.permissions import can_view_plan
 from participa.plans.queries import get_plan_by_slug
 from participa.processes.loaders import get_visible_process_or_404
-from participa.results import queries
+from participa.results import dashboards, queries
 from participa.results.permissions import (
     can_edit_result,
     can_manage_results,
@@ -134,3 +138,60 @@ def result_of_proposal(proposal):
 def results_in_process(sender, process, **kwargs) -> dict:
     """How many published results a process page links to (a ``process_page`` receiver)."""
     return {"results_count": queries.count_results(process)}
+
+
+# --- dashboards: charts that are also tables ----------------------------------------------------
+
+def _kept(key, render) -> Markup:
+    """A dashboard's body, rendered once a minute per worker and language (its figures are
+    public aggregates, the same for every reader): ``DASHBOARD_CACHE_SECONDS``, 0 = always
+    fresh. The key holds the newest ActionLog entry, so a result, goal, indicator or
+    measurement the council changes shows at once; only participation figures may wait."""
+    ttl = current_app.config.get("DASHBOARD_CACHE_SECONDS", 60)
+    if ttl <= 0:
+        return Markup(render())
+    key += (str(get_locale()), last_action_id())
+    return cached_fragment(fragment_cache("dashboards", 128), key, render, ttl)
+
+
+@bp.get("/plans/<slug>/dashboard")
+def dashboard(slug):
+    plan = queries.get_plan_alone(slug)  # its figures are read apart: no processes loaded
+    if plan is None or not can_view_plan(current_user, plan):
+        abort(404)
+    if current_user.is_authenticated:
+        g.private_page = True
+    page = requested_page()
+    body = _kept(("plan", plan.id, page), lambda: render_template(
+        "results/_dashboard_body.html", plan=plan,
+        dashboard=dashboards.plan_dashboard(plan, page)))
+    return render_template("results/dashboard.html", plan=plan, body=body)
+
+
+@bp.get("/results/")
+def town():
+    if current_user.is_authenticated:
+        g.private_page = True
+    neighbourhoods = list_neighbourhoods()
+    chosen = request.args.get("neighbourhood", type=int)
+    neighbourhood = next((n for n in neighbourhoods if n.id == chosen), None)
+    place = neighbourhood.id if neighbourhood else None
+    body = _kept(("town", place), lambda: render_template(
+        "results/_town_body.html", neighbourhood=neighbourhood,
+        rows=dashboards.town_rows(neighbourhood_id=place)))
+    return render_template("results/town.html", neighbourhoods=neighbourhoods,
+                           neighbourhood=neighbourhood, body=body)
+
+
+def results_of_neighbourhood(sender, neighbourhood, **kwargs) -> dict:
+    """The plans and published results that touch a neighbourhood (a ``neighbourhood_page``
+    receiver): the plans side by side as on /results/, and its latest results; rendered here
+    and kept as the dashboards are."""
+
+    def render():
+        count, latest = dashboards.results_in_neighbourhood(neighbourhood.id)
+        rows = dashboards.town_rows(plan_ids=dashboards.plans_touching(neighbourhood.id))
+        return render_template("results/_neighbourhood.html", neighbourhood=neighbourhood,
+                               touching={"rows": rows, "count": count, "latest": latest})
+
+    return {"results_touching": _kept(("neighbourhood", neighbourhood.id), render)}

@@ -16,6 +16,7 @@ from participa.seed.accounts import DEMO_ACCOUNTS
 from participa.seed.budgets import seed_budgets
 from participa.seed.census import seed_census
 from participa.seed.conversation import seed_conversation
+from participa.seed.evaluations import seed_evaluations
 from participa.seed.goals import seed_goals
 from participa.seed.meetings import seed_meetings
 from participa.seed.polls import seed_polls
@@ -280,4 +281,5 @@ def seed_demo() -> int:
     created += seed_polls(users, now)
     created += seed_goals()
     created += seed_results(users, now)
+    created += seed_evaluations()
     return created

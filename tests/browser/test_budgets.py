@@ -19,14 +19,21 @@ from playwright.sync_api import expect
 from participa.budgets import pabulib
 from participa.core.money import format_euros
 from participa.seed.budgets import OPEN_PROJECTS
-from tests.support.browser import TIMEOUT_MS, assert_accessible, sign_in, text
+from tests.support.browser import (
+    assert_accessible,
+    flash,
+    main,
+    open_page,
+    scan,
+    sign_in,
+    text,
+)
 
 VOTING = "/processes/inversions-barri-vell-2027"
 CLOSED = "/processes/pressupostos-participatius-riuclar-2026"
 DEMO_BUDGET = "Inversions del Barri Vell 2027"
 CLOSED_BUDGET = "Pressupost de ciutat 2026"
 MARTA = "marta@riuclar.example"  # verified in the Barri Vell, has not voted (we never cast)
-PHONE = {"width": 390, "height": 844}
 RECEIPT = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b")
 
 # the journey's own budget: A and B fit in it, all three do not
@@ -40,41 +47,9 @@ def euros(amount):
     return format_euros(amount, "ca")
 
 
-def flash(page):
-    return page.locator(".flashes")
-
-
-def main(page):
-    return page.get_by_role("main")
-
-
 def ballot_box(page, title):
     """A project's checkbox on the ballot, by the project's title (its label)."""
     return page.get_by_role("checkbox", name=title, exact=True)
-
-
-def open_page(new_context, **kwargs):
-    context = new_context(**kwargs)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
-
-
-def fits_a_phone(page):
-    """The page, as it stands (a form's answer included), has no sideways scroll at 390 px."""
-    before = page.viewport_size
-    page.set_viewport_size(PHONE)
-    try:
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{page.url} is {width} px wide on a 390-px phone"
-    finally:
-        page.set_viewport_size(before)
-
-
-def scan(page):
-    """axe-core (no serious or critical violation), in Catalan, and the phone's width."""
-    assert page.locator("html").get_attribute("lang") == "ca"
-    assert_accessible(page)
-    fits_a_phone(page)
 
 
 def mailed_link(live_server, email, path):

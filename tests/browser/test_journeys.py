@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from tests.support.browser import COUNCIL_EMAIL, sign_in, text
+from tests.support.browser import COUNCIL_EMAIL, flash, sign_in, text
 
 MADRID = ZoneInfo("Europe/Madrid")
 FACILITATOR_EMAIL = "dinamitzadora@riuclar.example"
@@ -22,10 +22,6 @@ def unique_email(who: str) -> str:
 
 def account_nav(page, locale="ca"):
     return page.get_by_role("navigation", name=text("Account", locale))
-
-
-def flash(page):
-    return page.locator(".flashes")
 
 
 def register(page, live_server, name, email, password):

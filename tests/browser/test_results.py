@@ -11,41 +11,16 @@ import uuid
 from playwright.sync_api import expect
 
 from participa.core.money import format_euros
-from tests.support.browser import TIMEOUT_MS, assert_accessible, text
+from tests.support.browser import (
+    flash,
+    main,
+    open_page,
+    scan,
+    text,
+)
 
 PLAN = "pla-comunitari-barri-vell"
 PLAN_TITLE = "Pla Comunitari del Barri Vell"
-PHONE = {"width": 390, "height": 844}
-
-
-def main(page):
-    return page.get_by_role("main")
-
-
-def flash(page):
-    return page.locator(".flashes")
-
-
-def open_page(new_context, **kwargs):
-    context = new_context(**kwargs)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
-
-
-def fits_a_phone(page):
-    before = page.viewport_size
-    page.set_viewport_size(PHONE)
-    try:
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{page.url} is {width} px wide on a 390-px phone"
-    finally:
-        page.set_viewport_size(before)
-
-
-def scan(page):
-    assert page.locator("html").get_attribute("lang") == "ca"
-    assert_accessible(page)
-    fits_a_phone(page)
 
 
 def test_the_council_moves_a_result_to_done_and_a_visitor_sees_it(new_context, council_state):

@@ -199,7 +199,7 @@ def test_a_refresh_keeps_one_measurement_a_day(town, council):
         (YESTERDAY, 0, "Participa"), (TODAY, 2, "Participa")]
     assert by_hand.measurements == []
     entries = list(db.session.scalars(sa.select(ActionLog).where(
-        ActionLog.verb == "refresh_indicators")))
+        ActionLog.verb == "refresh_indicators").order_by(ActionLog.id)))
     assert len(entries) == 3 and entries[0].data == {"on": TODAY.isoformat(), "indicators": 1}
 
 

@@ -9,7 +9,8 @@ from participa.core.models import ActionLog
 from participa.extensions import db
 from participa.results.models import Result, ResultStatus, ResultUpdate
 from tests.support import factories
-from tests.support.results import make_goal, make_result, process_with_outcomes, status
+from tests.support.plans import make_goal
+from tests.support.results import make_result, process_with_outcomes, status
 from tests.support.web import login, post, text
 
 BASE = "/admin/results"
@@ -107,7 +108,7 @@ def test_unknown_ids_are_404_when_posted(as_council, url):
 
 
 def test_the_council_drafts_a_result(as_council, plan, commit):
-    goal = make_goal(plan, "Més verd als carrers")
+    goal = make_goal(plan, title="Més verd als carrers")
     commit()
     response = send(as_council, "POST", f"{BASE}/plans/{plan.id}/new", {
         "title": "Arbres al carrer Major", "description": "Vint arbres **nous**.",

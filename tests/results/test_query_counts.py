@@ -5,8 +5,9 @@ import pytest
 
 from participa.extensions import db
 from tests.support import factories
+from tests.support.plans import make_goal
 from tests.support.queries import counting
-from tests.support.results import make_goal, make_result, record
+from tests.support.results import make_result, record
 from tests.support.web import login
 
 

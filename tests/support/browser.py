@@ -96,13 +96,61 @@ def assert_accessible(page):
 _CATALOGS = {}
 
 
-def text(msgid, locale="ca", **values):
-    """What the server shows for ``msgid`` in ``locale``: the compiled catalog's translation,
-    or the English text while it is untranslated. Keeps the tests true as catalogs fill in."""
+def _catalog(locale):
     if locale not in _CATALOGS:
         _CATALOGS[locale] = gettext.translation(
             "messages", ROOT / "participa" / "translations", languages=[locale], fallback=True
         )
-    translated = _CATALOGS[locale].gettext(msgid)
+    return _CATALOGS[locale]
+
+
+def text(msgid, locale="ca", **values):
+    """What the server shows for ``msgid`` in ``locale``: the compiled catalog's translation,
+    or the English text while it is untranslated. Keeps the tests true as catalogs fill in."""
+    translated = _catalog(locale).gettext(msgid)
     return translated % values if values else translated
 
+
+def plural_text(singular, plural, num, locale="ca", **values):
+    """``text`` for a message with plural forms (``ngettext``), ``num`` filled in."""
+    return _catalog(locale).ngettext(singular, plural, num) % {"num": num, **values}
+
+
+
+# --- what every journey does with a page -------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+def open_page(new_context, **kwargs):
+    """A page in a new browser context (``kwargs`` for the context: storage_state, …) that
+    waits up to the browser tests' timeout."""
+    context = new_context(**kwargs)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+def main(page):
+    return page.get_by_role("main")
+
+
+def flash(page):
+    return page.locator(".flashes")
+
+
+def fits_a_phone(page):
+    """The page, as it stands (a form's answer included), has no sideways scroll at 390 px."""
+    before = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{page.url} is {width} px wide on a 390-px phone"
+    finally:
+        page.set_viewport_size(before)
+
+
+def scan(page):
+    """axe-core (no serious or critical violation), in Catalan, and the phone's width."""
+    assert page.locator("html").get_attribute("lang") == "ca"
+    assert_accessible(page)
+    fits_a_phone(page)

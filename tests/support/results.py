@@ -2,8 +2,6 @@
 the rows they make) and flush, never commit."""
 
 from participa.budgets import operations as budget_operations
-from participa.extensions import db
-from participa.plans.models import Goal
 from participa.processes.models import PhaseKind
 from participa.results import operations
 from participa.results.models import ResultStatus
@@ -15,14 +13,6 @@ from tests.support.proposals import answer, make_proposal
 def status(key) -> ResultStatus:
     """One of the four built-in statuses ("not_started", "in_progress", "done", "discarded")."""
     return next(s for s in operations.ensure_default_statuses() if s.key == key)
-
-
-def make_goal(plan, title=None, position=0) -> Goal:
-    goal = Goal(plan_id=plan.id, title=title or "Millorar la convivència", description="",
-                position=position)
-    db.session.add(goal)
-    db.session.flush()
-    return goal
 
 
 def make_result(plan, *, actor=None, publish=False, **data):

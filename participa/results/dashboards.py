@@ -566,6 +566,7 @@ LINE = 28  # the label's line above a group of bars (20-px text, readable on a p
 GAP = 14
 CHART_WIDTH = 600
 VALUE_ROOM = 250  # right of the longest bar, for its value (and series)
+SHORT_NAME = 12  # a series name this long or shorter is written at each bar's value
 
 
 def bars(groups: list, series: list) -> dict:
@@ -586,7 +587,9 @@ def bars(groups: list, series: list) -> dict:
         y += GAP
         rows.append(row)
     return {"width": CHART_WIDTH, "height": max(y, 1), "bar": BAR, "rows": rows,
-            "series": series, "most": most}
+            "series": series, "most": most,
+            # a bar's value also names its series when the names are short enough to fit
+            "named_bars": all(len(str(name)) <= SHORT_NAME for name in series)}
 
 
 def chart_of(labels: list, series_values: list, series_names: list) -> dict:

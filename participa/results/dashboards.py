@@ -190,22 +190,22 @@ class TrackCount:
 
 def track_counts(plan_ids) -> dict:
     """plan id → ``TrackCount`` of its indicators: one query, a row per indicator with its
-    latest measurement (the greatest date of its series, found by aggregate)."""
+    latest measurement (the greatest date of its own series: one step down the (indicator,
+    day) index per indicator, never a pass over every plan's measurements)."""
     counts = {plan_id: TrackCount() for plan_id in plan_ids}
     if not counts:
         return counts
-    last = (sa.select(Measurement.indicator_id,
-                      sa.func.max(Measurement.measured_on).label("measured_on"))
-            .group_by(Measurement.indicator_id).subquery())
     latest = aliased(Measurement)
-    rows = db.session.execute(
+    last_day = (sa.select(sa.func.max(Measurement.measured_on))
+                .where(Measurement.indicator_id == Indicator.id)
+                .correlate(Indicator).scalar_subquery())
+    rows = db.session.connection().execute(  # plain rows: a town has thousands of indicators
         sa.select(Goal.plan_id, Indicator.direction, Indicator.baseline_value,
                   Indicator.baseline_on, Indicator.target_value, Indicator.target_on,
                   latest.measured_on, latest.value)
         .join(Goal, Goal.id == Indicator.goal_id)
-        .outerjoin(last, last.c.indicator_id == Indicator.id)
         .outerjoin(latest, sa.and_(latest.indicator_id == Indicator.id,
-                                   latest.measured_on == last.c.measured_on))
+                                   latest.measured_on == last_day))
         .where(Goal.plan_id.in_(list(counts))))
     for plan_id, direction, b_value, b_on, t_value, t_on, measured_on, value in rows:
         figures = IndicatorFigures(

@@ -13,8 +13,8 @@ from participa.extensions import db
 from participa.results import notifications, operations
 from participa.results.models import Result, ResultUpdate
 from tests.support import factories
+from tests.support.plans import make_goal
 from tests.support.results import (
-    make_goal,
     make_result,
     process_with_outcomes,
     record,
@@ -47,7 +47,7 @@ def test_a_result_is_drafted_with_its_first_timeline_entry(plan, council):
     assert result.goals == [goal] and result.neighbourhood == place
     [entry] = result.updates
     assert entry.status_id == result.status_id and entry.planned_budget == 40_000
-    assert verbs() == ["create_result"]
+    assert verbs() == ["create_goal", "create_result"]  # the goal made by the operation too
 
 
 def test_a_status_brings_its_default_progress_and_each_change_is_dated(plan, council):

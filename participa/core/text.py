@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from participa.core.errors import DomainError
+
 
 def fold(text: str) -> str:
     """Lowercase without accents: "Plaça del Mercat" → "placa del mercat"."""
@@ -55,3 +57,15 @@ def plain_lines(text) -> str:
     one, every other control character goes (for calendar descriptions)."""
     text = re.sub(r"\r\n?|[\x85\u2028\u2029]", "\n", str(text or ""))
     return "".join(ch for ch in text if ch == "\n" or not _breaks_a_line(ch))
+
+
+def text_value(data: dict, name: str, limit: int, message, *, required=True,
+               one_line=False) -> str:
+    """An operation's text input ``data[name]``, stripped; a DomainError with ``message`` on
+    the field when it is missing (``required``), longer than ``limit``, holds a NUL byte, or
+    (``one_line``) breaks a line."""
+    value = (data.get(name) or "").strip()
+    if (required and not value) or len(value) > limit or "\x00" in value or (
+            one_line and single_line_problem(value)):
+        raise DomainError(message, field=name)
+    return value

@@ -28,6 +28,7 @@ from participa.accounts.models import User
 from participa.core.database import lock_row
 from participa.core.errors import DomainError
 from participa.core.models import log_action
+from participa.core.text import text_value
 from participa.core.timeutil import LOCAL_TZ
 from participa.core.types import utcnow
 from participa.evaluations.models import (
@@ -101,17 +102,10 @@ def _period(plan, data, *, today, evaluation=None):
     return starts_on, ends_on
 
 
-def _text(data, name, limit, message, *, required=True):
-    value = (data.get(name) or "").strip()
-    if (required and not value) or len(value) > limit:
-        raise DomainError(message, field=name)
-    return value
-
-
 def _apply_text(evaluation, data):
-    evaluation.title = _text(data, "title", 200, _l("Write a title of at most 200 "
+    evaluation.title = text_value(data, "title", 200, _l("Write a title of at most 200 "
                                                     "characters."))
-    evaluation.conclusions = _text(
+    evaluation.conclusions = text_value(
         data, "conclusions", TEXT_LIMIT,
         _l("Write a text of at most %(n)s characters.", n=TEXT_LIMIT), required=False)
 
@@ -254,7 +248,7 @@ def assess_goal(evaluation, goal, data: dict, *, actor) -> GoalAssessment:
     except ValueError:
         raise DomainError(_l("Say whether the goal was achieved, partly achieved or not "
                              "achieved."), field="rating") from None
-    reasons = _text(data, "reasons", TEXT_LIMIT,
+    reasons = text_value(data, "reasons", TEXT_LIMIT,
                     _l("Give the reasons, in at most %(n)s characters.", n=TEXT_LIMIT))
     assessment = db.session.scalar(sa.select(GoalAssessment).where(
         GoalAssessment.evaluation_id == evaluation.id, GoalAssessment.goal_id == goal.id))
@@ -339,7 +333,7 @@ def answer_questionnaire(evaluation, data: dict, *, actor):
     if refusal is not None:
         raise DomainError(refusal.label)
     values = _scales(data)
-    values["comment"] = _text(data, "comment", COMMENT_LIMIT,
+    values["comment"] = text_value(data, "comment", COMMENT_LIMIT,
                               _l("Write a comment of at most %(n)s characters.",
                                  n=COMMENT_LIMIT), required=False)
     answer = db.session.scalar(sa.select(QuestionnaireAnswer).where(

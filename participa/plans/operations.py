@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from participa.core.errors import DomainError
 from participa.core.models import assign_slug, log_action
-from participa.core.text import single_line_problem
+from participa.core.text import text_value
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import (
@@ -113,11 +113,8 @@ def parse_value(raw, *, decimals: int, field: str = "value") -> Decimal:
 
 
 def _text(data, name, limit, message, *, required=True, one_line=True):
-    value = (data.get(name) or "").strip()
-    if (required and not value) or len(value) > limit or "\x00" in value or (
-            one_line and single_line_problem(value)):
-        raise DomainError(message, field=name)
-    return value
+    """``text_value``, one line unless told (a plan's texts are mostly names)."""
+    return text_value(data, name, limit, message, required=required, one_line=one_line)
 
 
 def _optional_value(data, name, decimals):

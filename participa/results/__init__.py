@@ -11,13 +11,13 @@ def init_app(app):
     from participa.core.models import register_verbs
     from participa.neighbourhoods.signals import neighbourhood_page
     from participa.processes.signals import process_page
-    from participa.results import admin, dashboards, queries, views
+    from participa.results import admin, charts, dashboards, queries, views
     from participa.results.operations import VERBS
 
     register_verbs(VERBS)
     app.add_template_global(views.result_of_proposal)
     app.add_template_global(queries.results_for_projects)
-    app.add_template_global(dashboards.chart_of, "dash_bars")
+    app.add_template_global(charts.chart_of, "dash_bars")
     app.add_template_global(dashboards.MEASURES, "dash_measures")
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)

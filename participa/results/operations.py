@@ -24,6 +24,7 @@ from participa.budgets.models import Budget, BudgetProject, BudgetState
 from participa.core.database import lock_row
 from participa.core.errors import DomainError
 from participa.core.models import log_action
+from participa.core.text import text_value
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
@@ -66,13 +67,6 @@ ROLLED_UP = _l("This result's progress and budget come from its parts: change th
 
 # --- validation ------------------------------------------------------------------------------
 
-def _text(data, name, limit, message, *, required=True):
-    value = (data.get(name) or "").strip()
-    if (required and not value) or len(value) > limit:
-        raise DomainError(message, field=name)
-    return value
-
-
 def _whole(data, name, low, high, message, *, optional=False):
     value = data.get(name)
     if value in (None, "") and optional:
@@ -106,11 +100,11 @@ def _status(data, *, required=False) -> ResultStatus | None:
 
 def _apply(result, plan, data):
     """The words, the links and the dates of a result (not its status, progress or budget)."""
-    result.title = _text(data, "title", 200, _l("Write a title of at most 200 characters."))
-    result.description = _text(data, "description", TEXT_LIMIT,
+    result.title = text_value(data, "title", 200, _l("Write a title of at most 200 characters."))
+    result.description = text_value(data, "description", TEXT_LIMIT,
                                _l("Write a text of at most %(n)s characters.", n=TEXT_LIMIT),
                                required=False)
-    result.responsible = _text(data, "responsible", 300,
+    result.responsible = text_value(data, "responsible", 300,
                                _l("Name who is responsible in at most 300 characters."),
                                required=False)
     process_id = data.get("process_id") or None
@@ -182,7 +176,7 @@ def default_status() -> ResultStatus:
 
 
 def _apply_status(status, data):
-    status.name = _text(data, "name", 120, _l("Name the status in at most 120 characters."),
+    status.name = text_value(data, "name", 120, _l("Name the status in at most 120 characters."),
                         required=status.key is None)
     status.default_progress = _whole(
         data, "default_progress", 0, 100,
@@ -230,7 +224,7 @@ def create_result(plan, data: dict, *, actor, now=None) -> Result:
     result.parent = parent
     db.session.add(result)
     db.session.flush()
-    _first_entry(result, actor, now, _text(data, "text", UPDATE_LIMIT, _too_long(),
+    _first_entry(result, actor, now, text_value(data, "text", UPDATE_LIMIT, _too_long(),
                                            required=False))
     log_action("create_result", result, actor=actor, plan_id=plan.id)
     roll_up(parent, child=result, actor=actor, now=now)
@@ -288,7 +282,7 @@ def record_update(result, data: dict, *, actor, now=None) -> ResultUpdate:
         raise DomainError(COUNCIL_ONLY)
     now = now or utcnow()
     _lock(result)
-    text = _text(data, "text", UPDATE_LIMIT, _too_long(), required=False)
+    text = text_value(data, "text", UPDATE_LIMIT, _too_long(), required=False)
     status = _status(data)
     progress = _progress(data)
     planned = _euros(data, "planned_budget")

@@ -5,6 +5,7 @@ Spanish and English. axe is injected through Playwright's evaluate, which the pa
 Content-Security-Policy does not block, so the pages are scanned with their real CSP."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import TIMEOUT_MS, assert_accessible, text
 
@@ -50,7 +51,9 @@ def test_visitor_page_is_accessible(page, path):
 def test_home_page_is_accessible_in_each_language(page, locale):
     page.goto("/")
     page.get_by_role("button", name={"es": "Español", "en": "English"}[locale]).click()
-    page.wait_for_function(f"document.documentElement.lang === '{locale}'")
+    # The button posts a form and the page reloads: wait on the new document's <html>, which
+    # a predicate evaluated during the navigation could find missing.
+    expect(page.locator("html")).to_have_attribute("lang", locale)
     assert_accessible(page)
 
 

@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from participa.seed.polls import CLOSED_POLL, CLOSED_SLUG, OPEN_POLL, OPEN_SLUG
-from tests.support.browser import assert_accessible, sign_in, text
+from tests.support.browser import assert_accessible, fits_a_phone, sign_in, text
 
 RESIDENT = "marta@riuclar.example"  # the demo resident who has not voted yet
 RECEIPT = re.compile(r"[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}")
@@ -73,18 +73,5 @@ def test_the_closed_ranked_poll_and_its_results_are_accessible(page):
     expect(page.locator("main")).to_contain_text(
         text("Instant-runoff winner: %(title)s", title=CLOSED_POLL["options"][3]))
     assert_accessible(page)
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
+    fits_a_phone(page)
 
-
-def test_the_results_page_fits_a_phone(new_context):
-    context = new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.goto(f"/processes/{CLOSED_SLUG}/polls/")
-    page.get_by_role("link", name=CLOSED_POLL["title"]).click()
-    page.get_by_role("link", name=text("See the results")).click()
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{overflow} px wider than a phone"
-    assert_accessible(page)

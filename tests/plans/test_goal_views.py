@@ -47,7 +47,7 @@ def test_the_plan_page_shows_goals_and_indicators(client, plan):
     assert '<svg viewBox="0 0 480 250" role="img"' in page
     assert "Veïns que se senten segurs over time</title>" in page
     assert "2 measurements (the first on" in page  # the text alternative
-    assert "1 measurement, on " in page and ": -3; the same figure is in the table." in page
+    assert "One measurement, on " in page and ": -3; the same figure is in the table." in page
     assert "<caption>Measurements of Veïns que se senten segurs</caption>" in page
     assert "Worse than the baseline." in page  # the gardens went below theirs
     assert 'href="/plans/pla-barri-vell/indicators.csv"' in page

@@ -13,8 +13,8 @@ ENVIRONMENTS = ("development", "testing", "production")
 # before moderation, which gives every reportable kind its report address
 FEATURES = (
     "accounts", "neighbourhoods", "plans", "processes", "census", "proposals", "debates",
-    "meetings", "budgets", "polls", "results", "evaluations", "comments", "moderation", "site",
-    "admin",
+    "meetings", "budgets", "polls", "results", "evaluations", "comments", "moderation", "search",
+    "site", "admin",
 )
 
 

@@ -164,8 +164,34 @@ def import_command(path, slug):
                f"/processes/{slug}/budgets/{budget.id}/results")
 
 
+@main.group("search")
+def search_group():
+    """The site search's index."""
+
+
+@search_group.command("reindex")
+@click.option("--kind", "kinds", multiple=True,
+              help="Only this kind (proposals, debates, meetings, processes, plans, comments; "
+                   "repeatable).")
+@with_appcontext
+def search_reindex_command(kinds):
+    """Rebuild the search index from the content (after loading rows with plain SQL, or to
+    repair it): every document is written anew, in one transaction."""
+    from participa.search.kinds import BY_VALUE
+    from participa.search.operations import rebuild_index
+
+    unknown = [kind for kind in kinds if kind not in BY_VALUE]
+    if unknown:
+        raise click.BadParameter(", ".join(unknown), param_hint="--kind")
+    counts = rebuild_index(db.session.connection(), kinds=kinds or None)
+    db.session.commit()
+    for kind, count in counts.items():
+        click.echo(f"{kind}: {count} documents")
+
+
 def register_commands(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(worker_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(budgets_group)
+    app.cli.add_command(search_group)

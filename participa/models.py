@@ -28,3 +28,4 @@ from participa.polls.models import Poll, PollBallot, PollOption, PollVoter  # no
 from participa.processes.models import Category, Phase, Process, ProcessRole  # noqa: F401
 from participa.proposals.models import Proposal, Support  # noqa: F401
 from participa.results.models import Result, ResultStatus, ResultUpdate  # noqa: F401
+from participa.search.models import SearchDocument  # noqa: F401

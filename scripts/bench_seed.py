@@ -6,8 +6,10 @@ proposals) and "bench-100k" (100,000 proposals), all in a proposals phase that i
 now; "bench-vote", in its voting phase, with a budget of 20 projects in which 10,000 people
 have voted. Twenty public community plans "bench-plan-0".."bench-plan-19" (the dashboards'
 data set), each with 50 goals, 200 indicators of 100 measurements each and 2,000 published
-results in ten neighbourhoods; the first plan holds the process "bench-1k". Fast: executemany
-inserts in chunks, no ORM objects."""
+results in ten neighbourhoods; the first plan holds the process "bench-1k". The site search's
+data set: "bench-100k" also holds 200,000 comments (two on each proposal), and one proposal and
+one comment in a thousand say SEARCH_WORD; every row is then indexed (``rebuild_index``). Fast:
+executemany inserts in chunks, no ORM objects."""
 
 import random
 import sys
@@ -40,8 +42,13 @@ from participa.proposals.content import KIND as PROPOSAL_KIND
 from participa.proposals.models import Proposal, ProposalState, Support
 from participa.results.models import Result
 from participa.results.operations import ensure_default_statuses
+from participa.search.operations import rebuild_index
 
 PASSWORD = "benchmark-password-2026"
+# the site search's benchmark: one bench-100k proposal and one comment in a thousand say it;
+# bench.py searches for it as people type it, without accents ("iluminacio")
+SEARCH_WORD = "il·luminació"
+SEARCH_EVERY = 1000
 LONG_THREAD_MARKER = "Conversa llarga"  # no WORDS in it: a search for it finds only that proposal
 LONG_THREAD_COMMENTS = (250, 170, 80)  # comments, replies, replies to replies: 500
 WORDS = ("plaça arbres ombra bancs casal gent gran horts escola cinema bicicletes biblioteca "
@@ -131,6 +138,43 @@ def long_thread(process, authors, now, rng):
                                         Comment.target_id == proposal_id,
                                         Comment.depth == depth)))
     return proposal_id
+
+
+def with_search_word(rows, every=SEARCH_EVERY):
+    """One proposal in ``every`` says SEARCH_WORD in its title (the site search's benchmark
+    looks for it without its accent and its middle dot)."""
+    for i, row in enumerate(rows):
+        if i % every == 0:
+            row["title"] = f"{row['title']}: {SEARCH_WORD}"
+            row["search_text"] = fold(f"{row['title']}\n{row['body']}")
+    return rows
+
+
+def site_search_comments(process, authors, now, rng, per_proposal=2):
+    """Two comments on each proposal of ``process`` (bench-100k: 200,000), one in SEARCH_EVERY
+    saying SEARCH_WORD (the proposals were inserted with their counters saying two)."""
+    proposal_ids = list(db.session.scalars(
+        sa.select(Proposal.id).where(Proposal.process_id == process.id).order_by(Proposal.id)))
+    alignments = list(Alignment)
+    table = Comment.__table__
+    made = 0
+    for _round in range(per_proposal):
+        rows = []
+        for proposal_id in proposal_ids:
+            words = rng.choices(WORDS, k=rng.randint(12, 30))
+            if made % SEARCH_EVERY == 0:
+                words[rng.randrange(len(words))] = SEARCH_WORD
+            created = now - timedelta(minutes=made % 50_000)
+            rows.append({
+                "process_id": process.id, "target_kind": PROPOSAL_KIND.value,
+                "target_id": proposal_id, "author_id": authors[made % len(authors)],
+                "parent_id": None, "depth": 0, "body": " ".join(words).capitalize() + ".",
+                "alignment": alignments[made % len(alignments)], "up_votes": 0,
+                "down_votes": 0, "created_at": created, "updated_at": created,
+            })
+            made += 1
+        insert(table, rows)
+    return made
 
 
 def voting_budget(app, people, now, rng, password_hash, voters=10_000):
@@ -280,8 +324,13 @@ def main(users=2000, proposals=10_000, supports_each=100):
             process = make_process(slug, now)
             if slug == "bench-1k":
                 process.plan_id = plan_ids[0]
-            insert(Proposal.__table__, proposals_rows(process, author_ids, count, now, rng))
+            rows = proposals_rows(process, author_ids, count, now, rng)
+            if slug == "bench-100k":  # with the two comments site_search_comments adds
+                rows = [{**row, "comments_count": 2} for row in with_search_word(rows)]
+            insert(Proposal.__table__, rows)
+        comment_count = site_search_comments(process, author_ids, now, rng)
         voting_budget(app, author_ids, now, rng, password_hash)
+        indexed = rebuild_index(db.session.connection())  # the site search's documents
         db.session.commit()
         if db.engine.dialect.name == "postgresql":
             with db.engine.connect() as conn:
@@ -290,7 +339,8 @@ def main(users=2000, proposals=10_000, supports_each=100):
             with db.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE")
         print(f"seeded {users} people, {proposals + 101_001} proposals, "
-              f"{len(support_rows)} supports", file=sys.stderr)
+              f"{len(support_rows)} supports, {comment_count} comments on bench-100k, "
+              f"{sum(indexed.values())} search documents", file=sys.stderr)
 
 
 if __name__ == "__main__":

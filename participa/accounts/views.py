@@ -26,10 +26,12 @@ from participa.accounts.forms import (
     ResetRequestForm,
 )
 from participa.accounts.models import User
+from participa.accounts.participation import Listing, sections_of
 from participa.accounts.passwords import hash_password
 from participa.accounts.sessions import SignInRefusal, authenticate, why_not_sign_in
-from participa.accounts.signals import profile_page
+from participa.accounts.signals import participation_page, profile_page
 from participa.core.flow import Refused, attach_error, commit, render_form
+from participa.core.pagination import requested_page
 from participa.core.security import per_account_limit, post_limit
 from participa.core.signals import page_context
 from participa.core.urls import safe_next
@@ -57,6 +59,8 @@ def register():
         return redirect(url_for("site.home"))
     form = RegisterForm()
     form.neighbourhood_id.choices = neighbourhood_choices()
+    if not form.is_submitted():  # the account's language: the page's, unless they choose
+        form.locale.data = str(get_locale())
     if form.validate_on_submit():
         existing = queries.get_user_by_email(form.email.data)
         if existing is not None:
@@ -198,6 +202,31 @@ def me():
         render_template("accounts/me.html", profile=profile, password_form=password),
         400 if failed else 200,
     )
+
+
+@bp.get("/me/participation")
+@login_required
+def participation():
+    """Everything of mine on one page: each feature's part, its first few items."""
+    g.private_page = True
+    listing = Listing(current_user._get_current_object())
+    sections = sections_of(page_context(participation_page, person=listing.person,
+                                        listing=listing))
+    return render_template("accounts/participation.html", listing=listing, sections=sections)
+
+
+@bp.get("/me/participation/<name>")
+@login_required
+def participation_section(name):
+    """One part of "my participation" on its own, page by page (the overview's "see all")."""
+    g.private_page = True
+    listing = Listing(current_user._get_current_object(), section=name,
+                      page=requested_page())
+    sections = sections_of(page_context(participation_page, person=listing.person,
+                                        listing=listing))
+    if len(sections) != 1:
+        abort(404)
+    return render_template("accounts/participation.html", listing=listing, sections=sections)
 
 
 @bp.get("/people/<int:id>")

@@ -6,10 +6,19 @@ The domain (``models``, ``operations``, ``permissions``, ``ballots``, ``queries`
 
 
 def init_app(app):
-    from participa.budgets import admin, indicators, operations, queries, views
+    from participa.accounts.signals import participation_page
+    from participa.budgets import (
+        actions,
+        admin,
+        indicators,
+        operations,
+        participation,
+        queries,
+        views,
+    )
     from participa.core.models import register_verbs
     from participa.core.money import format_euros
-    from participa.processes.signals import process_page
+    from participa.processes.signals import process_actions
 
     app.jinja_env.filters["euros"] = format_euros
     app.add_template_global(queries.budget_projects_from)
@@ -17,4 +26,5 @@ def init_app(app):
     indicators.register()  # the plans' indicators computed from budgets
     app.register_blueprint(admin.bp)
     register_verbs(operations.VERBS)
-    process_page.connect(views.budgets_in_process)
+    process_actions.connect(actions.budget_actions)
+    participation_page.connect(participation.my_budget_votes)

@@ -8,7 +8,6 @@ flow (``save_form``/``perform``): one operation, one commit."""
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
@@ -28,6 +27,7 @@ from participa.budgets.permissions import (
     can_publish_results,
 )
 from participa.core.flow import perform, save_form
+from participa.core.i18n import format_day
 from participa.extensions import db
 from participa.meetings.models import Meeting, MeetingStatus
 from participa.processes.loaders import get_managed_process_or_403
@@ -101,7 +101,7 @@ def _meeting_choices(process):
                Meeting.status.in_([MeetingStatus.PUBLISHED, MeetingStatus.CLOSED]))
         .order_by(Meeting.starts_at.desc(), Meeting.id))
     return [(None, _l("None"))] + [
-        (mid, f"{title} ({format_date(starts_at, 'short')})") for mid, title, starts_at in rows
+        (mid, f"{title} ({format_day(starts_at, 'short')})") for mid, title, starts_at in rows
     ]
 
 

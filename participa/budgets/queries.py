@@ -2,18 +2,20 @@
 each read on its own — nothing here joins one to the other."""
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from participa.budgets.models import (
     Budget,
     BudgetBallot,
     BudgetProject,
+    BudgetState,
     BudgetVoter,
     PaperCount,
 )
 from participa.budgets.models import budget_project_proposals as project_proposals
 from participa.census.models import CensusEntry
 from participa.extensions import db
+from participa.processes.models import Process
 from participa.proposals.models import ProposalState
 
 
@@ -115,3 +117,32 @@ def eligible_residents(budget, on) -> int | None:
     if budget.minimum_age:
         query = query.where(CensusEntry.birth_year <= on.year - budget.minimum_age)
     return db.session.scalar(query) or None
+
+
+def budget_figures(process) -> tuple[int, int, int]:
+    """(budgets, open to voting with projects to choose, results published) of ``process``,
+    in one query."""
+    has_projects = sa.exists().where(BudgetProject.budget_id == Budget.id)
+    total, open_, published = db.session.execute(
+        sa.select(sa.func.count(),
+                  sa.func.count().filter(sa.and_(Budget.state == BudgetState.OPEN,
+                                                 has_projects)),
+                  sa.func.count().filter(Budget.state == BudgetState.PUBLISHED))
+        .where(Budget.process_id == process.id)
+    ).one()
+    return total or 0, open_ or 0, published or 0
+
+
+def list_budgets_voted_by(user, *, limit: int, offset: int = 0) -> list[tuple]:
+    """(budget, day voted) for each budget of a published process the person is on the roll
+    of, latest vote first, with the budgets' processes, in one query. It reads the roll only:
+    where and when someone voted, never what (nothing joins the roll to the box)."""
+    return [tuple(row) for row in db.session.execute(
+        sa.select(Budget, BudgetVoter.voted_on)
+        .join(BudgetVoter, BudgetVoter.budget_id == Budget.id)
+        .join(Process, Process.id == Budget.process_id)
+        .where(BudgetVoter.user_id == user.id, Process.is_published.is_(True))
+        .options(contains_eager(Budget.process))
+        .order_by(BudgetVoter.voted_on.desc(), Budget.id.desc())
+        .limit(limit).offset(offset)
+    )]

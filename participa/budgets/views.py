@@ -156,7 +156,3 @@ def pabulib_file(slug, id):
         "Content-Disposition": f"attachment; filename=budget-{budget.id}.pb"})
 
 
-def budgets_in_process(sender, process, **kwargs) -> dict:
-    """How many budgets a process page lists (a ``process_page`` receiver)."""
-    return {"budgets_count": queries.count_budgets(process)}
-

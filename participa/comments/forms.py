@@ -19,8 +19,10 @@ class CommentForm(Form):
     )
     parent_id = HiddenField(validators=[Optional()])
 
-    def __init__(self, *args, limit, **kwargs):
+    def __init__(self, *args, limit, positions=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not positions:  # what it is on asks for no position (a meeting)
+            del self.alignment
         self.body.validators = [
             InputRequired(message=_l("Write your comment.")),
             Length(max=limit, message=_l("Write at most %(n)s characters.", n=limit)),

@@ -20,7 +20,7 @@ from participa.comments.permissions import (
     why_not_comment,
 )
 from participa.comments.queries import get_target
-from participa.core.content import kind_of
+from participa.core.content import kind_named, kind_of
 from participa.core.database import add_to_counters, lock_row
 from participa.core.errors import DomainError, TooMany
 from participa.core.types import utcnow
@@ -77,7 +77,8 @@ def create_comment(target, data: dict, *, actor, parent=None, first_hour_limit=0
         if not can_reply(actor, parent, target, now):
             raise DomainError(_l("You cannot reply to this comment."))
     body = _clean_body(target.process, data.get("body"))
-    alignment = _alignment(data.get("alignment"))
+    alignment = (_alignment(data.get("alignment")) if kind.comment_positions
+                 else Alignment.NEUTRAL)
     _check_first_hour(actor, now, first_hour_limit)
     comment = Comment(
         process_id=target.process_id, target_kind=kind.value, target_id=target.id,
@@ -98,7 +99,8 @@ def update_comment(comment, data: dict, *, actor) -> Comment:
     if not can_edit_comment(actor, comment, get_target(comment)):
         raise DomainError(_l("You cannot edit this comment."))
     body = _clean_body(comment.process, data.get("body"))
-    alignment = _alignment(data.get("alignment"))
+    alignment = (_alignment(data.get("alignment"))
+                 if kind_named(comment.target_kind).comment_positions else comment.alignment)
     if body == comment.body and alignment == comment.alignment:
         return comment
     db.session.add(CommentVersion(comment_id=comment.id, body=comment.body,

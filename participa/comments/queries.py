@@ -13,6 +13,7 @@ from participa.core.database import read_rows
 from participa.core.permissions import is_signed_in
 from participa.extensions import db
 from participa.moderation.models import Moderation
+from participa.processes.models import Process
 
 COMMENTS = "comments"  # the comments' own kind of content (they can be reported)
 
@@ -236,3 +237,36 @@ def get_comment(comment_id: int) -> Comment | None:
 def get_target(comment):
     """The proposal, debate or meeting a comment is on."""
     return kind_named(comment.target_kind).get(comment.target_id)
+
+
+# -- a person's own: "my participation" ----------------------------------------------------
+
+
+def list_comments_by(user, *, limit: int, offset: int = 0) -> list[Comment]:
+    """The person's comments in published processes, newest first, with their processes, in
+    one query; deleted ones are left out (hidden ones stay: their author may appeal)."""
+    return list(db.session.scalars(
+        sa.select(Comment)
+        .join(Process, Process.id == Comment.process_id)
+        .where(Comment.author_id == user.id, Comment.deleted_at.is_(None),
+               Process.is_published.is_(True))
+        .options(joinedload(Comment.process))
+        .order_by(Comment.id.desc())
+        .limit(limit).offset(offset)
+    ))
+
+
+def targets_of(comments) -> dict:
+    """What these comments are on: {(kind value, id): target}, one query per kind of target
+    (proposals, debates, meetings), however many comments."""
+    wanted = {}
+    for comment in comments:
+        wanted.setdefault(comment.target_kind, set()).add(comment.target_id)
+    targets = {}
+    for value, ids in wanted.items():
+        kind = kind_named(value)
+        if kind is None:
+            continue
+        for target in db.session.scalars(sa.select(kind.model).where(kind.model.id.in_(ids))):
+            targets[(value, target.id)] = target
+    return targets

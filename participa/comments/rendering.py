@@ -85,6 +85,7 @@ def _walk(thread, viewer, target, *, moderates, is_open, may_comment, locale, re
     macro = current_app.jinja_env.get_template("comments/_comment.html").module.comment
     cache = fragment_cache("comments", current_app.config.get("COMMENT_FRAGMENTS", 20_000))
     parts = []
+    positions = thread.kind.comment_positions
 
     def walk(nodes):
         for node in nodes:
@@ -99,11 +100,11 @@ def _walk(thread, viewer, target, *, moderates, is_open, may_comment, locale, re
                 thread.appeals.get(c.id),
                 moderates and c.edited_at is not None,  # may read the earlier versions
             )
-            key = (c.id, c.version, locale, reply_url, flags)
+            key = (c.id, c.version, locale, reply_url, positions, flags)
             html = cache.get(key)
             if html is None:
                 html = BLANKS_BETWEEN_TAGS.sub("> <", str(macro(
-                    c, *flags, reply_url=reply_url)).strip())
+                    c, *flags, reply_url=reply_url, positions=positions)).strip())
                 cache.set(key, html, TTL)
             parts.append(html)
             if node.replies:
@@ -125,4 +126,5 @@ def new_comment_form(target, kind, *, locale: str) -> Markup:
     return cached_fragment(
         fragment_cache("comment-forms", current_app.config["COMMENT_FORMS"]), key,
         lambda: render_template("comments/_form.html", target=target, kind=kind,
-                                form=CommentForm(limit=limit, formdata=None)))
+                                form=CommentForm(limit=limit, formdata=None,
+                                                 positions=kind.comment_positions)))

@@ -11,6 +11,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -40,7 +41,8 @@ _vote_limit = post_limit("RATELIMIT_COMMENT_VOTE")
 
 
 def _form_for(target, **kwargs):
-    return CommentForm(limit=target.process.comment_body_limit, **kwargs)
+    return CommentForm(limit=target.process.comment_body_limit,
+                       positions=kind_of(target).comment_positions, **kwargs)
 
 
 def comment_form_for(target):
@@ -123,12 +125,35 @@ def edit(id):
     g.private_page = True
     # not obj=comment: wtforms prefers obj over data, and the enum would check no radio
     form = EditCommentForm(limit=target.process.comment_body_limit,
+                           positions=kind_of(target).comment_positions,
                            data={"body": comment.body, "alignment": comment.alignment.value})
     return save_form(
         form, lambda data: operations.update_comment(comment, data, actor=current_user),
         template="comments/edit.html", success=_("Your comment has been saved."),
         next_url=lambda saved: target_url(target, anchor=f"comment-{saved.id}"),
         comment=comment, target=target, back=target_url(target),
+    )
+
+
+@bp.get("/comments/<int:id>/delete")
+@login_required
+def confirm_delete(id):
+    """Deleting asks first, on a page of its own (no script needed)."""
+    comment, target = visible_comment_or_404(id)
+    if not can_delete_comment(current_user, comment, target):
+        abort(403)
+    g.private_page = True
+    back = target_url(target, anchor=f"comment-{id}")
+    return render_template(
+        "confirm.html",
+        heading=_("Delete your comment?"),
+        subject=kind_of(comment).title(comment),
+        explanation=[_("In its place the thread will say that its author deleted it; the "
+                       "replies stay. This cannot be undone.")],
+        action=url_for(".delete", id=id),
+        confirm=_("Yes, delete the comment"),
+        back=back, back_label=_("No, keep the comment"),
+        form=None, next=None, confirm_class=None,
     )
 
 

@@ -37,6 +37,9 @@ class ContentKind:
     process_id: Callable[[Any], int | None] = attrgetter("process_id")
     # whether the target itself takes comments now (whatever the phase); None: not commentable
     accepts_comments: Callable[[Any], bool] | None = None
+    # whether its comments state a position (in favour, neutral, against): a proposal's do, a
+    # meeting's do not (it is not for or against anything)
+    comment_positions: bool = True
     reportable: bool = True
     # hide (a time) or show again (None); a kind with counters to keep true gives its own
     set_hidden: Callable[[Any, datetime | None], None] = _hide

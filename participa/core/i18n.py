@@ -1,15 +1,16 @@
 """Languages: Catalan (default), Spanish, English. Dates shown in Europe/Madrid."""
 
+import re
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from babel import dates as babel_dates
 from flask import current_app, g, has_request_context, request
 from flask_babel import (
-    format_date,
-    format_datetime,
     format_decimal,
-    format_time,
     get_locale,
     get_translations,
+    to_user_timezone,
 )
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
@@ -43,16 +44,95 @@ def select_locale() -> str:
     ]
 
 
+# --- dates: unambiguous in every language ------------------------------------------------------
+#
+# Babel's "short" dates are numeric and read differently in each language ("12/1/26" is the
+# 1st of December in English and the 12th of January in Catalan), and its times carry
+# seconds. Every named format here spells the month; times are hours and minutes.
+DATE_PATTERNS = {
+    "ca": {"short": "d MMM y", "medium": "d MMM y", "long": "d MMMM 'de' y",
+           "full": "EEEE, d MMMM 'de' y"},
+    "es": {"short": "d MMM y", "medium": "d MMM y", "long": "d 'de' MMMM 'de' y",
+           "full": "EEEE, d 'de' MMMM 'de' y"},
+    "en": {"short": "d MMM y", "medium": "d MMM y", "long": "d MMMM y",
+           "full": "EEEE, d MMMM y"},
+}
+TIME_PATTERNS = {"ca": "H:mm", "es": "H:mm", "en": "h:mm a"}
+
+# Catalan elides "de", "a", "per" and "el" before a day that starts with a vowel sound
+# (1 and 11): "de l'1 de desembre", "a l'11 d'agost", "l'1 de març". A translated sentence
+# puts a date after "del %(date)s", so the elision is made once the date is in.
+_ELISION = re.compile(r"\b(del|Del|al|Al|pel|Pel|el|El) (1|11)(?= d(?:e |'|&#39;|’))")
+_ELIDED = {"del": "de l", "al": "a l", "pel": "per l", "el": "l"}
+
+
+def elide_catalan(text: str) -> str:
+    """``text`` with "del 1 de …" written "de l'1 de …" (and "al", "pel", "el" alike)."""
+    apostrophe = "&#39;" if isinstance(text, Markup) else "'"
+
+    def elided(match):
+        word, day = match.groups()
+        done = _ELIDED[word.lower()]
+        return (done[0].upper() + done[1:] if word[0].isupper() else done) + apostrophe + day
+
+    result = _ELISION.sub(elided, str(text))
+    return Markup(result) if isinstance(text, Markup) else result
+
+
+def _language(locale) -> str:
+    language = getattr(locale, "language", None) or str(locale).split("_")[0]
+    return language if language in DATE_PATTERNS else "en"
+
+
+def _typed(text: str, language: str) -> str:
+    """Babel writes Catalan's elided months with a typographic apostrophe (d’octubre); the
+    catalogs write the plain one (L'Ajuntament), so a sentence keeps one kind."""
+    return text.replace("’", "'") if language == "ca" else text
+
+
+def format_day(value, fmt="medium", locale=None) -> str:
+    """A date (or a datetime's day in the town's time zone) with the month spelled out;
+    ``fmt`` is short, medium, long, full or a Babel pattern."""
+    if not value:
+        return ""
+    language = _language(locale or get_locale())
+    pattern = DATE_PATTERNS[language].get(fmt, fmt)
+    if isinstance(value, datetime):
+        value = to_user_timezone(value).date()
+    return _typed(babel_dates.format_date(value, pattern, locale=locale or get_locale()),
+                  language)
+
+
+def format_clock(value, fmt="short", locale=None) -> str:
+    """A datetime's time of day in the town's time zone, without seconds (every ``fmt``)."""
+    if not value:
+        return ""
+    language = _language(locale or get_locale())
+    if isinstance(value, datetime):
+        value = to_user_timezone(value)
+    return babel_dates.format_time(value, TIME_PATTERNS[language], locale=locale or get_locale())
+
+
 @lru_cache(maxsize=16384)
 def _formatted_datetime(value, fmt, locale):
     """Babel's formatting is dear and the same moments are shown again and again (a long list,
     a thread), so each worker keeps what it formatted (times are always shown in
     Europe/Madrid, so the locale completes the key)."""
-    return format_datetime(value, fmt)
+    fmt = fmt if fmt in ("short", "medium", "long", "full") else "medium"
+    return f"{format_day(value, fmt)}, {format_clock(value)}"
 
 
 def format_datetime_cached(value, fmt="medium") -> str:
+    """The day (month spelled out) and the time (no seconds) of a moment, in the town's time."""
     return _formatted_datetime(value, fmt, str(get_locale())) if value else ""
+
+
+def last_day(value) -> date | None:
+    """The last day a period ending at ``value`` (exclusive) covers, in the town's time zone:
+    a phase that ends at midnight ends on the day before, not at "0:00" or "1:00" UTC."""
+    if not value:
+        return None
+    return (to_user_timezone(value) - timedelta(microseconds=1)).date()
 
 
 def _translations():
@@ -74,7 +154,7 @@ def _template_gettext(context, string, **variables):
     text = _translations().ugettext(string)
     if context.eval_ctx.autoescape:
         text = Markup(text)
-    return text % variables
+    return _elided(text, text % variables) if variables else text % variables
 
 
 @pass_context
@@ -83,7 +163,15 @@ def _template_ngettext(context, singular, plural, num, **variables):
     text = _translations().ungettext(singular, plural, num)
     if context.eval_ctx.autoescape:
         text = Markup(text)
-    return text % variables
+    return _elided(text, text % variables)
+
+
+def _elided(message, result):
+    """``result`` (``message`` with its values in) with Catalan's elisions before a day, when
+    the message puts a value after "el", "al", "del" or "pel" and the page is in Catalan."""
+    if "l %(" in message and _language(get_locale()) == "ca":
+        return elide_catalan(result)
+    return result
 
 
 def init_app(app):
@@ -98,12 +186,9 @@ def init_app(app):
     app.jinja_env.globals.update(_=_template_gettext, gettext=_template_gettext,
                                  ngettext=_template_ngettext)
     app.jinja_env.filters["datetime"] = format_datetime_cached
-    app.jinja_env.filters["date"] = lambda value, fmt="long": (
-        format_date(value, fmt) if value else ""
-    )
-    app.jinja_env.filters["time"] = lambda value, fmt="short": (
-        format_time(value, fmt) if value else ""
-    )
+    app.jinja_env.filters["date"] = lambda value, fmt="long": format_day(value, fmt)
+    app.jinja_env.filters["time"] = lambda value, fmt="short": format_clock(value, fmt)
+    app.jinja_env.filters["last_day"] = last_day
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
     app.jinja_env.filters["label"] = lambda member: member.label if member is not None else ""
 

@@ -135,6 +135,11 @@ def register_verbs(labels: dict) -> None:
     _VERB_LABELS.update(labels)
 
 
+def verb_labels() -> dict:
+    """Every registered verb and what it means (lazy strings)."""
+    return dict(_VERB_LABELS)
+
+
 def verb_label(verb: str):
     """What an ActionLog verb means, in the reader's language (the code itself if unknown)."""
     return _VERB_LABELS.get(verb, verb)

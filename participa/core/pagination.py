@@ -19,6 +19,10 @@ class Page:
     page: int
     per_page: int
     has_next: bool
+    # how many items the whole list holds, when it counted them (None: it did not); a list
+    # that stops counting at a cap says so (``total_capped``: more than ``total`` - 1)
+    total: int | None = None
+    total_capped: bool = False
 
     @property
     def has_prev(self) -> bool:

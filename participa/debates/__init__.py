@@ -4,11 +4,11 @@
 def init_app(app):
     from participa.core.content import register_kind
     from participa.core.models import register_verbs
-    from participa.debates import content, views
+    from participa.debates import actions, content, views
     from participa.debates.operations import VERBS
-    from participa.processes.signals import process_page
+    from participa.processes.signals import process_actions
 
     register_verbs(VERBS)
     register_kind(content.KIND)
     app.register_blueprint(views.bp)
-    process_page.connect(views.open_debates)
+    process_actions.connect(actions.debate_actions)

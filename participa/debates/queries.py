@@ -41,3 +41,13 @@ def count_open(process) -> int:
         .where(Debate.process_id == process.id, Debate.status == DebateStatus.OPEN,
                Debate.deleted_at.is_(None), Debate.hidden_at.is_(None))
     )
+
+
+def debate_figures(process) -> tuple[int, int]:
+    """(listed, open) debates of ``process`` (hidden ones left out), in one query."""
+    listed, open_ = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count().filter(Debate.status == DebateStatus.OPEN))
+        .where(Debate.process_id == process.id, Debate.deleted_at.is_(None),
+               Debate.hidden_at.is_(None))
+    ).one()
+    return listed or 0, open_ or 0

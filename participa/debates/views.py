@@ -113,7 +113,3 @@ def close(slug, id):
         process=process, debate=debate,
     )
 
-
-def open_debates(sender, process, **kwargs) -> dict:
-    """How many debates a process page says are open (a ``process_page`` receiver)."""
-    return {"open_debates": queries.count_open(process)}

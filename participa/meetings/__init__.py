@@ -3,10 +3,12 @@ feeds and minutes."""
 
 
 def init_app(app):
+    from participa.accounts.signals import participation_page
     from participa.core.content import register_kind
     from participa.core.models import register_verbs
-    from participa.meetings import content, indicators, queries, views
+    from participa.meetings import actions, content, indicators, participation, queries, views
     from participa.meetings.operations import VERBS
+    from participa.processes.signals import process_actions
 
     register_verbs(VERBS)
     register_kind(content.KIND)
@@ -14,3 +16,6 @@ def init_app(app):
     indicators.register()  # the plans' indicators computed from meetings
     app.add_template_global(views.meeting_when)
     app.add_template_global(queries.meetings_that_discussed)
+    process_actions.connect(actions.meeting_actions)
+    app.add_template_global(participation.my_registrations)
+    participation_page.connect(participation.my_meetings)

@@ -24,6 +24,6 @@ KIND = ContentKind(
     hidden_label=_l("This meeting has been hidden by moderation."),
     title=lambda meeting: meeting.title, url=_url, can_view=can_view_meeting,
     author_id=lambda meeting: meeting.created_by_id, author_column=None,
-    accepts_comments=_accepts_comments,
+    accepts_comments=_accepts_comments, comment_positions=False,
     address_rule="/processes/<slug>/meetings/<int:id>",
 )

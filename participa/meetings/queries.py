@@ -6,7 +6,7 @@ processes' neighbourhoods, phases and categories in one SELECT each), never one 
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from participa.core.pagination import Page, page_of
 from participa.core.types import utcnow
@@ -206,3 +206,76 @@ def waiting_position(registration) -> int:
             ),
         )
     )
+
+
+def meeting_figures(process, now=None) -> tuple[int, int, int]:
+    """(public, upcoming, open to registration) meetings of ``process``, in one query: the
+    upcoming ones are published and not over; registration is open while it is enabled and
+    its closing time (if any) has not passed."""
+    now = now or utcnow()
+    upcoming = sa.and_(Meeting.status == MeetingStatus.PUBLISHED, Meeting.ends_at > now)
+    registering = sa.and_(upcoming, Meeting.registrations_enabled.is_(True),
+                          sa.or_(Meeting.registration_closes_at.is_(None),
+                                 Meeting.registration_closes_at > now))
+    public, coming, open_ = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count().filter(upcoming),
+                  sa.func.count().filter(registering))
+        .where(Meeting.process_id == process.id, Meeting.hidden_at.is_(None),
+               Meeting.status.in_(PUBLIC))
+    ).one()
+    return public or 0, coming or 0, open_ or 0
+
+
+# -- the reader's own places: "my participation" and the meeting cards ------------------------
+
+
+def _position_in_queue():
+    """Where a waiting registration stands (1 = next), as a column correlated to the
+    registration of the row."""
+    ahead = aliased(Registration)
+    return 1 + (
+        sa.select(sa.func.count()).select_from(ahead)
+        .where(ahead.meeting_id == Registration.meeting_id,
+               ahead.status == RegistrationStatus.WAITING,
+               sa.or_(ahead.queued_at < Registration.queued_at,
+                      sa.and_(ahead.queued_at == Registration.queued_at,
+                              ahead.id < Registration.id)))
+        .correlate(Registration).scalar_subquery()
+    )
+
+
+def registration_states(user, meeting_ids) -> dict:
+    """{meeting id: (status, waiting position or None)} of the person's live registrations
+    (confirmed or waiting) among these meetings, in one query: what their cards say."""
+    ids = list(meeting_ids)
+    if not ids:
+        return {}
+    waiting = Registration.status == RegistrationStatus.WAITING
+    rows = db.session.execute(
+        sa.select(Registration.meeting_id, Registration.status,
+                  sa.case((waiting, _position_in_queue()), else_=None))
+        .where(Registration.user_id == user.id, Registration.meeting_id.in_(ids),
+               Registration.status != RegistrationStatus.CANCELLED)
+    )
+    return {meeting_id: (status, position) for meeting_id, status, position in rows}
+
+
+def list_registrations_of(user, *, limit: int, offset: int = 0, now=None) -> list[tuple]:
+    """The person's places (confirmed or waiting) at meetings of published processes, with
+    each meeting and its process and, on a waiting list, the position — one query: meetings
+    still to come first (soonest first), then past ones (latest first)."""
+    now = now or utcnow()
+    coming = Meeting.ends_at > now
+    waiting = Registration.status == RegistrationStatus.WAITING
+    return [tuple(row) for row in db.session.execute(
+        sa.select(Registration, Meeting, sa.case((waiting, _position_in_queue()), else_=None))
+        .join(Meeting, Meeting.id == Registration.meeting_id)
+        .join(Process, Process.id == Meeting.process_id)
+        .where(Registration.user_id == user.id,
+               Registration.status != RegistrationStatus.CANCELLED,
+               Process.is_published.is_(True), Meeting.status != MeetingStatus.DRAFT)
+        .options(contains_eager(Meeting.process))
+        .order_by(sa.case((coming, 0), else_=1), sa.case((coming, Meeting.starts_at)),
+                  Meeting.starts_at.desc(), Registration.id.desc())
+        .limit(limit).offset(offset)
+    )]

@@ -16,13 +16,13 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_date, format_time
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from participa.comments.queries import thread_for
 from participa.core.exports import csv_response
 from participa.core.flow import Refused, perform, save_form, submit
+from participa.core.i18n import format_clock, format_day
 from participa.core.pagination import requested_page
 from participa.core.timeutil import utc_to_local
 from participa.core.urls import db_int
@@ -72,12 +72,11 @@ def meeting_when(meeting) -> str:
     language: the day and the hours, or both ends in full when it spans days."""
     start, end = utc_to_local(meeting.starts_at), utc_to_local(meeting.ends_at)
     if start.date() == end.date():
-        return _("%(date)s, %(start)s–%(end)s", date=format_date(meeting.starts_at, "full"),
-                 start=format_time(meeting.starts_at, "short"),
-                 end=format_time(meeting.ends_at, "short"))
+        return _("%(date)s, %(start)s–%(end)s", date=format_day(meeting.starts_at, "full"),
+                 start=format_clock(meeting.starts_at), end=format_clock(meeting.ends_at))
 
     def full(value):
-        return f"{format_date(value, 'full')} {format_time(value, 'short')}"
+        return f"{format_day(value, 'full')} {format_clock(value)}"
 
     return _("From %(start)s to %(end)s", start=full(meeting.starts_at), end=full(meeting.ends_at))
 
@@ -251,6 +250,34 @@ def register(slug, id):
     if isinstance(submit(form, register_and_tell, said), Refused):
         return _render_show(process, meeting, register_form=form, status=400)
     return redirect(url_for(".show", slug=slug, id=id))
+
+
+@bp.get(ONE + "/unregister")
+@login_required
+def confirm_unregister(slug, id):
+    """Giving up one's place asks first, on a page of its own (no script needed)."""
+    process, meeting = _load(slug, id)
+    registration = queries.get_registration(meeting, current_user)
+    if not can_cancel_registration(current_user, meeting, registration=registration):
+        abort(403)
+    g.private_page = True
+    waiting = registration.status == RegistrationStatus.WAITING
+    return render_template(
+        "confirm.html",
+        heading=_("Cancel your place?") if not waiting
+        else _("Leave the waiting list?"),
+        subject=f"{meeting.title} — {meeting_when(meeting)}",
+        explanation=[
+            _("Your place goes to the first person on the waiting list, if there is one. "
+              "You can sign up again later if places are left.") if not waiting
+            else _("You will lose your position on the waiting list."),
+        ],
+        action=url_for(".unregister", slug=slug, id=id),
+        confirm=_("Yes, cancel my registration"),
+        back=url_for(".show", slug=slug, id=id),
+        back_label=_("No, keep my place"),
+        form=None, next=None, confirm_class=None,
+    )
 
 
 @bp.post(ONE + "/unregister")

@@ -1,9 +1,14 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectChoice, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from participa.core.forms import Form
-from participa.moderation.models import APPEAL_LIMIT, DETAILS_LIMIT, ReportReason
+from participa.moderation.models import (
+    APPEAL_LIMIT,
+    DECISION_REASON_LIMIT,
+    DETAILS_LIMIT,
+    ReportReason,
+)
 
 
 class ReportForm(Form):
@@ -29,4 +34,19 @@ class AppealForm(Form):
                                                         n=APPEAL_LIMIT))],
         description=_l("You can appeal once. A moderator will read it and decide."),
         render_kw={"rows": 6, "maxlength": APPEAL_LIMIT},
+    )
+
+
+class DecisionReasonForm(Form):
+    """A moderator's written reason for hiding, keeping hidden or blocking: required, and told
+    to the person it is about."""
+
+    reason = TextAreaField(
+        _l("Reason"),
+        validators=[DataRequired(message=_l("Write the reason: the person will be told.")),
+                    Length(max=DECISION_REASON_LIMIT, message=_l(
+                        "Write at most %(n)s characters.", n=DECISION_REASON_LIMIT))],
+        filters=[lambda text: text.strip() if text else text],
+        description=_l("The person concerned receives it by e-mail, as you write it here."),
+        render_kw={"rows": 4, "maxlength": DECISION_REASON_LIMIT},
     )

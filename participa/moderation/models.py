@@ -117,3 +117,4 @@ class Report(db.Model):
 
 DETAILS_LIMIT = 1000  # characters of a report's details
 APPEAL_LIMIT = 2000  # characters of an appeal
+DECISION_REASON_LIMIT = 1000  # characters of a moderator's reason (hide, keep hidden, block)

@@ -45,15 +45,24 @@ def _tell_author(moderation, subject, template, **context) -> None:
         mail_person(moderation.author, subject, template, moderation=moderation, **context)
 
 
-def send_hidden(moderation, target) -> None:
-    """Tell the author which content was hidden and why, and how to appeal."""
+def send_hidden(moderation, target, *, reason: str = "") -> None:
+    """Tell the author which content was hidden and why (the moderator's ``reason``, the
+    reports), and how to appeal."""
     title = kind_of(target).title(target)
     _tell_author(moderation, _l("Your content has been hidden: \"%(title)s\"", title=title),
                  "moderation/email/hidden.txt", title=title, reasons=open_reasons(moderation),
+                 reason=reason,
                  appeal=url_for("moderation.appeal", id=moderation.id, _external=True))
 
 
-def send_appeal_answer(moderation, target, *, restored: bool) -> None:
+def send_appeal_answer(moderation, target, *, restored: bool, reason: str = "") -> None:
     title = kind_of(target).title(target)
     _tell_author(moderation, _l("Your appeal has been answered: \"%(title)s\"", title=title),
-                 "moderation/email/appeal_answered.txt", title=title, restored=restored)
+                 "moderation/email/appeal_answered.txt", title=title, restored=restored,
+                 reason=reason)
+
+
+def send_blocked(person, *, reason: str) -> None:
+    """Tell a person the council has blocked their account, and why."""
+    mail_person(person, _l("Your account has been blocked"), "moderation/email/blocked.txt",
+                reason=reason)

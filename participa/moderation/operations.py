@@ -18,6 +18,7 @@ from participa.core.types import utcnow
 from participa.extensions import db
 from participa.moderation.models import (
     APPEAL_LIMIT,
+    DECISION_REASON_LIMIT,
     DETAILS_LIMIT,
     HideCause,
     Moderation,
@@ -173,8 +174,18 @@ def _check(actor, moderation):
     db.session.refresh(moderation)
 
 
-def hide_target(moderation, *, actor) -> Moderation:
-    """A moderator hides the target (its reports stay, as the reason)."""
+def _reason(reason) -> str:
+    """A moderator's written reason, kept in the ActionLog entry of the decision."""
+    reason = (reason or "").strip()
+    if len(reason) > DECISION_REASON_LIMIT:
+        raise DomainError(_l("Write at most %(n)s characters.", n=DECISION_REASON_LIMIT),
+                          field="reason")
+    return reason
+
+
+def hide_target(moderation, *, actor, reason: str = "") -> Moderation:
+    """A moderator hides the target (its reports stay; ``reason``: what the author is told)."""
+    reason = _reason(reason)
     _check(actor, moderation)
     if moderation.status is ModerationStatus.HIDDEN:
         raise DomainError(_l("This is already hidden."))
@@ -183,7 +194,8 @@ def hide_target(moderation, *, actor) -> Moderation:
     moderation.hide_cause = HideCause.MODERATOR
     _decide(moderation, ModerationStatus.HIDDEN, now)
     db.session.flush()
-    log_action("hide", moderation, actor=actor, process_id=moderation.process_id)
+    log_action("hide", moderation, actor=actor, process_id=moderation.process_id,
+               **({"reason": reason} if reason else {}))
     return moderation
 
 
@@ -219,8 +231,10 @@ def ignore_reports(moderation, *, actor) -> Moderation:
     return moderation
 
 
-def keep_hidden(moderation, *, actor) -> Moderation:
-    """A moderator reads the appeal and keeps the content hidden."""
+def keep_hidden(moderation, *, actor, reason: str = "") -> Moderation:
+    """A moderator reads the appeal and keeps the content hidden (``reason``: what the author
+    is told)."""
+    reason = _reason(reason)
     _check(actor, moderation)
     if not moderation.open_appeal:
         raise DomainError(_l("There is no appeal to answer."))
@@ -228,7 +242,8 @@ def keep_hidden(moderation, *, actor) -> Moderation:
     if moderation.decided_at is None:
         moderation.decided_at = moderation.appeal_answered_at
     db.session.flush()
-    log_action("reject_appeal", moderation, actor=actor, process_id=moderation.process_id)
+    log_action("reject_appeal", moderation, actor=actor, process_id=moderation.process_id,
+               **({"reason": reason} if reason else {}))
     return moderation
 
 
@@ -255,9 +270,11 @@ def _content_of(user):
             yield from db.session.scalars(kind.authored_by(user.id))
 
 
-def block_user(user, *, actor) -> User:
+def block_user(user, *, actor, reason: str = "") -> User:
     """The council blocks a person: they cannot sign in (their sessions end) and everything
-    they wrote is hidden, stamped with the moment of the block so unblocking restores just it."""
+    they wrote is hidden, stamped with the moment of the block so unblocking restores just it.
+    ``reason``: what the person is told."""
+    reason = _reason(reason)
     if not can_block_user(actor, user):
         raise DomainError(_l("You cannot block this person."))
     lock_row(User, user.id)
@@ -273,7 +290,8 @@ def block_user(user, *, actor) -> User:
             set_hidden(target, now)
             hidden += 1
     db.session.flush()
-    log_action("block_user", user, actor=actor, hidden=hidden)
+    log_action("block_user", user, actor=actor, hidden=hidden,
+               **({"reason": reason} if reason else {}))
     return user
 
 

@@ -5,6 +5,8 @@ import statistics
 from collections import defaultdict
 
 import sqlalchemy as sa
+from flask import url_for
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
 from participa.core.content import kind_named, kind_of
@@ -13,7 +15,7 @@ from participa.core.pagination import page_of
 from participa.core.permissions import is_council
 from participa.extensions import db
 from participa.moderation.models import Moderation, ModerationStatus, Report
-from participa.processes.models import ProcessRole
+from participa.processes.models import Process, ProcessRole
 
 QUEUE_FILTERS = ("pending", "hidden", "appeals", "done")
 
@@ -120,3 +122,42 @@ def history(moderation) -> list[ActionLog]:
         .where(ActionLog.target_type == "moderation", ActionLog.target_id == moderation.id)
         .order_by(ActionLog.id)
     ))
+
+
+def describe_for_log(ids) -> dict:
+    """The moderation items an ActionLog names, for the council's log: {id: (text, url)},
+    in two queries whatever their number (the items, then their targets by kind)."""
+    moderations = list(db.session.scalars(sa.select(Moderation).where(Moderation.id.in_(ids))))
+    targets = load_targets(moderations)
+    described = {}
+    for moderation in moderations:
+        kind = moderation.kind
+        target = targets.get((moderation.target_kind, moderation.target_id))
+        title = kind.title(target) if kind is not None and target is not None else "—"
+        label = kind.label if kind is not None else moderation.target_kind
+        described[moderation.id] = (
+            _l("Moderation of %(what)s: %(title)s", what=label, title=title),
+            url_for("moderation.show", id=moderation.id))
+    return described
+
+
+def list_reports_by(user, *, limit: int, offset: int = 0) -> list[Report]:
+    """The reports the person made, newest first, each with its moderation (the outcome), in
+    one query."""
+    return list(db.session.scalars(
+        sa.select(Report).where(Report.reporter_id == user.id)
+        .options(joinedload(Report.moderation))
+        .order_by(Report.id.desc())
+        .limit(limit).offset(offset)
+    ))
+
+
+def load_processes_of(targets) -> list:
+    """The processes of these targets, in one query, so that building their addresses
+    (``ContentKind.url``) reads each process from the session instead of one query each.
+    Keep the list while the targets are used: the session holds its objects weakly."""
+    ids = {target.process_id for target in targets
+           if getattr(target, "process_id", None) is not None}
+    if not ids:
+        return []
+    return list(db.session.scalars(sa.select(Process).where(Process.id.in_(ids))))

@@ -24,7 +24,7 @@ from participa.core.urls import safe_next
 from participa.extensions import db
 from participa.moderation import notifications, operations, queries
 from participa.moderation.context import target_title
-from participa.moderation.forms import AppealForm, ReportForm
+from participa.moderation.forms import AppealForm, DecisionReasonForm, ReportForm
 from participa.moderation.permissions import (
     can_appeal,
     can_block_user,
@@ -136,9 +136,9 @@ def show(id):
     )
 
 
-def _decide(id, action, success, *, tell_author=None):
+def _decide(id, action, success, *, tell_author=None, reason=""):
     """One moderator's decision; its author is told in the same transaction (hidden, or the
-    answer to their appeal)."""
+    answer to their appeal), with the moderator's ``reason`` when one was written."""
     moderation = _moderation_or_404(id)
     target = queries.get_target(moderation)
     appealed = moderation.open_appeal
@@ -147,22 +147,55 @@ def _decide(id, action, success, *, tell_author=None):
         decided = action(moderation)
         if target is not None:
             if tell_author == "hidden":
-                notifications.send_hidden(moderation, target)
+                notifications.send_hidden(moderation, target, reason=reason)
             elif tell_author is not None and appealed:
                 notifications.send_appeal_answer(moderation, target,
-                                                 restored=tell_author == "restored")
+                                                 restored=tell_author == "restored",
+                                                 reason=reason)
         return decided
 
     perform(decide, success)
     return redirect(url_for(".show", id=id))
 
 
-@bp.post("/moderation/<int:id>/hide")
+def _confirm_decision(id, *, heading, explanation, confirm, form=None, status=200):
+    """The confirmation page of a decision that needs a written reason (GET, or a POST whose
+    reason was missing: then a 400 and nothing changed)."""
+    moderation = _moderation_or_404(id)
+    target = queries.get_target(moderation)
+    return render_template(
+        "confirm.html", heading=heading,
+        subject=f"{moderation.kind.label}: {target_title(target)}" if target else None,
+        explanation=explanation, action=request.path, confirm=confirm,
+        back=url_for(".show", id=id), back_label=_("Go back without deciding"),
+        form=form or DecisionReasonForm(formdata=None), next=None, confirm_class=None,
+    ), status
+
+
+def _decide_with_reason(id, action, success, *, tell_author, heading, explanation, confirm):
+    """GET: the confirmation page; POST: the decision, once a reason is written."""
+    if request.method == "GET":
+        return _confirm_decision(id, heading=heading, explanation=explanation, confirm=confirm)
+    _moderation_or_404(id)  # 404 / 403 before reading the form
+    form = DecisionReasonForm()
+    if not form.validate():
+        return _confirm_decision(id, heading=heading, explanation=explanation,
+                                 confirm=confirm, form=form, status=400)
+    reason = form.reason.data
+    return _decide(id, lambda m: action(m, reason), success, tell_author=tell_author,
+                   reason=reason)
+
+
+@bp.route("/moderation/<int:id>/hide", methods=["GET", "POST"])
 @login_required
 def hide(id):
-    return _decide(id, lambda m: operations.hide_target(m, actor=current_user),
-                   _("The content is hidden. Its author has been told why."),
-                   tell_author="hidden")
+    return _decide_with_reason(
+        id, lambda m, reason: operations.hide_target(m, actor=current_user, reason=reason),
+        _("The content is hidden. Its author has been told why."), tell_author="hidden",
+        heading=_("Hide this content?"),
+        explanation=[_("Nobody but the moderators will read it. Its author is e-mailed your "
+                       "reason and may appeal once.")],
+        confirm=_("Hide it"))
 
 
 @bp.post("/moderation/<int:id>/unhide")
@@ -180,12 +213,16 @@ def ignore(id):
                    _("The reports are dismissed; the content stays visible."))
 
 
-@bp.post("/moderation/<int:id>/keep-hidden")
+@bp.route("/moderation/<int:id>/keep-hidden", methods=["GET", "POST"])
 @login_required
 def keep_hidden(id):
-    return _decide(id, lambda m: operations.keep_hidden(m, actor=current_user),
-                   _("The appeal is answered: the content stays hidden."),
-                   tell_author="kept")
+    return _decide_with_reason(
+        id, lambda m, reason: operations.keep_hidden(m, actor=current_user, reason=reason),
+        _("The appeal is answered: the content stays hidden."), tell_author="kept",
+        heading=_("Keep it hidden?"),
+        explanation=[_("This answers the author's appeal, which cannot be made again. They "
+                       "are e-mailed your reason.")],
+        confirm=_("Keep it hidden"))
 
 
 def _person_or_404(id):
@@ -195,11 +232,37 @@ def _person_or_404(id):
     return person
 
 
-@bp.post("/moderation/people/<int:id>/block")
+def _confirm_block(person, form, status=200):
+    back = safe_next(request.values.get("next"), url_for("accounts.profile", id=person.id))
+    return render_template(
+        "confirm.html", heading=_("Block %(name)s?", name=person.name), subject=None,
+        explanation=[_("They will be signed out and will not be able to sign in, and "
+                       "everything they published will be hidden until the block is lifted."),
+                     _("They are e-mailed your reason.")],
+        action=url_for(".block", id=person.id), confirm=_("Block %(name)s", name=person.name),
+        back=back, back_label=_("Go back without blocking"), form=form,
+        next=back, confirm_class=None,
+    ), status
+
+
+@bp.route("/moderation/people/<int:id>/block", methods=["GET", "POST"])
 @login_required
 def block(id):
     person = _person_or_404(id)
-    perform(lambda: operations.block_user(person, actor=current_user),
+    g.private_page = True
+    if request.method == "GET":
+        return _confirm_block(person, DecisionReasonForm(formdata=None))
+    form = DecisionReasonForm()
+    if not form.validate():
+        return _confirm_block(person, form, status=400)
+    reason = form.reason.data
+
+    def block_and_tell():
+        blocked = operations.block_user(person, actor=current_user, reason=reason)
+        notifications.send_blocked(blocked, reason=reason)
+        return blocked
+
+    perform(block_and_tell,
             _("%(name)s is blocked: they cannot sign in and what they wrote is hidden.",
               name=person.name))
     return redirect(safe_next(request.form.get("next"), url_for("accounts.profile", id=id)))

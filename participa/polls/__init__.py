@@ -6,12 +6,14 @@ The voter roll and the ballot box are separate tables with nothing to join them 
 
 
 def init_app(app):
+    from participa.accounts.signals import participation_page
     from participa.core.models import register_verbs
-    from participa.polls import admin, views
+    from participa.polls import actions, admin, participation, views
     from participa.polls.operations import VERBS
-    from participa.processes.signals import process_page
+    from participa.processes.signals import process_actions
 
     register_verbs(VERBS)
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
-    process_page.connect(views.polls_of_process)
+    process_actions.connect(actions.poll_actions)
+    participation_page.connect(participation.my_poll_votes)

@@ -151,11 +151,3 @@ def ballots_csv(slug, id):
         rows.append({"ballot": number, "receipt": ballot.receipt, "choice": by_number,
                      "choice_text": by_title})
     return csv_response(rows, CSV_FIELDS, f"poll-{poll.id}-ballots.csv")
-
-
-def polls_of_process(sender, process, **kwargs) -> dict:
-    """Whether a process page links to its polls, and how many are open (a ``process_page``
-    receiver): when it has some people can see, or for its managers, who add them there."""
-    counts = queries.count_visible(process)
-    return {"open_polls": counts["open"],
-            "show_polls": counts["visible"] > 0 or can_manage_polls(current_user, process)}

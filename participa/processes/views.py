@@ -3,8 +3,10 @@
 from flask import Blueprint, render_template
 
 from participa.core.signals import page_context
+from participa.core.types import utcnow
+from participa.processes.actions import actions_of
 from participa.processes.loaders import get_visible_process_or_404
-from participa.processes.phases import ALLOWED, active_phase, process_status
+from participa.processes.phases import ProcessStatus, active_phase, process_status
 from participa.processes.queries import list_published_processes
 from participa.processes.signals import process_page
 
@@ -18,16 +20,19 @@ def index():
 
 @bp.get("/<slug>")
 def show(slug):
-    """The process, its phases and what it asks of people; other features add their figures
-    (open debates, moderation) through ``process_page``."""
+    """The process: first what people can do in it now (each feature's links, figures and
+    offers, through ``process_actions``) or, once it is over, what came of it; then its
+    phases and its description; other features add their figures (moderation) through
+    ``process_page``."""
     process = get_visible_process_or_404(slug)
-    phase = active_phase(process)
+    status = process_status(process)
     return render_template(
         "processes/show.html",
         process=process,
-        active=phase,
-        status=process_status(process),
-        allowed=sorted(ALLOWED[phase.kind], key=lambda a: a.value) if phase else [],
+        active=active_phase(process),
+        status=status,
+        now=utcnow(),
+        actions=actions_of(process, finished=status is ProcessStatus.FINISHED),
         **page_context(process_page, process=process),
     )
 

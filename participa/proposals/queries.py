@@ -16,7 +16,7 @@ from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.processes.models import Category, Process
 from participa.processes.queries import FRAME_STAMP, process_frame
-from participa.proposals.models import Proposal, ProposalState, Support
+from participa.proposals.models import ANSWER_STATES, Proposal, ProposalState, Support
 
 SORTS = ("recent", "supports", "comments", "random")
 RANDOM_MODULUS = 2_147_483_629  # a prime: the random sort is a stable shuffle per seed
@@ -105,7 +105,19 @@ def _list_proposals(
                                 bool(author_id), bool(supporter_id), len(terms), sort,
                                 reader is not None)
     figures = None
+    counted = not terms  # a search is not counted (see _list_statement)
+    if counted:
+        params["count_cap"] = COUNT_CAP + 1
     rows = read_rows(statement, {**params, "user_id": reader.id} if reader else params)
+    total = None
+    if counted:  # the last column is the capped count of every match (the same in each row)
+        total = rows[0][-1] if rows else (0 if page == 1 else None)
+        rows = [row[:-1] for row in rows]
+    elif len(rows) > per_page:  # a search with more pages: more than the pages so far
+        total = page * per_page + 1
+    elif rows or page == 1:  # its last page: exactly what came before and what is here
+        total = (page - 1) * per_page + len(rows)
+    capped = total is not None and total > (COUNT_CAP if counted else page * per_page)
     if reader is not None:
         # the reader's columns follow the list's own: each row holds the same two counts
         count = len(LIST_COLUMNS)
@@ -115,27 +127,21 @@ def _list_proposals(
         rows = [row[:count] for row in rows]
     items = [ProposalListItem(*row, process=process) for row in rows]
     return Page(items=items[:per_page], page=page, per_page=per_page,
-                has_next=len(items) > per_page), figures
+                has_next=len(items) > per_page, total=total, total_capped=capped), figures
 
 
 LIKE_SPECIALS = re.compile(r"[/%_]")
 
 
-@lru_cache(maxsize=512)
-def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_supporter,
-                    word_count, sort, for_reader):
-    """The list query of one shape, its values left as bound parameters (``list_proposals``
-    gives them); ``for_reader``: with the reader's figures as three more columns."""
+COUNT_CAP = 1000  # a list counts its matches this far, then says "more than"
+
+
+def _filtered(query, by_state, by_category, by_neighbourhood, by_author, by_supporter,
+              word_count):
+    """``query`` narrowed to what the list shows and the filters of its shape."""
     param = sa.bindparam
-    columns = LIST_COLUMNS + (READER_COLUMNS if for_reader else ())
-    query = (
-        sa.select(*columns)
-        .join(User, User.id == Proposal.author_id)
-        .outerjoin(Category, Category.id == Proposal.category_id)
-        .outerjoin(Neighbourhood, Neighbourhood.id == Proposal.neighbourhood_id)
-        .where(Proposal.process_id == param("process_id"), Proposal.deleted_at.is_(None),
-               Proposal.hidden_at.is_(None))
-    )
+    query = query.where(Proposal.process_id == param("process_id"),
+                        Proposal.deleted_at.is_(None), Proposal.hidden_at.is_(None))
     if by_state:
         query = query.where(Proposal.state == param("state", type_=Proposal.state.type))
     else:
@@ -152,6 +158,34 @@ def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_suppo
     for i in range(word_count):
         query = query.where(Proposal.search_text.like(param(f"word{i}", type_=sa.String),
                                                       escape="/"))
+    return query
+
+
+@lru_cache(maxsize=512)
+def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_supporter,
+                    word_count, sort, for_reader):
+    """The list query of one shape, its values left as bound parameters (``list_proposals``
+    gives them); ``for_reader``: with the reader's figures as three more columns.
+
+    Without search words its last column counts the matches up to ``COUNT_CAP`` + 1 (a scalar
+    subquery, run once: about a millisecond at 100,000 proposals), so a list says how many it
+    holds without counting a whole archive. A search is not counted: its words are matched
+    row by row, and counting a rare word's thousand matches reads the whole process (half a
+    second at 100,000); the page then says "more than" what the pages so far hold, or the exact
+    number on its last page."""
+    param = sa.bindparam
+    filters = (by_state, by_category, by_neighbourhood, by_author, by_supporter, word_count)
+    counted = ()
+    if not word_count:
+        matches = _filtered(sa.select(Proposal.id), *filters).limit(param("count_cap"))
+        counted = (sa.select(sa.func.count()).select_from(matches.subquery())
+                   .scalar_subquery(),)
+    columns = LIST_COLUMNS + (READER_COLUMNS if for_reader else ()) + counted
+    query = _filtered(
+        sa.select(*columns)
+        .join(User, User.id == Proposal.author_id)
+        .outerjoin(Category, Category.id == Proposal.category_id)
+        .outerjoin(Neighbourhood, Neighbourhood.id == Proposal.neighbourhood_id), *filters)
 
     if sort == "supports":
         query = query.order_by(Proposal.supports_count.desc(), Proposal.id.desc())
@@ -326,3 +360,61 @@ def list_for_export(process):
         .options(joinedload(Proposal.author), joinedload(Proposal.category),
                  joinedload(Proposal.neighbourhood))
     )
+
+
+def proposal_figures(process) -> tuple[int, int, int]:
+    """(listed, answered, accepted) proposals of ``process``, in one query."""
+    listed, answered, accepted = db.session.execute(
+        sa.select(sa.func.count(),
+                  sa.func.count().filter(Proposal.state.in_(ANSWER_STATES)),
+                  sa.func.count().filter(Proposal.state == ProposalState.ACCEPTED))
+        .where(Proposal.process_id == process.id, Proposal.deleted_at.is_(None),
+               Proposal.hidden_at.is_(None))
+    ).one()
+    return listed or 0, answered or 0, accepted or 0
+
+
+# -- a person's own: "my participation" ----------------------------------------------------
+
+
+def list_authored_by(user, *, limit: int, offset: int = 0) -> list[Proposal]:
+    """The person's proposals in published processes, newest first, with their processes, in
+    one query; deleted ones are left out (hidden ones stay: their author may appeal)."""
+    return list(db.session.scalars(
+        sa.select(Proposal)
+        .join(Process, Process.id == Proposal.process_id)
+        .where(Proposal.author_id == user.id, Proposal.deleted_at.is_(None),
+               Process.is_published.is_(True))
+        .options(joinedload(Proposal.process))
+        .order_by(Proposal.id.desc())
+        .limit(limit).offset(offset)
+    ))
+
+
+def supports_by_process(user) -> list[tuple[Process, int]]:
+    """(process, supports used) for each published process the person has supported in, in one
+    query, the latest process first: what each allowance has left (``supports_per_person``).
+    Every support counts, as when supporting (``supports_used``)."""
+    used = sa.func.count(Support.id)
+    return [tuple(row) for row in db.session.execute(
+        sa.select(Process, used)
+        .join(Support, Support.process_id == Process.id)
+        .where(Support.user_id == user.id, Process.is_published.is_(True))
+        .group_by(Process.id)
+        .order_by(sa.func.max(Support.id).desc())
+    )]
+
+
+def list_supported_by(user, *, limit: int, offset: int = 0) -> list[Proposal]:
+    """The proposals the person supports in published processes, latest support first, with
+    their processes, in one query (deleted ones left out)."""
+    return list(db.session.scalars(
+        sa.select(Proposal)
+        .join(Support, Support.proposal_id == Proposal.id)
+        .join(Process, Process.id == Proposal.process_id)
+        .where(Support.user_id == user.id, Proposal.deleted_at.is_(None),
+               Process.is_published.is_(True))
+        .options(joinedload(Proposal.process))
+        .order_by(Support.id.desc())
+        .limit(limit).offset(offset)
+    ))

@@ -8,6 +8,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -120,6 +121,9 @@ def index(slug):
         page, figures = queries.list_proposals(process, **listing), (0, 0, set())
     support = _support_context(process, page.items, figures=figures)
     show_supports = can_see_supports(current_user, process)
+    # visitors are invited to sign in once, above the cards, not on each of them
+    invite_sign_in = any(state["refusal"] is ProposalRefusal.SIGN_IN
+                         for state in support["support_states"].values())
     return render_template(
         "proposals/index.html",
         process=process,
@@ -127,6 +131,7 @@ def index(slug):
         filters=filters,
         states=list(ProposalState),
         propose_refusal=why_not_propose(current_user, process, authored=figures[0]),
+        invite_sign_in=invite_sign_in,
         cards=render_cards(process, page.items, support["support_states"],
                            show_supports=show_supports, locale=str(get_locale()),
                            next_url=request.full_path),
@@ -230,6 +235,33 @@ def _act(slug, id, action, success, *, permission=None):
     perform(lambda: action(proposal), success)
     fallback = url_for(".show", slug=slug, id=id)
     return redirect(safe_next(request.form.get("next"), fallback))
+
+
+@bp.get("/proposals/<int:id>/withdraw")
+@login_required
+def confirm_withdraw(slug, id):
+    """Withdrawing asks first, on a page of its own (no script needed)."""
+    process, proposal = queries.get_proposal_by_slug(slug, id)
+    if proposal is None or not can_view_process(current_user, process):
+        abort(404)
+    if not can_withdraw_proposal(current_user, proposal):
+        abort(403)
+    g.private_page = True
+    return render_template(
+        "confirm.html",
+        heading=_("Withdraw your proposal?"),
+        subject=proposal.title,
+        explanation=[
+            _("It stays visible, marked as withdrawn, with its comments. Its supports are "
+              "frozen and nobody can support it any more."),
+            _("This cannot be undone."),
+        ],
+        action=url_for(".withdraw", slug=slug, id=id),
+        confirm=_("Yes, withdraw the proposal"),
+        back=url_for(".show", slug=slug, id=id),
+        back_label=_("No, keep the proposal"),
+        form=None, next=None, confirm_class=None,
+    )
 
 
 @bp.post("/proposals/<int:id>/withdraw")

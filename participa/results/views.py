@@ -135,11 +135,6 @@ def result_of_proposal(proposal):
     return queries.result_for_proposal(proposal)
 
 
-def results_in_process(sender, process, **kwargs) -> dict:
-    """How many published results a process page links to (a ``process_page`` receiver)."""
-    return {"results_count": queries.count_results(process)}
-
-
 # --- dashboards: charts that are also tables ----------------------------------------------------
 
 def _kept(key, render) -> Markup:

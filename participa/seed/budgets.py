@@ -104,7 +104,7 @@ def seed_budgets(users, now) -> int:
     created = 0
     council = users["council"]
     created += _open_budget(council, now)
-    created += _closed_budget(council, now)
+    created += _closed_budget(council, now, resident=users.get("resident"))
     return created
 
 
@@ -149,7 +149,7 @@ def _open_budget(council, now) -> int:
     return created
 
 
-def _closed_budget(council, now) -> int:
+def _closed_budget(council, now, resident=None) -> int:
     process = _process(CLOSED_SLUG)
     if process is None or db.session.scalar(
             select(Budget.id).where(Budget.process_id == process.id).limit(1)):
@@ -184,6 +184,8 @@ def _closed_budget(council, now) -> int:
             picks = [i for i in core if rng.random() < 0.9]
             picks += [i for i in sometimes if rng.random() < 0.35]
             picks = sorted(set(picks or core[:1]))[:4]
+            if number == 1 and resident is not None:
+                user = resident  # Marta (of the Barri Vell) cast the first ballot of the roll
             db.session.add(BudgetVoter(budget_id=budget.id, user_id=user.id,
                                        neighbourhood_id=places[slug].id, voted_on=voted_on))
             db.session.add(BudgetBallot(

@@ -93,7 +93,7 @@ def seed_conversation(users, now) -> int:
             "body": "Qui vol pèrgoles no ha vist mai un arbre. Quina colla d'ignorants!",
             "alignment": "against"}, actor=people[7], now=now - timedelta(hours=30))
         for reporter, reason in ((people[8], "offensive"), (people[9], "offensive"),
-                                 (people[10], "does_not_belong")):
+                                 (people[2], "does_not_belong")):  # people[2]: Marta
             moderation.report_target(rude, reason=reason, details="Insults a veïns.",
                                      actor=reporter, now=now - timedelta(hours=20))
         hidden = moderation_queries.moderation_of(rude)

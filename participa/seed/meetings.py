@@ -30,6 +30,9 @@ MEETINGS = {
         ("Visita tècnica a la plaça (preparació)", "in_person", 20, 1, 10, 0, "draft"),
     ],
 }
+# a room address as long as the ones videoconference services hand out (it must wrap on a phone)
+ONLINE_URL = ("https://meet.example.org/riuclar/taula-comunitaria-del-barri-vell-sessio-oberta"
+              "?config.prejoinPageEnabled=true&lang=ca")
 MEETING_PLACES = {
     "in_person": ("Casal de Barri Vell", "Carrer de la Font, 12"),
     "hybrid": ("Centre Cívic del Nord", "Plaça del Mercat, 3"),
@@ -56,7 +59,7 @@ def seed_meetings(users, now) -> int:
             starts_at = (now + timedelta(days=days)).replace(hour=16)
             meeting = meetings.create_meeting(process, {
                 "title": title, "kind": kind, "place": place, "address": address,
-                "online_url": "https://meet.example.org/riuclar" if kind != "in_person" else "",
+                "online_url": ONLINE_URL if kind != "in_person" else "",
                 "description": f"{title}. Obert a tot el veïnat; porteu idees i ganes de "
                                "parlar-ne.\n\n**Ordre del dia**\n\n1. Benvinguda\n"
                                "2. Presentació\n3. Torn obert de paraules",
@@ -73,7 +76,11 @@ def seed_meetings(users, now) -> int:
                 continue
             meetings.publish_meeting(meeting, actor=facilitator)
             if days > 0:
-                for person in people[:registrations]:
+                queue = people[:registrations]
+                if capacity and registrations > capacity:
+                    # the full one: Marta signs up last, so she is on its waiting list
+                    queue = people[1:registrations] + people[:1]
+                for person in queue:
                     registration = meetings.register(meeting, actor=person)
                     refused_mail = registration  # the last: a neighbour, not a demo account
                     created += 1

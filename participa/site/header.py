@@ -19,8 +19,15 @@ def site_header() -> Markup:
     user = current_user._get_current_object()
     signed_in = user.is_authenticated
     key = (str(get_locale()), request.blueprint, signed_in, signed_in and user.is_council,
-           can_see_moderation_queue(user), current_app.config["SITE_NAME"])
+           can_see_moderation_queue(user), current_app.config["SITE_NAME"],
+           _my_participation_page())
     html = cached_fragment(fragment_cache("headers", 256), key,
                            lambda: render_template("_header.html", next_url=NEXT))
     here = request.full_path if request.query_string else request.path
     return Markup(html.replace(NEXT, str(escape(here))))
+
+
+def _my_participation_page() -> bool:
+    """Whether this is one of the "my participation" pages (its header link is marked
+    current): part of a kept header's key, as the section of the site is."""
+    return request.endpoint in ("accounts.participation", "accounts.participation_section")

@@ -110,47 +110,4 @@ def test_process_management_pages_are_accessible(council_page):
     assert_accessible(page)
 
 
-# --- a 390-px phone: no page scrolls sideways ---------------------------------------------------
-
-PHONE = {"width": 390, "height": 844}
-
-
-def assert_fits_a_phone(page):
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{page.url} is {overflow} px wider than a 390-px phone"
-
-
-@pytest.fixture
-def phone(new_context):
-    context = new_context(viewport=PHONE)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
-
-
-@pytest.fixture
-def council_phone(new_context, council_state):
-    context = new_context(storage_state=council_state, viewport=PHONE)
-    context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
-
-
-def test_visitor_pages_fit_a_phone(phone):
-    for path in VISITOR_PAGES:
-        phone.goto(path)
-        assert_fits_a_phone(phone)
-    # and one of each kind of content, reached as a person would, by its list
-    for index in ("proposals", "debates", "meetings"):
-        phone.goto(f"/processes/{PROCESS}/{index}/")
-        item = phone.evaluate(
-            f"[...document.querySelectorAll('main a')].map(a => a.pathname)"
-            f".find(p => /\\/{index}\\/\\d+$/.test(p))")
-        assert item, f"no {index} listed"
-        phone.goto(item)
-        assert_fits_a_phone(phone)
-
-
-def test_council_pages_fit_a_phone(council_phone):
-    for path in COUNCIL_PAGES + ["/moderation/"]:
-        council_phone.goto(path)
-        assert_fits_a_phone(council_phone)
+# a 390-px phone: tests/browser/test_phone_layout.py opens these pages and more

@@ -68,7 +68,7 @@ def expect_signed_in(page, locale="ca"):
 
 
 def current_step(page):
-    return page.locator("ol.timeline li[aria-current='step']")
+    return page.locator("ol.stepper li[aria-current='step']")
 
 
 def test_newcomer_registers_switches_language_and_follows_a_process(page, live_server):
@@ -106,9 +106,9 @@ def test_newcomer_registers_switches_language_and_follows_a_process(page, live_s
         "Pressupostos participatius del Barri Vell 2027"
     )
     # four phases, the proposals phase running now and marked as the current step
-    expect(page.locator("ol.timeline > li")).to_have_count(4)
+    expect(page.locator("ol.stepper > li")).to_have_count(4)
     expect(current_step(page)).to_have_count(1)
-    expect(current_step(page).locator(".phase-title")).to_have_text(text("Proposals", "en"))
+    expect(current_step(page).locator(".step-title")).to_have_text(text("Proposals", "en"))
     expect(current_step(page)).to_contain_text(text("Current phase", "en"))
 
 
@@ -202,8 +202,9 @@ def test_council_sets_up_a_plan_and_a_running_process(page):
     page.get_by_role("link", name=text("See the public page")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(process_title)
     expect(current_step(page)).to_have_count(1)
-    expect(current_step(page).locator(".phase-title")).to_have_text(text("Proposals"))
-    expect(page.get_by_role("region", name=text("Categories"))).to_contain_text("Horts urbans")
+    expect(current_step(page).locator(".step-title")).to_have_text(text("Proposals"))
+    expect(page.get_by_role("region", name=text("About this process"))).to_contain_text(
+        "Horts urbans")
 
     # ... and the plan it belongs to lists the process
     page.get_by_role("main").get_by_role("link", name=plan_title).click()

@@ -59,7 +59,7 @@ def test_capacity_one_waiting_list_and_promotion(browser, browser_context_args, 
     # 2. the first resident takes the place; the second joins the waiting list
     first_context, first = person(browser, browser_context_args, FIRST)
     first.goto(meeting_url)
-    registration_box(first).get_by_role("button", name=text("Register")).click()
+    registration_box(first).get_by_role("button", name=text("Sign me up")).click()
     expect(first.locator(".flashes")).to_contain_text(
         text("You are registered. We have e-mailed you the details and your code."))
     expect(registration_box(first)).to_contain_text(text("You are registered."))
@@ -73,7 +73,9 @@ def test_capacity_one_waiting_list_and_promotion(browser, browser_context_args, 
 
     # 3. the first cancels; the second is promoted and told by e-mail
     first.goto(meeting_url)
-    registration_box(first).get_by_role("button", name=text("Cancel my registration")).click()
+    registration_box(first).get_by_role("link", name=text("Cancel my registration")).click()
+    expect(first.get_by_role("heading", level=1)).to_have_text(text("Cancel your place?"))
+    first.get_by_role("button", name=text("Yes, cancel my registration")).click()
     expect(first.locator(".flashes")).to_contain_text(
         text("Your registration has been cancelled."))
     second.goto(meeting_url)

@@ -90,7 +90,7 @@ def test_report_hide_restore_and_block(browser, browser_context_args, live_serve
         page.goto(f"{debate_url}#comment-{comment_id}")
         page.locator(f"#comment-{comment_id}").get_by_role(
             "link", name=text("Report"), exact=True).click()
-        expect(page.get_by_role("heading", level=1)).to_have_text(text("Report"))
+        expect(page.get_by_role("heading", level=1)).to_have_text(text("Report content"))
         if i == 0:
             assert_accessible(page)
         page.get_by_label(reason, exact=True).check()
@@ -144,6 +144,11 @@ def test_report_hide_restore_and_block(browser, browser_context_args, live_serve
     expect(council).to_have_url(re.compile(r"/accounts/people/\d+$"))
     expect(council.get_by_role("heading", level=1)).to_have_text(author_name)
     assert_accessible(council)
+    council.get_by_role("link", name=text("Block %(name)s", name=author_name)).click()
+    expect(council.get_by_role("heading", level=1)).to_have_text(
+        text("Block %(name)s?", name=author_name))
+    assert_accessible(council)
+    council.get_by_label(text("Reason"), exact=True).fill("Insults repetits a altres veïns.")
     council.get_by_role("button", name=text("Block %(name)s", name=author_name)).click()
     expect(council.locator(".flashes")).to_contain_text(text(
         "%(name)s is blocked: they cannot sign in and what they wrote is hidden.",

@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from participa.seed.polls import CLOSED_POLL, CLOSED_SLUG, OPEN_POLL, OPEN_SLUG
-from tests.support.browser import assert_accessible, fits_a_phone, sign_in, text
+from tests.support.browser import assert_accessible, fits_a_phone, process_action, sign_in, text
 
 RESIDENT = "marta@riuclar.example"  # the demo resident who has not voted yet
 RECEIPT = re.compile(r"[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}")
@@ -17,7 +17,7 @@ RECEIPT = re.compile(r"[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}")
 def test_vote_in_the_demo_poll_and_change_the_ballot(page, live_server):
     sign_in(page, RESIDENT)
     page.goto(f"/processes/{OPEN_SLUG}")
-    page.get_by_role("link", name=text("Polls"), exact=True).click()
+    process_action(page, text("Polls")).click()
     page.get_by_role("link", name=OPEN_POLL["title"]).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(OPEN_POLL["title"])
     assert_accessible(page)

@@ -7,7 +7,7 @@ import uuid
 from playwright.sync_api import expect
 
 from participa.core.mail import read_outbox
-from tests.support.browser import assert_accessible, sign_in, text
+from tests.support.browser import assert_accessible, process_action, sign_in, text
 
 PROCESS = "/processes/pressupostos-participatius-barri-vell"
 AUTHOR = "marta@riuclar.example"
@@ -28,7 +28,7 @@ def test_propose_support_answer_and_read_the_answer(browser, browser_context_arg
     # 1. the author proposes, previewing first
     author_context, author = person(browser, browser_context_args, AUTHOR)
     author.goto(PROCESS)
-    author.get_by_role("main").get_by_role("link", name=text("Proposals"), exact=True).click()
+    process_action(author, text("Proposals")).click()
     expect(author.get_by_role("heading", level=1)).to_have_text(text("Proposals"))
     assert_accessible(author)
     author.get_by_role("link", name=text("New proposal")).click()
@@ -79,6 +79,15 @@ def test_propose_support_answer_and_read_the_answer(browser, browser_context_arg
     to_author = live_server.mail_to(AUTHOR, title, containing="les instal·larem aquesta primavera")
     assert to_author, [m["Subject"] for m in read_outbox(live_server.outbox)]
     assert "les instal·larem aquesta primavera" in to_author[-1].get_content()
+
+    # 5. and finds it on "my participation", reached from the header, with its state
+    author.get_by_role("navigation", name=text("Account")).get_by_role(
+        "link", name=text("My participation")).click()
+    mine = author.get_by_role("region", name=text("My proposals"))
+    item = mine.locator(".participation-item", has=author.get_by_role("link", name=title))
+    expect(item).to_contain_text(text("Accepted"))
+    item.locator("summary").click()
+    expect(item).to_contain_text("les instal·larem aquesta primavera")
 
     for context in (author_context, supporter_context, facilitator_context):
         context.close()

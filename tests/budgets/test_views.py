@@ -48,7 +48,10 @@ def test_the_list_and_the_page_show_the_budget_to_visitors(client, budget, commi
     assert "Projecte 1" in body and "<strong>200,000</strong>" not in body
     assert "Sign in to vote." in body and 'name="project"' not in body
     process_page = text(client.get(f"/processes/{budget.process.slug}"))
-    assert "Participatory budgets" in process_page
+    # open to voting in a voting phase: the process page's main action
+    assert "Vote on the budget" in process_page
+    assert f'class="action primary" href="/processes/{budget.process.slug}/budgets/"' \
+        in process_page
 
 
 @pytest.mark.parametrize("path", ["/999999", "/99999999999999999999", "/0/results",

@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from participa.comments.models import Comment, CommentVersion
+from participa.core.content import kind_of
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.processes.models import PhaseKind
@@ -58,7 +59,10 @@ def test_post_a_comment_and_see_it_on_the_page(client, process, kind, author, co
     assert f'id="comment-{comment.id}"' in html
     assert "Molt <strong>bona</strong> idea." in html
     assert "1 comment<" in html
-    assert "1 in favour, 0 neutral, 0 against" in html
+    if kind_of(target).comment_positions:
+        assert "1 in favour, 0 neutral, 0 against" in html
+    else:  # a meeting's comments take no position
+        assert "in favour" not in html and 'name="alignment"' not in html
     assert stored_comments_count(target) == 1
 
 

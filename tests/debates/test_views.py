@@ -332,4 +332,4 @@ def test_the_process_page_links_its_debates_with_how_many_are_open(
     commit()
     page = text(client.get(f"/processes/{process.slug}"))
     assert f'href="/processes/{process.slug}/debates/"' in page
-    assert "(2 open)" in page
+    assert '<span class="action-note">2 open</span>' in page

@@ -67,7 +67,7 @@ def test_the_process_page_links_to_its_open_polls(client, poll, commit):
     commit()
     html = text(client.get(f"/processes/{poll.process.slug}"))
     assert f'href="/processes/{poll.process.slug}/polls/"' in html
-    assert "(1 open)" in html
+    assert '<span class="action-note">1 open</span>' in html
 
 
 def test_a_process_without_polls_links_to_them_only_for_its_managers(client, process,

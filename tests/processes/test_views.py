@@ -38,11 +38,12 @@ def test_a_process_page(client, commit):
     assert 'href="/neighbourhoods/barri-vell"' in page
     assert "<h2>Com funciona</h2>" in page and "<em>Proposa</em>" in page
     assert "Cultura" in page and "Mobilitat" in page
-    # the timeline marks the running phase and lists what it allows
+    # the stepper marks the running phase and lists what it allows (no proposal to support
+    # yet, nothing to vote on)
     assert page.count('aria-current="step"') == 1
     assert "Information" in page and "Voting" in page
     allowed = page.split('<ul class="allowed">')[1].split("</ul>")[0]
-    assert "Propose" in allowed and "Support proposals" in allowed
+    assert "Make proposals" in allowed and "Support proposals" not in allowed
     assert "Vote" not in allowed
 
 

@@ -154,3 +154,10 @@ def scan(page):
     assert page.locator("html").get_attribute("lang") == "ca"
     assert_accessible(page)
     fits_a_phone(page)
+
+
+def process_action(page, label):
+    """The link of a process page's action bar whose label is ``label`` (its accessible name
+    also holds its count and note, e.g. "Propostes 12")."""
+    return page.get_by_role("navigation", name=text("Take part")).locator("a.action").filter(
+        has=page.locator(".action-label").get_by_text(label, exact=True))

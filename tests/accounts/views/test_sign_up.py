@@ -30,6 +30,15 @@ def test_register_page(client):
     assert 'autocomplete="new-password"' in page
 
 
+def test_the_account_language_is_the_page_language_until_chosen(client):
+    """Someone reading in Spanish registers in Spanish unless they pick another language."""
+    spanish = text(client.get("/accounts/register", headers={"Accept-Language": "es"}))
+    assert '<option selected value="es">' in spanish or '<option value="es" selected>' in spanish
+    client.set_cookie("lang", "en")
+    english = text(client.get("/accounts/register"))
+    assert '<option selected value="en">' in english or '<option value="en" selected>' in english
+
+
 REGISTERED = ("We have sent a message to {email}. Open the link in it to finish creating "
               "your account.")
 

@@ -41,7 +41,7 @@ def test_resident_registers_and_gets_the_confirmation_with_a_calendar_file(
     html = text(client.get(response.headers["Location"]))
     assert "You are registered. We have e-mailed you the details and your code." in html
     assert f'<strong class="door-code">{registration.code}</strong>' in html
-    assert 'action="' + url(process, meeting, "unregister") in html
+    assert 'href="' + url(process, meeting, "unregister") in html  # through a confirmation
 
     (message,) = outbox()
     assert message["To"] == resident.email

@@ -177,8 +177,8 @@ def search_group():
 def search_reindex_command(kinds):
     """Rebuild the search index from the content (after loading rows with plain SQL, or to
     repair it): every document is written anew, in one transaction."""
+    from participa.search.indexing import rebuild_index
     from participa.search.kinds import BY_VALUE
-    from participa.search.operations import rebuild_index
 
     unknown = [kind for kind in kinds if kind not in BY_VALUE]
     if unknown:

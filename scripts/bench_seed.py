@@ -42,7 +42,7 @@ from participa.proposals.content import KIND as PROPOSAL_KIND
 from participa.proposals.models import Proposal, ProposalState, Support
 from participa.results.models import Result
 from participa.results.operations import ensure_default_statuses
-from participa.search.operations import rebuild_index
+from participa.search.indexing import rebuild_index
 
 PASSWORD = "benchmark-password-2026"
 # the site search's benchmark: one bench-100k proposal and one comment in a thousand say it;

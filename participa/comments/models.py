@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
-from participa.core.models import TimestampMixin, enum_column
+from participa.core.models import TimestampMixin, WrittenInMixin, enum_column
 from participa.core.types import UTCDateTime, utcnow
 from participa.extensions import db
 
@@ -26,7 +26,7 @@ class CommentSort(LabelledEnum):
     BEST = "best", _l("Best rated")
 
 
-class Comment(TimestampMixin, db.Model):
+class Comment(WrittenInMixin, TimestampMixin, db.Model):
     """A comment or a reply. Deleting is soft (the thread keeps its shape, the text goes);
     hidden comments show a placeholder, never their text."""
 

@@ -23,6 +23,7 @@ from participa.comments.queries import get_target
 from participa.core.content import kind_named, kind_of
 from participa.core.database import add_to_counters, lock_row
 from participa.core.errors import DomainError, TooMany
+from participa.core.models import written_in
 from participa.core.types import utcnow
 from participa.extensions import db
 
@@ -84,7 +85,7 @@ def create_comment(target, data: dict, *, actor, parent=None, first_hour_limit=0
         process_id=target.process_id, target_kind=kind.value, target_id=target.id,
         author_id=actor.id, parent_id=parent.id if parent else None,
         depth=parent.depth + 1 if parent else 0, body=body, alignment=alignment,
-        up_votes=0, down_votes=0, created_at=now, updated_at=now,
+        up_votes=0, down_votes=0, created_at=now, updated_at=now, language=written_in(actor),
     )
     db.session.add(comment)
     db.session.flush()

@@ -56,12 +56,14 @@ class CommentView(CommentStamp):
     body: str
     created_at: object
     edited_at: object
+    language: str  # never changes: not part of the version
 
 
 VIEW_COLUMNS = (
     Comment.id, Comment.author_id, User.name, Comment.alignment, Comment.up_votes,
     Comment.down_votes, Comment.updated_at, Comment.hidden_at, Comment.deleted_at,
     Comment.parent_id, Comment.depth, Comment.body, Comment.created_at, Comment.edited_at,
+    Comment.language,
 )
 # the stamps are only compared and counted, never shown: no conversion of each value (a
 # tenth of a long thread's cost) — the alignment stays a string, the moments the driver's own

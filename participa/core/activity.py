@@ -29,11 +29,13 @@ def register_log_targets(resolvers: dict) -> None:
     _RESOLVERS.update(resolvers)
 
 
-def titled(model, label, address: Callable, title: Callable = lambda row: row.title):
+def titled(model, label, address: Callable, title: Callable = lambda row: row.title,
+           load=()):
     """A resolver for ``register_log_targets``: "label: title", linked to ``address(row)``,
-    of the ``model`` rows asked for (one query)."""
+    of the ``model`` rows asked for (one query; ``load``: the loader options of what the
+    address and title read, so that is one query too)."""
     def resolve(ids):
-        rows = db.session.scalars(sa.select(model).where(model.id.in_(ids)))
+        rows = db.session.scalars(sa.select(model).where(model.id.in_(ids)).options(*load))
         return {row.id: (f"{label}: {title(row)}", address(row)) for row in rows}
     return resolve
 

@@ -174,6 +174,14 @@ def _elided(message, result):
     return result
 
 
+def lang_attr(language: str | None) -> Markup:
+    """`` lang="es"`` for a text written in another language than the page's (WCAG 3.1.2), to
+    put in the tag that holds it: ``<p{{ lang_attr(comment.language) }}>``; nothing otherwise."""
+    if not language or language == _language(get_locale()) or language not in LANGUAGE_NAMES:
+        return Markup("")
+    return Markup(' lang="%s"') % language
+
+
 def init_app(app):
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.install_gettext_callables(
@@ -191,6 +199,7 @@ def init_app(app):
     app.jinja_env.filters["last_day"] = last_day
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
     app.jinja_env.filters["label"] = lambda member: member.label if member is not None else ""
+    app.jinja_env.globals["lang_attr"] = lang_attr
 
     @app.context_processor
     def language_context():

@@ -27,6 +27,24 @@ def enum_column(enum_cls: type[enum.Enum], name: str, **kwargs):
     )
 
 
+class WrittenInMixin:
+    """What a person writes carries the language it was written in: the language of the page
+    where they wrote it, which for a signed-in person is their account's (``written_in``).
+    Pages mark it (``lang="…"``) when it differs from the reader's (WCAG 3.1.2)."""
+
+    language: Mapped[str] = mapped_column(sa.String(5), nullable=False, default="ca",
+                                          server_default="ca")
+
+
+CONTENT_LANGUAGES = ("ca", "es", "en")  # config LANGUAGES; the first is the town's default
+
+
+def written_in(actor) -> str:
+    """The language a person writes in: their account's, or the town's default."""
+    language = getattr(actor, "locale", None)
+    return language if language in CONTENT_LANGUAGES else CONTENT_LANGUAGES[0]
+
+
 class TimestampMixin:
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

@@ -3,6 +3,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from participa.core.forms import Form, OptionalIntSelect
+from participa.core.translated import text_in
 from participa.debates.models import BODY_LIMIT
 
 
@@ -24,7 +25,7 @@ class DebateForm(Form):
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
         self.category_id.choices = [(None, _l("— none —"))] + [
-            (c.id, c.name) for c in process.categories]
+            (c.id, text_in(c, "name")) for c in process.categories]
 
 
 class CloseDebateForm(Form):

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
-from participa.core.models import TimestampMixin, enum_column
+from participa.core.models import TimestampMixin, WrittenInMixin, enum_column
 from participa.core.types import UTCDateTime
 from participa.extensions import db
 
@@ -17,7 +17,7 @@ class DebateStatus(LabelledEnum):
     CLOSED = "closed", _l("Closed")
 
 
-class Debate(TimestampMixin, db.Model):
+class Debate(WrittenInMixin, TimestampMixin, db.Model):
     """A question put to the neighbourhood; a facilitator closes it with a conclusion."""
 
     __tablename__ = "debates"

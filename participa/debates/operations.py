@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from participa.core.errors import DomainError
-from participa.core.models import log_action
+from participa.core.models import log_action, written_in
 from participa.core.types import utcnow
 from participa.debates.models import BODY_LIMIT, Debate, DebateStatus
 from participa.debates.permissions import can_close_debate, can_edit_debate, can_open_debate
@@ -35,7 +35,7 @@ def create_debate(process, data: dict, *, actor, now=None) -> Debate:
     if not can_open_debate(actor, process, now):
         raise DomainError(_l("Debates cannot be opened in this process now."))
     debate = Debate(process=process, author_id=actor.id, status=DebateStatus.OPEN,
-                    comments_count=0)
+                    comments_count=0, language=written_in(actor))
     _apply(debate, process, data)
     db.session.add(debate)
     db.session.flush()

@@ -9,12 +9,20 @@ the public pages and the questionnaire (``views``) and the council's pages (``ad
 
 
 def init_app(app):
+    from flask import url_for
+    from flask_babel import lazy_gettext as _l
+    from sqlalchemy.orm import joinedload
+
+    from participa.core.activity import register_log_targets, titled
     from participa.core.models import register_verbs
     from participa.evaluations import admin, views
+    from participa.evaluations.models import Evaluation
     from participa.evaluations.operations import VERBS
     from participa.plans.signals import plan_page
 
     register_verbs(VERBS)
+    register_log_targets({"evaluation": titled(Evaluation, _l("Evaluation"), lambda row: url_for(
+        "evaluations.show", slug=row.plan.slug, id=row.id), load=(joinedload(Evaluation.plan),))})
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
     plan_page.connect(views.evaluations_of_plan)

@@ -15,6 +15,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
 from participa.core.forms import Form, LocalDateTimeField, checkbox_list
+from participa.core.translated import add_translation_fields
 from participa.meetings.models import MeetingKind
 
 MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italics*, lists and links.")
@@ -90,6 +91,10 @@ class MeetingForm(Form):
         description=_l("If you write terms, people must accept them to register."),
         render_kw={"rows": 3},
     )
+
+
+# the title and description in the town's other languages (``title_es``, ``title_en``, …)
+add_translation_fields(MeetingForm, {"title": 200, "description": 20_000})
 
 
 class RegisterForm(Form):

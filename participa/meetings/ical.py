@@ -9,6 +9,7 @@ from icalendar import Calendar, Event, Timezone, vText
 
 from participa.core.text import one_line, plain_lines
 from participa.core.timeutil import LOCAL_TZ, utc_to_local
+from participa.core.translated import text_in
 from participa.core.types import utcnow
 from participa.meetings.models import MeetingKind, MeetingStatus
 
@@ -27,12 +28,12 @@ def _event(meeting, *, show_link: bool, stamp) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", utc_to_local(meeting.starts_at))
     event.add("dtend", utc_to_local(meeting.ends_at))
-    event.add("summary", one_line(meeting.title))
+    event.add("summary", one_line(text_in(meeting, "title")))  # in the reader's language
     event.add("sequence", meeting.sequence)
     event.add("last-modified", meeting.updated_at)
     url = url_for("meetings.show", slug=meeting.process.slug, id=meeting.id, _external=True)
     event.add("url", url)
-    description = meeting.description
+    description = text_in(meeting, "description")
     if meeting.status == MeetingStatus.CANCELLED:
         event.add("status", "CANCELLED")
         description = f"{meeting.cancellation_reason}\n\n{description}".strip()

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
+from participa.core.translated import Translated
 from participa.core.types import UTCDateTime
 from participa.extensions import db
 
@@ -40,8 +41,9 @@ meeting_proposals = sa.Table(
 )
 
 
-class Meeting(TimestampMixin, db.Model):
+class Meeting(Translated, TimestampMixin, db.Model):
     __tablename__ = "meetings"
+    TRANSLATED = ("title", "description")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     process_id: Mapped[int] = mapped_column(

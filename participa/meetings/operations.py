@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from participa.core.database import lock_row
 from participa.core.errors import DomainError
 from participa.core.models import log_action
+from participa.core.translated import set_translations
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.meetings.models import (
@@ -73,17 +74,19 @@ def _apply(meeting, data):
             elif field in ("capacity", "reserved_places"):
                 value = value or 0
             setattr(meeting, field, value)
-    if meeting.kind == MeetingKind.ONLINE:
+    if meeting.kind == MeetingKind.ONLINE:  # no venue: no address, no step-free entrance
         meeting.place = meeting.address = ""
+        meeting.step_free_access = False
     elif meeting.kind == MeetingKind.IN_PERSON:
         meeting.online_url = ""
 
 
-def create_meeting(process, data: dict, *, actor) -> Meeting:
+def create_meeting(process, data: dict, *, actor, translations=None) -> Meeting:
     meeting = Meeting(process=process, created_by_id=actor.id, status=MeetingStatus.DRAFT,
                       capacity=0, reserved_places=0, registrations_count=0, waiting_count=0,
                       sequence=0)
     _apply(meeting, data)
+    set_translations(meeting, translations)
     _check(meeting)
     db.session.add(meeting)
     db.session.flush()
@@ -91,14 +94,17 @@ def create_meeting(process, data: dict, *, actor) -> Meeting:
     return meeting
 
 
-def update_meeting(meeting, data: dict, *, actor) -> tuple[Meeting, list[Registration]]:
+def update_meeting(meeting, data: dict, *, actor,
+                   translations=None) -> tuple[Meeting, list[Registration]]:
     """Save changes; returns the meeting and anyone promoted from the waiting list (when
-    places were added)."""
+    places were added). ``translations``: its title and description in the other languages
+    (``None`` keeps those it has)."""
     lock_row(Meeting, meeting.id)
     db.session.refresh(meeting)
     if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.CLOSED):
         raise DomainError(_l("A cancelled or held meeting cannot be edited."))
     _apply(meeting, data)
+    set_translations(meeting, translations)
     _check(meeting)
     meeting.sequence += 1
     db.session.flush()

@@ -25,6 +25,7 @@ from participa.core.flow import Refused, perform, save_form, submit
 from participa.core.i18n import format_clock, format_day
 from participa.core.pagination import requested_page
 from participa.core.timeutil import utc_to_local
+from participa.core.translated import submitted_translations, text_in, translation_form_data
 from participa.core.urls import db_int
 from participa.extensions import limiter
 from participa.meetings import ical, notifications, operations, queries
@@ -35,7 +36,7 @@ from participa.meetings.forms import (
     MeetingForm,
     RegisterForm,
 )
-from participa.meetings.models import MeetingKind, RegistrationStatus
+from participa.meetings.models import Meeting, MeetingKind, RegistrationStatus
 from participa.meetings.permissions import (
     LINK_OPENS_BEFORE,
     can_cancel_meeting,
@@ -211,7 +212,7 @@ def town_feed():
 def process_feed(slug):
     process = get_visible_process_or_404(slug)
     return _calendar(queries.list_feed_meetings(process=process),
-                     name=_("Meetings: %(title)s", title=process.title),
+                     name=_("Meetings: %(title)s", title=text_in(process, "title")),
                      filename=f"{process.slug}-meetings.ics")
 
 
@@ -221,7 +222,7 @@ def plan_feed(slug):
     if plan is None or not can_view_plan(current_user, plan):
         abort(404)
     return _calendar(queries.list_feed_meetings(plan=plan),
-                     name=_("Meetings: %(title)s", title=plan.title),
+                     name=_("Meetings: %(title)s", title=text_in(plan, "title")),
                      filename=f"{plan.slug}-meetings.ics")
 
 
@@ -245,6 +246,8 @@ def register(slug, id):
         if registration.status == RegistrationStatus.WAITING:
             return _("The meeting is full, so you are on the waiting list. If a place frees "
                      "up it is yours, and we will e-mail you.")
+        if meeting.kind == MeetingKind.ONLINE:  # no door, so no code to show at it
+            return _("You are registered. We have e-mailed you the details.")
         return _("You are registered. We have e-mailed you the details and your code.")
 
     if isinstance(submit(form, register_and_tell, said), Refused):
@@ -310,7 +313,9 @@ def new(slug):
     g.private_page = True
     return save_form(
         MeetingForm(),
-        lambda data: operations.create_meeting(process, data, actor=current_user),
+        lambda data: operations.create_meeting(
+            process, data, actor=current_user,
+            translations=submitted_translations(data, Meeting.TRANSLATED)),
         template="meetings/form.html",
         success=_("The meeting has been saved as a draft. Publish it when it is ready."),
         next_url=lambda meeting: url_for(".show", slug=slug, id=meeting.id),
@@ -327,12 +332,14 @@ def edit(slug, id):
         return redirect(url_for(".show", slug=slug, id=id))
 
     def save(data):
-        saved, promoted = operations.update_meeting(meeting, data, actor=current_user)
+        saved, promoted = operations.update_meeting(
+            meeting, data, actor=current_user,
+            translations=submitted_translations(data, Meeting.TRANSLATED))
         _promote_and_tell(promoted)
         return saved
 
     return save_form(
-        MeetingForm(obj=meeting), save,
+        MeetingForm(obj=meeting, **translation_form_data(meeting, Meeting.TRANSLATED)), save,
         template="meetings/form.html",
         success=_("The meeting has been saved."),
         next_url=lambda saved: url_for(".show", slug=slug, id=id),

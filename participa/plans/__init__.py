@@ -5,20 +5,39 @@ their goals, indicators and measurements (some computed from the platform: ``sou
 def init_app(app):
     from flask import url_for
     from flask_babel import lazy_gettext as _l
+    from sqlalchemy.orm import joinedload
 
     from participa.core.activity import register_log_targets, titled
+    from participa.core.i18n import format_day
     from participa.core.jobs import register_daily
     from participa.core.models import register_verbs
     from participa.core.timeutil import local_date
     from participa.neighbourhoods.signals import neighbourhood_page
     from participa.plans import admin, charts, views
     from participa.plans.cli import plans_group
-    from participa.plans.models import CommunityPlan
+    from participa.plans.models import CommunityPlan, Goal, Indicator, Measurement
     from participa.plans.operations import VERBS, refresh_all_indicators
 
     register_verbs(VERBS)
-    register_log_targets({"communityplan": titled(
-        CommunityPlan, _l("Community plan"), lambda row: url_for("plans.show", slug=row.slug))})
+    def on_plan(slug, anchor):
+        return url_for("plans.show", slug=slug, _anchor=anchor)
+
+    register_log_targets({
+        "communityplan": titled(CommunityPlan, _l("Community plan"),
+                                lambda row: url_for("plans.show", slug=row.slug)),
+        "goal": titled(Goal, _l("Goal"), lambda row: on_plan(row.plan.slug, f"goal-{row.id}"),
+                       load=(joinedload(Goal.plan),)),
+        "indicator": titled(
+            Indicator, _l("Indicator"),
+            lambda row: on_plan(row.goal.plan.slug, f"indicator-{row.id}-name"),
+            title=lambda row: row.name, load=(joinedload(Indicator.goal).joinedload(Goal.plan),)),
+        "measurement": titled(
+            Measurement, _l("Measurement"),
+            lambda row: on_plan(row.indicator.goal.plan.slug, f"indicator-{row.indicator_id}-name"),
+            title=lambda row: f"{row.indicator.name}, {format_day(row.measured_on, 'medium')}",
+            load=(joinedload(Measurement.indicator).joinedload(Indicator.goal)
+                  .joinedload(Goal.plan),)),
+    })
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
     neighbourhood_page.connect(views.plans_of_neighbourhood)

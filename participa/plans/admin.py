@@ -10,11 +10,12 @@ from wtforms import SelectChoice
 from participa.core.auth import council_required
 from participa.core.flow import perform, save_form
 from participa.core.timeutil import local_date
+from participa.core.translated import submitted_translations, translation_form_data
 from participa.extensions import db
 from participa.neighbourhoods.queries import neighbourhood_choices
 from participa.plans import operations, queries
 from participa.plans.forms import GoalForm, IndicatorForm, MeasurementForm, MoveForm, PlanForm
-from participa.plans.models import CommunityPlan
+from participa.plans.models import CommunityPlan, Goal
 from participa.plans.operations import create_plan, update_plan
 from participa.plans.permissions import can_manage_plan_goals
 from participa.plans.queries import list_all_plans
@@ -24,7 +25,7 @@ bp = Blueprint("plans_admin", __name__, url_prefix="/admin/plans")
 
 
 def _form(plan=None):
-    form = PlanForm(obj=plan)
+    form = PlanForm(obj=plan, **translation_form_data(plan, CommunityPlan.TRANSLATED))
     form.neighbourhood_ids.choices = neighbourhood_choices(blank=False)
     if plan is not None and not form.is_submitted():
         form.neighbourhood_ids.data = [n.id for n in plan.neighbourhoods]
@@ -43,7 +44,8 @@ def index():
 def new():
     return save_form(
         _form(),
-        lambda data: create_plan(data, actor=current_user),
+        lambda data: create_plan(data, actor=current_user, translations=submitted_translations(
+            data, CommunityPlan.TRANSLATED)),
         template="plans/admin/form.html",
         success=_l("The community plan has been created."),
         next_url=lambda plan: url_for("plans.show", slug=plan.slug),
@@ -57,7 +59,9 @@ def edit(id):
     plan = db.session.get(CommunityPlan, id) or abort(404)
     return save_form(
         _form(plan),
-        lambda data: update_plan(plan, data, actor=current_user),
+        lambda data: update_plan(plan, data, actor=current_user,
+                                 translations=submitted_translations(
+                                     data, CommunityPlan.TRANSLATED)),
         template="plans/admin/form.html",
         success=_l("The community plan has been saved."),
         next_url=lambda plan: url_for("plans.show", slug=plan.slug),
@@ -156,7 +160,9 @@ def new_goal(id):
     plan = _managed_plan(id)
     return save_form(
         GoalForm(),
-        lambda data: operations.create_goal(plan, data, actor=current_user),
+        lambda data: operations.create_goal(
+            plan, data, actor=current_user,
+            translations=submitted_translations(data, Goal.TRANSLATED)),
         template="plans/admin/goal_form.html",
         success=_l("The goal has been added."),
         next_url=lambda goal: _to_goals(plan),
@@ -169,8 +175,10 @@ def new_goal(id):
 def edit_goal(id, goal_id):
     plan, goal = _managed_goal(id, goal_id)
     return save_form(
-        GoalForm(obj=goal),
-        lambda data: operations.update_goal(goal, data, actor=current_user),
+        GoalForm(obj=goal, **translation_form_data(goal, Goal.TRANSLATED)),
+        lambda data: operations.update_goal(
+            goal, data, actor=current_user,
+            translations=submitted_translations(data, Goal.TRANSLATED)),
         template="plans/admin/goal_form.html",
         success=_l("The goal has been saved."),
         next_url=lambda saved: _to_goals(plan),

@@ -11,6 +11,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from participa.core.forms import Form, SlugField, checkbox_list
+from participa.core.translated import add_translation_fields
 from participa.plans.models import MAX_DECIMALS, Direction, PlanStatus
 
 
@@ -48,6 +49,11 @@ class GoalForm(Form):
         _l("Description"), validators=[Optional(), Length(max=5000)],
         description=_l("You can use Markdown: **bold**, *italics*, lists and links."),
     )
+
+
+# the council's texts in the town's other languages (``title_es``, ``title_en``, …)
+add_translation_fields(PlanForm, {"title": 200, "summary": 500, "body": 20_000})
+add_translation_fields(GoalForm, {"title": 200, "description": 5000})
 
 
 class IndicatorForm(Form):

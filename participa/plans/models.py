@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
+from participa.core.translated import Translated
 from participa.core.types import DecimalNumber
 from participa.extensions import db
 
@@ -32,8 +33,9 @@ plan_neighbourhoods = sa.Table(
 )
 
 
-class CommunityPlan(TimestampMixin, db.Model):
+class CommunityPlan(Translated, TimestampMixin, db.Model):
     __tablename__ = "community_plans"
+    TRANSLATED = ("title", "summary", "body")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
@@ -65,10 +67,12 @@ class CommunityPlan(TimestampMixin, db.Model):
         return f"<CommunityPlan {self.id} {self.slug}>"
 
 
-class Goal(TimestampMixin, db.Model):
+class Goal(Translated, TimestampMixin, db.Model):
     """One of a plan's goals (objectius): what the plan means to change, in order."""
 
     __tablename__ = "plan_goals"
+    TRANSLATED = ("title", "description")
+    TEXT_LIMIT = 5000  # the goal form's
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(

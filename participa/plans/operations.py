@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from participa.core.errors import DomainError
 from participa.core.models import assign_slug, log_action
 from participa.core.text import text_value
+from participa.core.translated import set_translations
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import (
@@ -50,15 +51,18 @@ VERBS = {
 }
 
 
-def create_plan(data: dict, *, actor) -> CommunityPlan:
-    return _save(CommunityPlan(), data, actor=actor, verb="create_plan")
+def create_plan(data: dict, *, actor, translations=None) -> CommunityPlan:
+    return _save(CommunityPlan(), data, actor=actor, verb="create_plan",
+                 translations=translations)
 
 
-def update_plan(plan: CommunityPlan, data: dict, *, actor) -> CommunityPlan:
-    return _save(plan, data, actor=actor, verb="update_plan")
+def update_plan(plan: CommunityPlan, data: dict, *, actor, translations=None) -> CommunityPlan:
+    """``translations``: the texts in the other languages (``None`` keeps those it has)."""
+    return _save(plan, data, actor=actor, verb="update_plan", translations=translations)
 
 
-def _save(plan, data, *, actor, verb):
+def _save(plan, data, *, actor, verb, translations=None):
+    set_translations(plan, translations)
     for field in FIELDS:
         setattr(plan, field, data[field] if data[field] is not None or field == "ends_on" else "")
     plan.status = PlanStatus(data["status"])
@@ -153,17 +157,19 @@ def _apply_goal(goal, data):
         required=False, one_line=False)
 
 
-def create_goal(plan: CommunityPlan, data: dict, *, actor) -> Goal:
+def create_goal(plan: CommunityPlan, data: dict, *, actor, translations=None) -> Goal:
     goal = Goal(plan=plan, position=len(plan.goals))
     _apply_goal(goal, data)
+    set_translations(goal, translations)
     db.session.add(goal)
     db.session.flush()
     log_action("create_goal", goal, actor=actor, plan_id=plan.id)
     return goal
 
 
-def update_goal(goal: Goal, data: dict, *, actor) -> Goal:
+def update_goal(goal: Goal, data: dict, *, actor, translations=None) -> Goal:
     _apply_goal(goal, data)
+    set_translations(goal, translations)
     db.session.flush()
     log_action("update_goal", goal, actor=actor, plan_id=goal.plan_id)
     return goal

@@ -7,6 +7,7 @@ from flask_login import current_user
 from participa.accounts.queries import get_user_by_email
 from participa.core.auth import council_required
 from participa.core.flow import Refused, perform, save_form, submit
+from participa.core.translated import submitted_translations, translation_form_data
 from participa.extensions import db
 from participa.neighbourhoods.queries import neighbourhood_choices
 from participa.plans.queries import plan_choices
@@ -30,7 +31,7 @@ def _child_or_404(model, child_id, process):
 
 
 def _process_form(process=None):
-    form = ProcessForm(obj=process)
+    form = ProcessForm(obj=process, **translation_form_data(process, Process.TRANSLATED))
     form.plan_id.choices = plan_choices()
     form.neighbourhood_ids.choices = neighbourhood_choices(blank=False)
     if process is not None and not form.is_submitted():
@@ -54,7 +55,9 @@ def index():
 def new():
     return save_form(
         _process_form(),
-        lambda data: operations.create_process(data, actor=current_user),
+        lambda data: operations.create_process(
+            data, actor=current_user,
+            translations=submitted_translations(data, Process.TRANSLATED)),
         template="processes/admin/form.html",
         success=_l("The process has been created. Now add its phases."),
         next_url=_to_manage,
@@ -68,7 +71,9 @@ def edit(id):
     process = _process_or_404(id)
     return save_form(
         _process_form(process),
-        lambda data: operations.update_process(process, data, actor=current_user),
+        lambda data: operations.update_process(
+            process, data, actor=current_user,
+            translations=submitted_translations(data, Process.TRANSLATED)),
         template="processes/admin/form.html",
         success=_l("The process has been saved."),
         next_url=_to_manage,
@@ -100,7 +105,9 @@ def new_phase(id):
     process = _process_or_404(id)
     return save_form(
         PhaseForm(position=len(process.phases)),
-        lambda data: operations.add_phase(process, data, actor=current_user),
+        lambda data: operations.add_phase(
+            process, data, actor=current_user,
+            translations=submitted_translations(data, Phase.TRANSLATED)),
         template="processes/admin/phase_form.html",
         success=_l("The phase has been added."),
         next_url=_to_manage,
@@ -114,12 +121,14 @@ def new_phase(id):
 def edit_phase(id, phase_id):
     process = _process_or_404(id)
     phase = _child_or_404(Phase, phase_id, process)
-    form = PhaseForm(obj=phase)
+    form = PhaseForm(obj=phase, **translation_form_data(phase, Phase.TRANSLATED))
     if not form.is_submitted():
         form.kind.data = phase.kind.value
     return save_form(
         form,
-        lambda data: operations.update_phase(phase, data, actor=current_user),
+        lambda data: operations.update_phase(
+            phase, data, actor=current_user,
+            translations=submitted_translations(data, Phase.TRANSLATED)),
         template="processes/admin/phase_form.html",
         success=_l("The phase has been saved."),
         next_url=_to_manage,
@@ -143,8 +152,9 @@ def delete_phase(id, phase_id):
 def add_category(id):
     process = _process_or_404(id)
     form = CategoryForm()
-    saved = submit(form, lambda data: operations.add_category(process, data["name"],
-                                                             actor=current_user),
+    saved = submit(form, lambda data: operations.add_category(
+        process, data["name"], actor=current_user,
+        translations=submitted_translations(data, Category.TRANSLATED)),
                    _l("The category has been added."))
     if isinstance(saved, Refused):
         return _render_manage(process, category_form=form, status=400)

@@ -17,6 +17,7 @@ from participa.core.forms import (
     SlugField,
     checkbox_list,
 )
+from participa.core.translated import add_translation_fields
 from participa.processes.models import PhaseKind
 
 
@@ -93,6 +94,12 @@ class PhaseForm(Form):
 
 class CategoryForm(Form):
     name = StringField(_l("Category name"), validators=[InputRequired(), Length(max=120)])
+
+
+# the council's texts in the town's other languages (``title_es``, ``title_en``, …)
+add_translation_fields(ProcessForm, {"title": 200, "summary": 500, "description": 20_000})
+add_translation_fields(PhaseForm, {"title": 200})
+add_translation_fields(CategoryForm, {"name": 120})
 
 
 class FacilitatorForm(Form):

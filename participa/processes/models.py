@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
+from participa.core.translated import Translated
 from participa.core.types import UTCDateTime
 from participa.extensions import db
 
@@ -36,8 +37,9 @@ process_neighbourhoods = sa.Table(
 )
 
 
-class Process(TimestampMixin, db.Model):
+class Process(Translated, TimestampMixin, db.Model):
     __tablename__ = "processes"
+    TRANSLATED = ("title", "summary", "description")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int | None] = mapped_column(
@@ -107,8 +109,9 @@ class Process(TimestampMixin, db.Model):
         return f"<Process {self.id} {self.slug}>"
 
 
-class Phase(db.Model):
+class Phase(Translated, db.Model):
     __tablename__ = "phases"
+    TRANSLATED = ("title",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     process_id: Mapped[int] = mapped_column(
@@ -128,8 +131,9 @@ class Phase(db.Model):
         return f"<Phase {self.id} {self.kind.value}>"
 
 
-class Category(db.Model):
+class Category(Translated, db.Model):
     __tablename__ = "categories"
+    TRANSLATED = ("name",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     process_id: Mapped[int] = mapped_column(

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from participa.core.errors import DomainError
 from participa.core.models import assign_slug, log_action
+from participa.core.translated import set_translations
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.processes.models import (
@@ -40,15 +41,19 @@ VERBS = {
 }
 
 
-def create_process(data: dict, *, actor) -> Process:
-    return _save_process(Process(), data, actor=actor, verb="create_process")
+def create_process(data: dict, *, actor, translations=None) -> Process:
+    return _save_process(Process(), data, actor=actor, verb="create_process",
+                         translations=translations)
 
 
-def update_process(process: Process, data: dict, *, actor) -> Process:
-    return _save_process(process, data, actor=actor, verb="update_process")
+def update_process(process: Process, data: dict, *, actor, translations=None) -> Process:
+    """``translations``: the texts in the other languages (``None`` keeps those it has)."""
+    return _save_process(process, data, actor=actor, verb="update_process",
+                         translations=translations)
 
 
-def _save_process(process, data, *, actor, verb):
+def _save_process(process, data, *, actor, verb, translations=None):
+    set_translations(process, translations)
     for field in PROCESS_FIELDS:
         if field in data:
             value = data[field]
@@ -65,17 +70,20 @@ def _save_process(process, data, *, actor, verb):
     return process
 
 
-def add_phase(process: Process, data: dict, *, actor) -> Phase:
-    return _save_phase(Phase(), data, actor=actor, verb="add_phase", process=process)
+def add_phase(process: Process, data: dict, *, actor, translations=None) -> Phase:
+    return _save_phase(Phase(), data, actor=actor, verb="add_phase", process=process,
+                       translations=translations)
 
 
-def update_phase(phase: Phase, data: dict, *, actor) -> Phase:
-    return _save_phase(phase, data, actor=actor, verb="update_phase")
+def update_phase(phase: Phase, data: dict, *, actor, translations=None) -> Phase:
+    return _save_phase(phase, data, actor=actor, verb="update_phase",
+                       translations=translations)
 
 
-def _save_phase(phase, data, *, actor, verb, process=None):
+def _save_phase(phase, data, *, actor, verb, process=None, translations=None):
     if data["ends_at"] <= data["starts_at"]:
         raise DomainError(_l("The end must come after the start."), field="ends_at")
+    set_translations(phase, translations)
     phase.kind = PhaseKind(data["kind"])
     for field in PHASE_FIELDS:
         setattr(phase, field, data[field] if data[field] is not None else
@@ -95,11 +103,12 @@ def delete_phase(phase: Phase, *, actor) -> None:
     db.session.flush()
 
 
-def add_category(process: Process, name: str, *, actor) -> Category:
+def add_category(process: Process, name: str, *, actor, translations=None) -> Category:
     name = name.strip()
     if any(c.name.lower() == name.lower() for c in process.categories):
         raise DomainError(_l("This process already has a category with that name."), field="name")
     category = Category(process=process, name=name, position=len(process.categories))
+    set_translations(category, translations)
     db.session.add(category)
     db.session.flush()
     log_action("add_category", category, actor=actor, process_id=process.id, name=name)

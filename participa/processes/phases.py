@@ -7,6 +7,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 
 from participa.core.enums import LabelledEnum
+from participa.core.translated import text_in
 from participa.core.types import utcnow
 from participa.processes.models import PhaseKind
 
@@ -66,4 +67,5 @@ def process_status(process, now: datetime | None = None) -> ProcessStatus:
 
 
 def phase_title(phase) -> str:
-    return phase.title or str(phase.kind.label)
+    """The phase's title in the reader's language, or its kind's name when it has none."""
+    return text_in(phase, "title") or str(phase.kind.label)

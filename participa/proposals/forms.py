@@ -3,6 +3,7 @@ from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAr
 from wtforms.validators import InputRequired, Length, Optional
 
 from participa.core.forms import Form, OptionalIntSelect
+from participa.core.translated import text_in
 from participa.proposals.models import ANSWER_STATES
 
 
@@ -29,7 +30,8 @@ class ProposalForm(Form):
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
         none = [(None, _l("— none —"))]
-        self.category_id.choices = none + [(c.id, c.name) for c in process.categories]
+        self.category_id.choices = none + [(c.id, text_in(c, "name"))
+                                           for c in process.categories]
         self.neighbourhood_id.choices = none + [(n.id, n.name) for n in process.neighbourhoods]
         limit = process.proposal_body_limit
         self.body.validators = [InputRequired(), Length(max=limit, message=_l(

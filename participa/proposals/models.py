@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participa.core.enums import LabelledEnum
-from participa.core.models import TimestampMixin, enum_column
+from participa.core.models import TimestampMixin, WrittenInMixin, enum_column
 from participa.core.types import UTCDateTime, utcnow
 from participa.extensions import db
 
@@ -21,7 +21,7 @@ class ProposalState(LabelledEnum):
 ANSWER_STATES = (ProposalState.EVALUATING, ProposalState.ACCEPTED, ProposalState.REJECTED)
 
 
-class Proposal(TimestampMixin, db.Model):
+class Proposal(WrittenInMixin, TimestampMixin, db.Model):
     __tablename__ = "proposals"
 
     id: Mapped[int] = mapped_column(primary_key=True)

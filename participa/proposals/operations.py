@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from participa.accounts.models import User
 from participa.core.database import add_to_counters, lock_row
 from participa.core.errors import DomainError
-from participa.core.models import log_action
+from participa.core.models import log_action, written_in
 from participa.core.text import fold
 from participa.core.types import utcnow
 from participa.extensions import db
@@ -80,7 +80,7 @@ def create_proposal(process, data: dict, *, actor, now=None) -> Proposal:
     if blocked is not None:
         raise DomainError(_l("Proposals cannot be created in the current phase."))
     _check_content(process, data)
-    proposal = Proposal(process=process, author_id=actor.id)
+    proposal = Proposal(process=process, author_id=actor.id, language=written_in(actor))
     _apply(proposal, data)
     db.session.add(proposal)
     db.session.flush()

@@ -34,7 +34,7 @@ def _listed(process):
 LIST_COLUMNS = (
     Proposal.id, Proposal.title, Proposal.state, Proposal.author_id, User.name,
     Proposal.created_at, Category.name, Neighbourhood.name, Proposal.supports_count,
-    Proposal.comments_count, Proposal.hidden_at,
+    Proposal.comments_count, Proposal.hidden_at, Proposal.language,
 )
 
 
@@ -55,6 +55,7 @@ class ProposalListItem:
     supports_count: int
     comments_count: int
     hidden_at: datetime | None
+    language: str
     process: object
 
     @property

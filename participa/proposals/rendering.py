@@ -22,7 +22,7 @@ def render_cards(process, proposals, states, *, show_supports: bool, locale: str
     for proposal in proposals:
         state = states[proposal.id]
         key = (
-            proposal.id, proposal.title, proposal.state, proposal.author_name,
+            proposal.id, proposal.title, proposal.language, proposal.state, proposal.author_name,
             proposal.created_at, proposal.category_name, proposal.neighbourhood_name,
             proposal.comments_count, proposal.supports_count, process.slug,
             process.support_threshold, show_supports, state["supported"], state["refusal"],

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 def init_app(app):
     from participa.search import views
-    from participa.search.operations import index_flushed_changes
+    from participa.search.indexing import index_flushed_changes
 
     app.register_blueprint(views.bp)
     if not sa.event.contains(Session, "after_flush", index_flushed_changes):

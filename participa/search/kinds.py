@@ -18,6 +18,7 @@ from sqlalchemy.orm import joinedload, lazyload
 from participa.comments.models import Comment
 from participa.comments.queries import COMMENTS
 from participa.core.content import kind_named
+from participa.core.translated import all_texts, text_in
 from participa.debates.models import Debate
 from participa.extensions import db
 from participa.meetings.models import Meeting, MeetingStatus
@@ -100,9 +101,11 @@ def _meeting_sources(connection, ids) -> list[Source]:
     m = Meeting.__table__.c
     public = (m.status != MeetingStatus.DRAFT.value) & m.hidden_at.is_(None)
     query = _where_ids(sa.select(m.id, m.process_id, m.title, m.description, m.place, m.address,
-                                 m.organizer, m.minutes, _public(public)), m.id, ids)
-    return [Source(r.id, r.process_id, r.title,
-                   _join(r.description, r.place, r.address, r.organizer, r.minutes), (),
+                                 m.organizer, m.minutes, m.translations, _public(public)),
+                       m.id, ids)
+    return [Source(r.id, r.process_id, _join(r.title, *all_texts(r.translations, ("title",))),
+                   _join(r.description, *all_texts(r.translations, ("description",)), r.place,
+                         r.address, r.organizer, r.minutes), (),
                    bool(r.public))
             for r in connection.execute(query)]
 
@@ -148,18 +151,21 @@ def _comment_sources(connection, ids) -> list[Source]:
 
 def _process_sources(connection, ids) -> list[Source]:
     p = Process.__table__.c
-    query = _where_ids(sa.select(p.id, p.title, p.summary, p.description, p.is_published),
-                       p.id, ids)
+    query = _where_ids(sa.select(p.id, p.title, p.summary, p.description, p.translations,
+                                 p.is_published), p.id, ids)
     rows = list(connection.execute(query))
     places = places_of_processes(connection, [row.id for row in rows])
-    return [Source(r.id, r.id, r.title, _join(r.summary, r.description),
+    # the texts in every language: a Spanish word finds a process written in Catalan
+    return [Source(r.id, r.id, _join(r.title, *all_texts(r.translations, ("title",))),
+                   _join(r.summary, r.description,
+                         *all_texts(r.translations, ("summary", "description"))),
                    tuple(places.get(r.id, ())), bool(r.is_published))
             for r in rows]
 
 
 def _plan_sources(connection, ids) -> list[Source]:
     p = CommunityPlan.__table__.c
-    query = _where_ids(sa.select(p.id, p.title, p.summary, p.body,
+    query = _where_ids(sa.select(p.id, p.title, p.summary, p.body, p.translations,
                                  _public(p.status != PlanStatus.DRAFT.value)), p.id, ids)
     rows = list(connection.execute(query))
     links = plan_neighbourhoods.c
@@ -169,7 +175,8 @@ def _plan_sources(connection, ids) -> list[Source]:
                 sa.select(links.plan_id, links.neighbourhood_id)
                 .where(links.plan_id.in_([row.id for row in rows]))):
             places.setdefault(plan_id, []).append(place_id)
-    return [Source(r.id, None, r.title, _join(r.summary, r.body),
+    return [Source(r.id, None, _join(r.title, *all_texts(r.translations, ("title",))),
+                   _join(r.summary, r.body, *all_texts(r.translations, ("summary", "body"))),
                    tuple(places.get(r.id, ())), bool(r.public))
             for r in rows]
 
@@ -247,7 +254,7 @@ def _with_process(model):
 
 
 def _process_title(row) -> str:
-    return row.process.title if row.process is not None else ""
+    return text_in(row.process, "title") if row.process is not None else ""
 
 
 SEARCH_KINDS = (
@@ -266,20 +273,22 @@ SEARCH_KINDS = (
     SearchKind(
         value="meetings", model=Meeting, label=_l("Meetings"), sources=_meeting_sources,
         visible=_content_visible, url=lambda row: kind_named("meetings").url(row),
-        title=lambda row: row.title, text=lambda row: row.description, context=_process_title,
-        eager=(_with_process(Meeting),),
+        title=lambda row: text_in(row, "title"), text=lambda row: text_in(row, "description"),
+        context=_process_title, eager=(_with_process(Meeting),),
     ),
     SearchKind(
         value="processes", model=Process, label=_l("Processes"), sources=_process_sources,
         visible=lambda row: row.is_published,
         url=lambda row: url_for("processes.show", slug=row.slug),
-        title=lambda row: row.title, text=lambda row: row.summary or row.description,
+        title=lambda row: text_in(row, "title"),
+        text=lambda row: text_in(row, "summary") or text_in(row, "description"),
     ),
     SearchKind(
         value="plans", model=CommunityPlan, label=_l("Community plans"), sources=_plan_sources,
         visible=lambda row: row.status != PlanStatus.DRAFT,
         url=lambda row: url_for("plans.show", slug=row.slug),
-        title=lambda row: row.title, text=lambda row: row.summary or row.body,
+        title=lambda row: text_in(row, "title"),
+        text=lambda row: text_in(row, "summary") or text_in(row, "body"),
     ),
     SearchKind(
         value=COMMENTS, model=Comment, label=_l("Comments"), sources=_comment_sources,

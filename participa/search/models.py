@@ -1,7 +1,7 @@
 """The search index: one document per row people can find (a proposal, a debate, a meeting, a
 comment, a process, a plan), with its folded words and whether it is public.
 
-It is kept in step with the rows on every flush (``operations.index_flushed_changes``) and can be
+It is kept in step with the rows on every flush (``indexing.index_flushed_changes``) and can be
 rebuilt (``participa search reindex``). The database's own full-text index lives beside it, made
 by the migration, outside the models: SQLite's FTS5 table ``search_fts`` (kept by triggers) and,
 on PostgreSQL, the generated column ``search_fts_vector`` with its GIN index. Readers never trust

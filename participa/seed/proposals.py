@@ -9,7 +9,7 @@ from participa.accounts.passwords import hash_password
 from participa.accounts.queries import get_user_by_email
 from participa.core.text import fold
 from participa.extensions import db
-from participa.processes.models import Process
+from participa.processes.models import PhaseKind, Process
 from participa.proposals.models import Proposal, ProposalState, Support
 from participa.seed.accounts import DEMO_PASSWORD, NEIGHBOURS
 
@@ -120,8 +120,11 @@ def seed_proposals(users, now) -> int:
         if slug == "pressupostos-participatius-barri-vell":
             process.supports_per_person = 10
             process.support_threshold = 15
+        # a process past its proposals phase got its proposals before that phase ended
+        ends = [phase.ends_at for phase in process.phases if phase.kind == PhaseKind.PROPOSALS]
+        last_day = min([now, *(end - timedelta(days=1) for end in ends)])
         for i, (title, body, category, supporters, answer) in enumerate(specs):
-            created_at = now - timedelta(days=len(specs) - i, hours=i)
+            created_at = last_day - timedelta(days=len(specs) - i, hours=i)
             proposal = Proposal(
                 process=process, author=authors[i % len(authors)], title=title, body=body,
                 category=process.categories[category] if process.categories else None,

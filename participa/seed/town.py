@@ -22,6 +22,7 @@ from participa.seed.meetings import seed_meetings
 from participa.seed.polls import seed_polls
 from participa.seed.proposals import seed_proposals
 from participa.seed.results import seed_results
+from participa.seed.translations import seed_translations
 
 NEIGHBOURHOODS = [
     ("Barri Vell", "barri-vell", "Centre", 6120),
@@ -282,4 +283,5 @@ def seed_demo() -> int:
     created += seed_goals()
     created += seed_results(users, now)
     created += seed_evaluations()
+    seed_translations()  # the council's texts in Spanish and English
     return created

@@ -3,6 +3,7 @@ log at /admin/log with filters, pages and a CSV export (issue 13)."""
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -152,3 +153,26 @@ def test_the_csv_export_keeps_the_filters_and_neutralises_formulas(as_council):
 def test_the_admin_navigation_has_the_log(as_council, path):
     html = text(as_council.get(path))
     assert 'href="/admin/log"' in html and "Activity log" in html
+
+
+def test_every_entry_of_the_demo_town_is_named_in_words(app, as_council):
+    """Each kind of thing the platform logs is described by the feature that logs it: the
+    demo town logs every kind (budgets, projects, polls, goals, indicators, measurements,
+    evaluations, results, moderation…), and no entry reads as a raw "type id"."""
+    import sqlalchemy as sa
+
+    from participa.core.activity import describe_targets
+
+    assert app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    entries = list(db.session.scalars(sa.select(ActionLog)))
+    kinds = {entry.target_type for entry in entries if entry.target_id is not None}
+    assert {"budget", "budgetproject", "poll", "goal", "indicator", "measurement",
+            "evaluation", "result", "moderation", "meeting"} <= kinds
+    described = describe_targets(entries)
+    raw = sorted({described[e.id].text for e in entries if e.target_id is not None
+                  and described[e.id].text == f"{e.target_type} {e.target_id}"})
+    assert raw == []
+    assert all(described[e.id].url for e in entries if e.target_id is not None), \
+        "every target still there is linked"
+    html = text(as_council.get("/admin/log"))  # the newest entries: the demo's evaluation
+    assert "Evaluation: " in html and not re.search(r">\s*[a-z]+ \d+\s*<", html)

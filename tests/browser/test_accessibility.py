@@ -36,6 +36,8 @@ COUNCIL_PAGES = [
     "/admin/processes/",
     "/admin/processes/new",
     "/admin/jobs",
+    "/admin/log",
+    "/moderation/",
 ]
 
 

@@ -5,6 +5,8 @@ place"), then confirming. axe-core scans the confirmation page, which fits a pho
 The resident (vei19) is one no other journey uses; the meeting is the Barri Vell's assembly,
 which has places to spare. Visible texts come from ``text(msgid)``; pages are in Catalan."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.support.browser import flash, main, open_page, scan, sign_in, text
@@ -45,3 +47,35 @@ def test_a_resident_cancels_a_meeting_place_through_the_confirmation(new_context
     assert page.url == meeting_url
     expect(registration_box(page).get_by_role("button", name=text("Sign me up"))).to_be_visible()
     page.context.close()
+
+
+def test_the_other_confirmation_pages_pass_axe_and_fit_a_phone(new_context, council_state):
+    """Withdrawing a proposal and deleting a comment (Marta's, on her proposal) and blocking a
+    person (the council, from a moderation item): each page is scanned, and left unanswered."""
+    page = open_page(new_context)
+    sign_in(page, "marta@riuclar.example")
+    page.goto(PROCESS + "/proposals/")
+    main(page).get_by_role("link", name="Ombra i bancs a la plaça de la Font").first.click()
+    proposal_url = page.url
+    main(page).get_by_role("link", name=text("Withdraw the proposal")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text("Withdraw your proposal?"))
+    scan(page)
+    page.goto(proposal_url)
+    main(page).locator("#comments").get_by_role("link", name=text("Delete"),
+                                                exact=True).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text("Delete your comment?"))
+    scan(page)
+    page.context.close()
+
+    council = open_page(new_context, storage_state=council_state)
+    council.goto("/moderation/")
+    paths = council.evaluate("[...document.querySelectorAll('main a')].map(a => a.pathname)")
+    council.goto(next(p for p in paths if re.fullmatch(r"/moderation/\d+", p)))
+    link = main(council).get_by_role(
+        "link", name=re.compile("^" + re.escape(text("Block %(name)s", name="")))).first
+    name = link.inner_text().removeprefix(text("Block %(name)s", name=""))
+    link.click()
+    expect(council.get_by_role("heading", level=1)).to_have_text(
+        text("Block %(name)s?", name=name))
+    scan(council)
+    council.context.close()

@@ -98,12 +98,13 @@ def test_newcomer_registers_switches_language_and_follows_a_process(page, live_s
         "link", name=text("Community plans", "en")
     ).click()
     expect(page).to_have_url(re.compile(r"/plans/$"))
-    page.get_by_role("link", name="Pla Comunitari del Barri Vell").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Pla Comunitari del Barri Vell")
-    page.get_by_role("link", name="Pressupostos participatius del Barri Vell 2027").click()
+    # the council's texts in the reader's language (participa/seed/translations.py)
+    page.get_by_role("link", name="Barri Vell Community Plan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Barri Vell Community Plan")
+    page.get_by_role("link", name="Barri Vell Participatory Budget 2027").click()
     expect(page).to_have_url(re.compile(r"/processes/pressupostos-participatius-barri-vell$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Pressupostos participatius del Barri Vell 2027"
+        "Barri Vell Participatory Budget 2027"
     )
     # four phases, the proposals phase running now and marked as the current step
     expect(page.locator("ol.stepper > li")).to_have_count(4)

@@ -53,6 +53,7 @@ COUNCIL_PAGES = [
     "/admin/results/",
     "/admin/census/",
     "/admin/jobs",
+    "/admin/log",
     f"/processes/{BUDGET_PROCESS}/budgets/manage/",
 ]
 

@@ -31,7 +31,7 @@ def test_a_plan_page(client, commit):
     response = client.get("/plans/pla-barri-vell")
     assert response.status_code == 200
     page = text(response)
-    assert "<h1>Pla del Barri Vell</h1>" in page
+    assert '<h1 lang="ca">Pla del Barri Vell</h1>' in page
     assert "Veïnes i entitats" in page
     assert "<h2>Objectius</h2>" in page and "<strong>Conviure</strong>" in page
     assert 'href="/neighbourhoods/barri-vell"' in page

@@ -33,7 +33,7 @@ def test_a_process_page(client, commit):
     response = client.get("/processes/pressupostos")
     assert response.status_code == 200
     page = text(response)
-    assert "<h1>Pressupostos 2027</h1>" in page
+    assert '<h1 lang="ca">Pressupostos 2027</h1>' in page
     assert 'href="/plans/pla-barri-vell"' in page
     assert 'href="/neighbourhoods/barri-vell"' in page
     assert "<h2>Com funciona</h2>" in page and "<em>Proposa</em>" in page

@@ -9,8 +9,8 @@ from participa.meetings import operations as meeting_ops
 from participa.moderation import operations as moderation_ops
 from participa.plans.models import PlanStatus
 from participa.proposals import operations as proposal_ops
+from participa.search.indexing import rebuild_index
 from participa.search.models import SearchDocument
-from participa.search.operations import rebuild_index
 from participa.search.queries import search
 from tests.support import factories
 from tests.support.comments import make_comment

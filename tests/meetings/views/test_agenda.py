@@ -52,7 +52,8 @@ def test_index_filters_by_neighbourhood_plan_and_kind(client, facilitator, commi
 
     def titles(**query):
         html = text(client.get("/meetings/", query_string=query))
-        return sorted(re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)), html
+        return sorted(re.findall(r'<h3><a href="[^"]+"(?: lang="ca")?>([^<]+)</a></h3>',
+                                 html)), html
 
     found, html = titles(neighbourhood=barri.id)
     assert found == ["Assemblea presencial", "Sessió en línia"]

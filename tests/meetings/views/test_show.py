@@ -18,7 +18,7 @@ def test_show_renders_the_meeting(client, process, meeting, commit):
     response = client.get(url(process, meeting))
     assert response.status_code == 200
     html = text(response)
-    assert "<h1>Assemblea a la plaça del Mercat</h1>" in html
+    assert '<h1 lang="ca">Assemblea a la plaça del Mercat</h1>' in html
     assert "Parlem de les <strong>ombres</strong>." in html
     assert "Casal de barri" in html and "Carrer Major, 1" in html
     assert "Associació de veïns" in html

@@ -1,4 +1,5 @@
-"""Keeping the search index in step with the content.
+"""Keeping the search index in step with the content (not an operation: a listener and the
+rebuild the CLI runs; what people do goes through the features' operations).
 
 Every flush that adds, changes or deletes a proposal, debate, meeting, comment, process or plan
 re-reads those rows with plain SQL and rewrites their search documents in the same transaction

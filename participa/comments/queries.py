@@ -13,7 +13,6 @@ from participa.core.database import read_rows
 from participa.core.permissions import is_signed_in
 from participa.extensions import db
 from participa.moderation.models import Moderation
-from participa.processes.models import Process
 
 COMMENTS = "comments"  # the comments' own kind of content (they can be reported)
 
@@ -247,15 +246,13 @@ def get_target(comment):
 def list_comments_by(user, *, limit: int, offset: int = 0) -> list[Comment]:
     """The person's comments in published processes, newest first, with their processes, in
     one query; deleted ones are left out (hidden ones stay: their author may appeal)."""
-    return list(db.session.scalars(
-        sa.select(Comment)
-        .join(Process, Process.id == Comment.process_id)
-        .where(Comment.author_id == user.id, Comment.deleted_at.is_(None),
-               Process.is_published.is_(True))
-        .options(joinedload(Comment.process))
-        .order_by(Comment.id.desc())
-        .limit(limit).offset(offset)
-    ))
+    # imported here: processes.queries builds statements at import, which would configure the
+    # mappers before the tests' and the app's models are all imported
+    from participa.processes.queries import in_published_processes
+
+    return in_published_processes(
+        sa.select(Comment).where(Comment.author_id == user.id, Comment.deleted_at.is_(None)),
+        Comment, order_by=Comment.id.desc(), limit=limit, offset=offset)
 
 
 def targets_of(comments) -> dict:

@@ -10,6 +10,16 @@ from participa.processes.models import Process
 from participa.processes.phases import ProcessStatus, process_status
 
 
+def in_published_processes(query, model, *, order_by, limit: int, offset: int = 0) -> list:
+    """A person's own ``model`` rows (``query`` selects them) that sit in published processes,
+    with their process loaded, in one query: what "my participation" lists."""
+    return list(db.session.scalars(
+        query.join(Process, Process.id == model.process_id)
+        .where(Process.is_published.is_(True))
+        .options(joinedload(model.process))
+        .order_by(order_by).limit(limit).offset(offset)))
+
+
 def list_published_processes(plan=None, neighbourhood=None) -> list[Process]:
     query = select(Process).where(Process.is_published.is_(True)).order_by(Process.title)
     if plan is not None:

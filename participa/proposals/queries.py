@@ -15,7 +15,7 @@ from participa.core.text import fold, words
 from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.processes.models import Category, Process
-from participa.processes.queries import FRAME_STAMP, process_frame
+from participa.processes.queries import FRAME_STAMP, in_published_processes, process_frame
 from participa.proposals.models import ANSWER_STATES, Proposal, ProposalState, Support
 
 SORTS = ("recent", "supports", "comments", "random")
@@ -381,15 +381,9 @@ def proposal_figures(process) -> tuple[int, int, int]:
 def list_authored_by(user, *, limit: int, offset: int = 0) -> list[Proposal]:
     """The person's proposals in published processes, newest first, with their processes, in
     one query; deleted ones are left out (hidden ones stay: their author may appeal)."""
-    return list(db.session.scalars(
-        sa.select(Proposal)
-        .join(Process, Process.id == Proposal.process_id)
-        .where(Proposal.author_id == user.id, Proposal.deleted_at.is_(None),
-               Process.is_published.is_(True))
-        .options(joinedload(Proposal.process))
-        .order_by(Proposal.id.desc())
-        .limit(limit).offset(offset)
-    ))
+    return in_published_processes(
+        sa.select(Proposal).where(Proposal.author_id == user.id, Proposal.deleted_at.is_(None)),
+        Proposal, order_by=Proposal.id.desc(), limit=limit, offset=offset)
 
 
 def supports_by_process(user) -> list[tuple[Process, int]]:
@@ -409,13 +403,7 @@ def supports_by_process(user) -> list[tuple[Process, int]]:
 def list_supported_by(user, *, limit: int, offset: int = 0) -> list[Proposal]:
     """The proposals the person supports in published processes, latest support first, with
     their processes, in one query (deleted ones left out)."""
-    return list(db.session.scalars(
-        sa.select(Proposal)
-        .join(Support, Support.proposal_id == Proposal.id)
-        .join(Process, Process.id == Proposal.process_id)
-        .where(Support.user_id == user.id, Proposal.deleted_at.is_(None),
-               Process.is_published.is_(True))
-        .options(joinedload(Proposal.process))
-        .order_by(Support.id.desc())
-        .limit(limit).offset(offset)
-    ))
+    return in_published_processes(
+        sa.select(Proposal).join(Support, Support.proposal_id == Proposal.id)
+        .where(Support.user_id == user.id, Proposal.deleted_at.is_(None)),
+        Proposal, order_by=Support.id.desc(), limit=limit, offset=offset)

@@ -18,6 +18,14 @@ DASHBOARD = "/plans/bench-plan-0/dashboard"  # bench_seed.py's plans of 200 indi
 SITE_SEARCH = "/search?q=iluminacio"  # bench_seed.py's SEARCH_WORD ("il·luminació"), as typed
 
 
+def steady(url, duration, connections, cookie=None):
+    """``wrk`` on a page in its steady state: two seconds of the same load first, unmeasured,
+    so every worker has read the page once (its statements prepared, its kept renderings made,
+    PostgreSQL's pages in memory) and the figures are not one cold start's."""
+    wrk(url, 2, connections, cookie=cookie)
+    return wrk(url, duration, connections, cookie=cookie)
+
+
 def wrk(url, duration, connections, script=None, cookie=None):
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
     if script:
@@ -199,7 +207,7 @@ def main():
     ]
     results = []
     for name, path, with_cookie in pages:
-        results.append((name, wrk(base + path, d, c, cookie=with_cookie)))
+        results.append((name, steady(base + path, d, c, cookie=with_cookie)))
     script = support_script(supporters, first, 10_000)
     results.append(("support POST", wrk(base + "/processes/bench/proposals/", d, c, script)))
     os.remove(script)
@@ -220,9 +228,8 @@ def main():
     for path in (DASHBOARD, "/results/"):
         status, _page = get(base, path)
         assert status == 200, f"{path}: {status}"
-        wrk(base + path, 2, c, cookie=cookie)
     for name, path, with_cookie in dashboards:
-        results.append((name, wrk(base + path, d, c, cookie=with_cookie)))
+        results.append((name, steady(base + path, d, c, cookie=with_cookie)))
 
     health = results[0][1]
     print(f"\nParticipa benchmark — wrk -t2 -c{c} -d{d}s against {base}")
@@ -271,6 +278,8 @@ def main():
         ("100k-proposal index ≤ 1.5× the 1k one (p50)", growth <= 1.5),
         ("site search (visitors) serves ≥ 10% of /healthz req/s",
          ratio(by_name["site search"]) >= 0.1),
+        ("site search (visitors) p99 < 100 ms at 16 connections",
+         by_name["site search"]["p99"] < 100),
         ("site search (signed in) p99 < 100 ms at 16 connections",
          by_name["site search, signed in"]["p99"] < 100),
         ("every request answered 2xx or 3xx", all(r["bad"] == 0 for _, r in results)),

@@ -4,6 +4,7 @@ door in the same transaction as the decision (and dropped with it)."""
 import sqlalchemy as sa
 from flask import url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 
 from participa.accounts.models import User
 from participa.core.content import kind_of
@@ -30,9 +31,15 @@ def moderators_of(moderation) -> list[User]:
     return people
 
 
+def _title_of(target) -> LazyString:
+    """The content's title in each recipient's language (a meeting's or a process's title may
+    be given in several): worked out when ``mail_person`` writes the message in theirs."""
+    return LazyString(lambda: str(kind_of(target).title(target)))
+
+
 def send_first_report(moderation, target) -> None:
     """Tell the moderators something has been reported (once per round of reports)."""
-    title = kind_of(target).title(target)
+    title = _title_of(target)
     link = url_for("moderation.show", id=moderation.id, _external=True)
     for moderator in moderators_of(moderation):
         mail_person(moderator, _l("Reported: \"%(title)s\"", title=title),
@@ -48,7 +55,7 @@ def _tell_author(moderation, subject, template, **context) -> None:
 def send_hidden(moderation, target, *, reason: str = "") -> None:
     """Tell the author which content was hidden and why (the moderator's ``reason``, the
     reports), and how to appeal."""
-    title = kind_of(target).title(target)
+    title = _title_of(target)
     _tell_author(moderation, _l("Your content has been hidden: \"%(title)s\"", title=title),
                  "moderation/email/hidden.txt", title=title, reasons=open_reasons(moderation),
                  reason=reason,
@@ -56,7 +63,7 @@ def send_hidden(moderation, target, *, reason: str = "") -> None:
 
 
 def send_appeal_answer(moderation, target, *, restored: bool, reason: str = "") -> None:
-    title = kind_of(target).title(target)
+    title = _title_of(target)
     _tell_author(moderation, _l("Your appeal has been answered: \"%(title)s\"", title=title),
                  "moderation/email/appeal_answered.txt", title=title, restored=restored,
                  reason=reason)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import joinedload, lazyload
 from participa.comments.models import Comment
 from participa.comments.queries import COMMENTS
 from participa.core.content import kind_named
-from participa.core.translated import all_texts, text_in
+from participa.core.translated import all_texts, language_of, text_in
 from participa.debates.models import Debate
 from participa.extensions import db
 from participa.meetings.models import Meeting, MeetingStatus
@@ -55,6 +55,8 @@ class SearchKind:
     text: Callable[[Any], str]  # what its excerpt is cut from
     context: Callable[[Any], str] = lambda row: ""  # where it belongs (the process)
     eager: tuple = ()  # relationships loaded with the rows shown
+    # the languages its title and text are shown in (None: the page's own), for ``lang``
+    languages: Callable[[Any], tuple] = lambda row: (None, None)
 
     def load(self, ids) -> dict:
         """The rows with these ids, by id, in one query."""
@@ -253,6 +255,18 @@ def _with_process(model):
     return joinedload(model.process).options(lazyload("*"))
 
 
+def _written_in(row) -> tuple:
+    """What a person wrote is in the language they wrote it in, title and text alike."""
+    return row.language, row.language
+
+
+def _given_in(row, title: str, *texts: str) -> tuple:
+    """The languages a council text's title and excerpt are shown in (the excerpt comes from
+    the first of ``texts`` that has something)."""
+    shown = next((field for field in texts if text_in(row, field)), texts[-1])
+    return language_of(row, title), language_of(row, shown)
+
+
 def _process_title(row) -> str:
     return text_in(row.process, "title") if row.process is not None else ""
 
@@ -262,19 +276,20 @@ SEARCH_KINDS = (
         value="proposals", model=Proposal, label=_l("Proposals"), sources=_proposal_sources,
         visible=_content_visible, url=lambda row: kind_named("proposals").url(row),
         title=lambda row: row.title, text=lambda row: row.body, context=_process_title,
-        eager=(_with_process(Proposal),),
+        eager=(_with_process(Proposal),), languages=_written_in,
     ),
     SearchKind(
         value="debates", model=Debate, label=_l("Debates"), sources=_debate_sources,
         visible=_content_visible, url=lambda row: kind_named("debates").url(row),
         title=lambda row: row.title, text=lambda row: row.body, context=_process_title,
-        eager=(_with_process(Debate),),
+        eager=(_with_process(Debate),), languages=_written_in,
     ),
     SearchKind(
         value="meetings", model=Meeting, label=_l("Meetings"), sources=_meeting_sources,
         visible=_content_visible, url=lambda row: kind_named("meetings").url(row),
         title=lambda row: text_in(row, "title"), text=lambda row: text_in(row, "description"),
         context=_process_title, eager=(_with_process(Meeting),),
+        languages=lambda row: _given_in(row, "title", "description"),
     ),
     SearchKind(
         value="processes", model=Process, label=_l("Processes"), sources=_process_sources,
@@ -282,6 +297,7 @@ SEARCH_KINDS = (
         url=lambda row: url_for("processes.show", slug=row.slug),
         title=lambda row: text_in(row, "title"),
         text=lambda row: text_in(row, "summary") or text_in(row, "description"),
+        languages=lambda row: _given_in(row, "title", "summary", "description"),
     ),
     SearchKind(
         value="plans", model=CommunityPlan, label=_l("Community plans"), sources=_plan_sources,
@@ -289,12 +305,13 @@ SEARCH_KINDS = (
         url=lambda row: url_for("plans.show", slug=row.slug),
         title=lambda row: text_in(row, "title"),
         text=lambda row: text_in(row, "summary") or text_in(row, "body"),
+        languages=lambda row: _given_in(row, "title", "summary", "body"),
     ),
     SearchKind(
         value=COMMENTS, model=Comment, label=_l("Comments"), sources=_comment_sources,
         visible=_comment_visible, url=lambda row: kind_named(COMMENTS).url(row),
         title=lambda row: kind_named(COMMENTS).title(row), text=lambda row: row.body,
-        context=_comment_context,
+        context=_comment_context, languages=lambda row: (None, row.language),
     ),
 )
 

@@ -34,6 +34,8 @@ class Hit:
     url: str
     excerpt: str
     context: str
+    title_language: str | None = None  # None: the page's own
+    text_language: str | None = None
 
 
 @dataclass
@@ -130,6 +132,8 @@ def _hits(rows) -> list[Hit]:
         row = loaded.get(kind_value, {}).get(target_id)
         if kind is None or row is None or not kind.visible(row):
             continue
+        title_language, text_language = kind.languages(row)
         hits.append(Hit(kind=kind, row=row, title=kind.title(row), url=kind.url(row),
-                        excerpt=excerpt(kind.text(row)), context=kind.context(row)))
+                        excerpt=excerpt(kind.text(row)), context=kind.context(row),
+                        title_language=title_language, text_language=text_language))
     return hits

@@ -46,3 +46,26 @@ def test_the_results_page_shows_the_readers_language(client, commit):
     commit()
     page = text(client.get("/search?q=festival"))
     assert "Town festival" in page and "Festa major" not in page
+
+
+def test_each_hit_is_marked_with_the_language_it_is_shown_in(client, commit, make_user):
+    """A Catalan fallback in an English page carries lang="ca", a Spanish proposal lang="es";
+    what is shown in the page's own language carries no mark."""
+    import re
+
+    from tests.support.proposals import make_proposal
+
+    festival = factories.make_process("Festa major del barri", slug="festa-major")
+    festival.translations = {"en": {"title": "Neighbourhood festival"}}
+    plain = factories.make_process("Mercat del barri", slug="mercat")
+    plain.summary = "Parades del barri cada dissabte."
+    proposal = make_proposal(festival, make_user(locale="es"), title="Un barrio con sombra",
+                             body="Toldos en la plaza del barri.")
+    proposal.language = "es"
+    commit()
+    page = text(client.get("/search?q=barri"))  # the client reads in English
+    assert re.search(r'<h2><a href="/processes/festa-major">Neighbourhood festival</a>', page)
+    assert re.search(r'<h2 lang="ca"><a href="/processes/mercat">Mercat del barri</a>', page)
+    assert '<p lang="ca">Parades del barri cada dissabte.</p>' in page
+    assert re.search(r'<h2 lang="es"><a href="[^"]+">Un barrio con sombra</a>', page)
+    assert '<p lang="es">Toldos en la plaza del barri.</p>' in page

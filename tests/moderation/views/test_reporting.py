@@ -306,3 +306,25 @@ def test_hidden_items_show_a_placeholder_and_never_their_text(
     response = theirs.get(f"/moderation/{moderation.id}/appeal")
     assert response.status_code == 200
     assert 'name="appeal"' in text(response)
+
+
+def test_a_report_mail_names_the_content_in_each_moderators_language(client, process,
+                                                                     facilitator, outbox,
+                                                                     commit):
+    """A meeting the council wrote in several languages: each moderator reads its title in
+    their own, whatever the language of the person who reported it."""
+    from tests.support.meetings import make_meeting
+
+    meeting = make_meeting(process, facilitator, title="Assemblea de barri")
+    meeting.translations = {"en": {"title": "Neighbourhood assembly"}}
+    factories.make_user("council", email="council-en@example.org", locale="en")
+    factories.make_user("council", email="consell-es@example.org", locale="es")
+    reporter = factories.make_user(locale="ca")
+    commit()
+
+    send_report(signed_in(client, reporter), report_url_of("meeting", meeting), "spam")
+    subjects = {message["To"]: message["Subject"] for message in outbox()}
+    assert "Neighbourhood assembly" in subjects["council-en@example.org"]
+    assert "Assemblea de barri" in subjects["consell-es@example.org"]  # no Spanish given
+    english = next(m for m in outbox() if m["To"] == "council-en@example.org")
+    assert "Neighbourhood assembly" in english.get_content()

@@ -79,9 +79,11 @@ def elide_catalan(text: str) -> str:
     return Markup(result) if isinstance(text, Markup) else result
 
 
-def _language(locale) -> str:
+def language_code(locale, default: str = "en") -> str:
+    """The language of a locale ("en_GB" → "en") when the site speaks it, else ``default``."""
     language = getattr(locale, "language", None) or str(locale).split("_")[0]
-    return language if language in DATE_PATTERNS else "en"
+    return language if language in DATE_PATTERNS else default
+
 
 
 def _typed(text: str, language: str) -> str:
@@ -95,7 +97,7 @@ def format_day(value, fmt="medium", locale=None) -> str:
     ``fmt`` is short, medium, long, full or a Babel pattern."""
     if not value:
         return ""
-    language = _language(locale or get_locale())
+    language = language_code(locale or get_locale())
     pattern = DATE_PATTERNS[language].get(fmt, fmt)
     if isinstance(value, datetime):
         value = to_user_timezone(value).date()
@@ -107,7 +109,7 @@ def format_clock(value, fmt="short", locale=None) -> str:
     """A datetime's time of day in the town's time zone, without seconds (every ``fmt``)."""
     if not value:
         return ""
-    language = _language(locale or get_locale())
+    language = language_code(locale or get_locale())
     if isinstance(value, datetime):
         value = to_user_timezone(value)
     return babel_dates.format_time(value, TIME_PATTERNS[language], locale=locale or get_locale())
@@ -169,7 +171,7 @@ def _template_ngettext(context, singular, plural, num, **variables):
 def _elided(message, result):
     """``result`` (``message`` with its values in) with Catalan's elisions before a day, when
     the message puts a value after "el", "al", "del" or "pel" and the page is in Catalan."""
-    if "l %(" in message and _language(get_locale()) == "ca":
+    if "l %(" in message and language_code(get_locale()) == "ca":
         return elide_catalan(result)
     return result
 
@@ -177,7 +179,7 @@ def _elided(message, result):
 def lang_attr(language: str | None) -> Markup:
     """`` lang="es"`` for a text written in another language than the page's (WCAG 3.1.2), to
     put in the tag that holds it: ``<p{{ lang_attr(comment.language) }}>``; nothing otherwise."""
-    if not language or language == _language(get_locale()) or language not in LANGUAGE_NAMES:
+    if not language or language == language_code(get_locale()) or language not in LANGUAGE_NAMES:
         return Markup("")
     return Markup(' lang="%s"') % language
 

@@ -19,6 +19,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from participa.core.errors import DomainError
+from participa.core.i18n import language_code
 from participa.core.models import CONTENT_LANGUAGES
 from participa.core.text import single_line_problem
 
@@ -51,8 +52,7 @@ def reader_language(locale=None) -> str:
             locale = None
     if locale is None:
         return DEFAULT_LANGUAGE
-    language = getattr(locale, "language", None) or str(locale).split("_")[0]
-    return language if language in CONTENT_LANGUAGES else DEFAULT_LANGUAGE
+    return language_code(locale, DEFAULT_LANGUAGE)
 
 
 def _translation(obj, field: str, language: str) -> str:

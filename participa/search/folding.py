@@ -6,7 +6,9 @@ Only words are kept (letters and digits, separated by one space), so SQLite's FT
 and PostgreSQL's ``simple`` configuration see the same words in the index and in the query."""
 
 import re
-import unicodedata
+
+from participa.core.text import fold as fold_accents
+from participa.core.text import words
 
 MAX_QUERY_LENGTH = 200  # characters a person may type in the search box
 MAX_QUERY_WORDS = 8  # more words than this are ignored (each one narrows the search)
@@ -19,17 +21,12 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def fold(text: str | None) -> str:
-    """The words of ``text``, folded: "Il·luminació de la Plaça!" → "iluminacio de la placa"."""
-    normalized = unicodedata.normalize("NFKD", text or "")  # "ŀ" becomes "l·"
-    plain = "".join(ch for ch in normalized if not unicodedata.combining(ch)).lower()
-    plain = _DOUBLE_L.sub("l", _GEMINATE.sub("l", plain))
+    """The words of ``text``, folded: "Il·luminació de la Plaça!" → "iluminacio de la placa"
+    (the project's accent folding, whose NFKD makes "ŀ" "l·", then the geminated L)."""
+    plain = _DOUBLE_L.sub("l", _GEMINATE.sub("l", fold_accents(text)))
     return " ".join(_WORD.findall(plain))
 
 
 def query_words(query: str | None) -> list[str]:
     """The distinct folded words of a query, in order, at most ``MAX_QUERY_WORDS``."""
-    seen: list[str] = []
-    for word in fold(query).split():
-        if word not in seen:
-            seen.append(word)
-    return seen[:MAX_QUERY_WORDS]
+    return words(fold(query))[:MAX_QUERY_WORDS]

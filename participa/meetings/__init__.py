@@ -6,7 +6,17 @@ def init_app(app):
     from participa.accounts.signals import participation_page
     from participa.core.content import register_kind
     from participa.core.models import register_verbs
-    from participa.meetings import actions, content, indicators, participation, queries, views
+    from participa.facilities import hooks
+    from participa.facilities.signals import facility_page
+    from participa.meetings import (
+        actions,
+        content,
+        indicators,
+        participation,
+        queries,
+        venues,
+        views,
+    )
     from participa.meetings.operations import VERBS
     from participa.processes.signals import process_actions
 
@@ -19,3 +29,6 @@ def init_app(app):
     process_actions.connect(actions.meeting_actions)
     app.add_template_global(participation.my_registrations)
     participation_page.connect(participation.my_meetings)
+    facility_page.connect(venues.meetings_in_facility)  # what happens in a facility
+    hooks.register_room_check(venues.room_capacity_holds)
+    hooks.register_venue_listener(venues.follow_venue)

@@ -21,6 +21,13 @@ from participa.meetings.models import MeetingKind
 MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italics*, lists and links.")
 
 
+def _room_id(value):
+    """A room select's value: a room's id, or None for "no room"."""
+    if value in (None, "", "None"):
+        return None
+    return int(value)
+
+
 def _enum_value(value):
     """A select's value from the stored enum (edit forms) or the submitted string."""
     return value.value if isinstance(value, enum.Enum) else value
@@ -36,6 +43,11 @@ class MeetingForm(Form):
         _l("Kind of meeting"), coerce=_enum_value, default=MeetingKind.IN_PERSON.value,
         choices=[SelectChoice(k.value, k.label) for k in MeetingKind],
         description=_l("In person needs a place; online needs a link; hybrid needs both."),
+    )
+    room_id = SelectField(
+        _l("Room in a municipal facility (optional)"), coerce=_room_id, choices=[],
+        description=_l("Its facility gives the place and address, and the room's capacity is "
+                       "the most places the meeting can have. Online meetings take no room."),
     )
     place = StringField(
         _l("Place"), validators=[Optional(), Length(max=200)],
@@ -91,6 +103,16 @@ class MeetingForm(Form):
         description=_l("If you write terms, people must accept them to register."),
         render_kw={"rows": 3},
     )
+
+
+    def __init__(self, *args, rooms=(), **kwargs):
+        """``rooms``: the rooms it may take, with their facilities (grouped by facility)."""
+        super().__init__(*args, **kwargs)
+        self.room_id.choices = [SelectChoice("", _l("No room"))] + [
+            SelectChoice(room.id, _l("%(room)s (%(n)s people)", room=room.name, n=room.capacity),
+                         optgroup=room.facility.name)
+            for room in rooms
+        ]
 
 
 # the title and description in the town's other languages (``title_es``, ``title_en``, …)

@@ -9,6 +9,7 @@ from participa.core.models import TimestampMixin, enum_column
 from participa.core.translated import Translated
 from participa.core.types import UTCDateTime
 from participa.extensions import db
+from participa.facilities.models import Room
 
 
 class MeetingKind(LabelledEnum):
@@ -89,9 +90,14 @@ class Meeting(Translated, TimestampMixin, db.Model):
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # bumped on every change people's calendars should pick up (iCalendar SEQUENCE)
     sequence: Mapped[int] = mapped_column(sa.Integer, nullable=False, default=0)
+    # the facility's room it takes place in (its place and address come from there); a room is
+    # never booked twice at once by published meetings (``operations``, under a row lock)
+    room_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("facility_rooms.id", ondelete="RESTRICT"), nullable=True)
 
     process = relationship("Process")
     created_by = relationship("User")
+    room = relationship(Room)
     proposals = relationship("Proposal", secondary=meeting_proposals, order_by="Proposal.id",
                              backref="meetings")
 
@@ -105,6 +111,7 @@ class Meeting(Translated, TimestampMixin, db.Model):
                            name="within_capacity"),
         sa.Index("ix_meetings_process_starts", "process_id", "starts_at"),
         sa.Index("ix_meetings_status_starts", "status", "starts_at"),
+        sa.Index("ix_meetings_room_starts", "room_id", "starts_at"),
     )
 
     @property

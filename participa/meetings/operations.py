@@ -11,10 +11,12 @@ from flask_babel import lazy_gettext as _l
 
 from participa.core.database import lock_row
 from participa.core.errors import DomainError
+from participa.core.i18n import format_clock, format_day
 from participa.core.models import log_action
 from participa.core.translated import set_translations
 from participa.core.types import utcnow
 from participa.extensions import db
+from participa.facilities.models import Room
 from participa.meetings.models import (
     Meeting,
     MeetingKind,
@@ -29,7 +31,7 @@ FIELDS = (
     "title", "description", "place", "address", "online_url", "starts_at", "ends_at",
     "organizer", "step_free_access", "sign_language", "childcare", "accessibility_notes",
     "registrations_enabled", "capacity", "reserved_places", "registration_closes_at",
-    "registration_terms",
+    "registration_terms", "room_id",
 )
 TEXT_FIELDS = {"title", "description", "place", "address", "online_url", "organizer",
                "accessibility_notes", "registration_terms"}
@@ -47,9 +49,18 @@ VERBS = {
 }
 
 
+# the statuses that hold a room: a draft books nothing yet, a cancelled meeting frees it
+BOOKING = (MeetingStatus.PUBLISHED, MeetingStatus.CLOSED)
+
+
 def _check(meeting):
     if meeting.ends_at <= meeting.starts_at:
         raise DomainError(_l("The end must come after the start."), field="ends_at")
+    room = meeting.room
+    if room is not None and meeting.capacity > room.capacity:
+        raise DomainError(
+            _l("The room holds %(n)s people: give a capacity of %(n)s or fewer.",
+               n=room.capacity), field="capacity")
     if meeting.kind in (MeetingKind.IN_PERSON, MeetingKind.HYBRID) and not meeting.place:
         raise DomainError(_l("Say where the meeting takes place."), field="place")
     if meeting.kind in (MeetingKind.ONLINE, MeetingKind.HYBRID) and not meeting.online_url:
@@ -74,20 +85,71 @@ def _apply(meeting, data):
             elif field in ("capacity", "reserved_places"):
                 value = value or 0
             setattr(meeting, field, value)
-    if meeting.kind == MeetingKind.ONLINE:  # no venue: no address, no step-free entrance
+    if meeting.kind == MeetingKind.ONLINE:  # no venue: no room, no address, no step-free entrance
         meeting.place = meeting.address = ""
         meeting.step_free_access = False
+        meeting.room_id = None
     elif meeting.kind == MeetingKind.IN_PERSON:
         meeting.online_url = ""
+    _take_room(meeting)
+
+
+def _take_room(meeting):
+    """A meeting in a room takes its place and address from the facility, and its capacity
+    (when it gives none) from the room."""
+    room = db.session.get(Room, meeting.room_id) if meeting.room_id else None
+    meeting.room = room
+    if room is None:
+        return
+    meeting.place = room.label
+    meeting.address = room.facility.address
+    if not meeting.capacity:
+        meeting.capacity = room.capacity
+
+
+def _lock_wanted_room(data):
+    """Lock the room a meeting is about to take before the meeting points at it. On PostgreSQL,
+    writing a meeting's ``room_id`` takes a share lock on the room's row (its foreign key): two
+    requests that each held one and then asked for the room's row ``FOR UPDATE`` would wait for
+    each other for ever."""
+    room_id = data.get("room_id") if data.get("kind") != MeetingKind.ONLINE.value else None
+    if isinstance(room_id, int) and not isinstance(room_id, bool):
+        lock_row(Room, room_id)
+
+
+def _room_is_free(meeting):
+    """Refuse a second booking of the room at overlapping times. Every operation that makes a
+    meeting hold a room (publishing it, editing its room or times) calls this after locking the
+    meeting: the room's row is locked first (``SELECT … FOR UPDATE`` on PostgreSQL), so two
+    parallel requests check one after the other and the second sees the first's booking."""
+    if meeting.room_id is None or meeting.status not in BOOKING or meeting.hidden_at is not None:
+        return
+    lock_row(Room, meeting.room_id)
+    other = db.session.scalar(
+        sa.select(Meeting).where(
+            Meeting.room_id == meeting.room_id, Meeting.id != meeting.id,
+            Meeting.status.in_(BOOKING), Meeting.hidden_at.is_(None),
+            Meeting.starts_at < meeting.ends_at, Meeting.ends_at > meeting.starts_at,
+        ).order_by(Meeting.starts_at).limit(1)
+    )
+    if other is not None:
+        raise DomainError(
+            _l("The room is already booked on %(day)s from %(start)s to %(end)s "
+               "(“%(title)s”). Choose another room or another time.",
+               day=format_day(other.starts_at, "full"), start=format_clock(other.starts_at),
+               end=format_clock(other.ends_at), title=other.title),
+            field="room_id")
 
 
 def create_meeting(process, data: dict, *, actor, translations=None) -> Meeting:
     meeting = Meeting(process=process, created_by_id=actor.id, status=MeetingStatus.DRAFT,
                       capacity=0, reserved_places=0, registrations_count=0, waiting_count=0,
                       sequence=0)
+    _lock_wanted_room(data)
     _apply(meeting, data)
     set_translations(meeting, translations)
     _check(meeting)
+    _room_is_free(meeting)
     db.session.add(meeting)
     db.session.flush()
     log_action("create_meeting", meeting, actor=actor, process_id=process.id)
@@ -103,9 +165,11 @@ def update_meeting(meeting, data: dict, *, actor,
     db.session.refresh(meeting)
     if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.CLOSED):
         raise DomainError(_l("A cancelled or held meeting cannot be edited."))
+    _lock_wanted_room(data)
     _apply(meeting, data)
     set_translations(meeting, translations)
     _check(meeting)
+    _room_is_free(meeting)
     meeting.sequence += 1
     db.session.flush()
     promoted = _fill_places(meeting)  # more places may free the waiting list
@@ -114,9 +178,12 @@ def update_meeting(meeting, data: dict, *, actor,
 
 
 def publish_meeting(meeting, *, actor) -> Meeting:
+    lock_row(Meeting, meeting.id)
+    db.session.refresh(meeting)
     if meeting.status != MeetingStatus.DRAFT:
         raise DomainError(_l("Only a draft meeting can be published."))
     meeting.status = MeetingStatus.PUBLISHED
+    _room_is_free(meeting)  # publishing books its room
     db.session.flush()
     log_action("publish_meeting", meeting, actor=actor, process_id=meeting.process_id)
     return meeting

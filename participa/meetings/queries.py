@@ -11,6 +11,7 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 from participa.core.pagination import Page, page_of
 from participa.core.types import utcnow
 from participa.extensions import db
+from participa.facilities.models import Room
 from participa.meetings.models import (
     Meeting,
     MeetingStatus,
@@ -141,7 +142,49 @@ def list_upcoming_meetings(limit=5, now=None) -> list[Meeting]:
     return list(db.session.scalars(query))
 
 
-def list_feed_meetings(*, process=None, plan=None, now=None) -> list[Meeting]:
+def _in_facility(facility):
+    return Meeting.room_id.in_(sa.select(Room.id).where(Room.facility_id == facility.id))
+
+
+def list_facility_meetings(facility, *, limit=20, now=None) -> list[Meeting]:
+    """The next published meetings held in a facility's rooms (its page), soonest first: of
+    published processes, never hidden, cancelled ones left out."""
+    now = now or utcnow()
+    return list(db.session.scalars(
+        _with_process(sa.select(Meeting))
+        .where(_public_in_published_processes(), _in_facility(facility), Meeting.ends_at > now,
+               Meeting.status == MeetingStatus.PUBLISHED)
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(limit)
+    ))
+
+
+def list_room_meetings_over(room, *, now=None) -> list[Meeting]:
+    """The meetings still to come in ``room`` (drafts and published) whose capacity is above
+    the room's: what stops the room's capacity being lowered."""
+    now = now or utcnow()
+    return list(db.session.scalars(
+        sa.select(Meeting).where(
+            Meeting.room_id == room.id, Meeting.ends_at > now,
+            Meeting.status.in_((MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)),
+            Meeting.capacity > room.capacity,
+        ).order_by(Meeting.starts_at, Meeting.id)
+    ))
+
+
+def list_meetings_at(facility, *, now=None) -> list[Meeting]:
+    """The meetings still to come in a facility's rooms (drafts and published), with their
+    rooms: those whose place follows the facility's name and address."""
+    now = now or utcnow()
+    return list(db.session.scalars(
+        sa.select(Meeting).where(
+            _in_facility(facility), Meeting.ends_at > now,
+            Meeting.status.in_((MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)),
+        ).options(joinedload(Meeting.room).joinedload(Room.facility))
+    ))
+
+
+def list_feed_meetings(*, process=None, plan=None, facility=None, now=None) -> list[Meeting]:
     """What a calendar feed carries: published, cancelled and held meetings (never drafts) of
     published processes, from a year ago on, oldest first."""
     now = now or utcnow()
@@ -154,6 +197,8 @@ def list_feed_meetings(*, process=None, plan=None, now=None) -> list[Meeting]:
         query = query.where(Meeting.process_id == process.id)
     if plan is not None:
         query = query.where(Process.plan_id == plan.id)
+    if facility is not None:
+        query = query.where(_in_facility(facility))
     return list(db.session.scalars(query))
 
 

@@ -28,6 +28,7 @@ from participa.core.timeutil import utc_to_local
 from participa.core.translated import submitted_translations, text_in, translation_form_data
 from participa.core.urls import db_int
 from participa.extensions import limiter
+from participa.facilities.queries import get_facility_by_slug, list_bookable_rooms
 from participa.meetings import ical, notifications, operations, queries
 from participa.meetings.forms import (
     AttendanceForm,
@@ -226,6 +227,17 @@ def plan_feed(slug):
                      filename=f"{plan.slug}-meetings.ics")
 
 
+@bp.get("/facilities/<slug>.ics")
+def facility_feed(slug):
+    """What happens in a facility's rooms, as the other feeds carry it (no drafts, nothing
+    hidden, cancelled ones marked). The facilities' own pages import no meetings, so their feed
+    lives here, at their address."""
+    facility = get_facility_by_slug(slug) or abort(404)
+    return _calendar(queries.list_feed_meetings(facility=facility),
+                     name=_("Meetings: %(title)s", title=facility.name),
+                     filename=f"{facility.slug}-meetings.ics")
+
+
 # -- residents: register and cancel ----------------------------------------------------------
 
 
@@ -312,7 +324,7 @@ def new(slug):
         abort(403)
     g.private_page = True
     return save_form(
-        MeetingForm(),
+        MeetingForm(rooms=list_bookable_rooms()),
         lambda data: operations.create_meeting(
             process, data, actor=current_user,
             translations=submitted_translations(data, Meeting.TRANSLATED)),
@@ -339,7 +351,8 @@ def edit(slug, id):
         return saved
 
     return save_form(
-        MeetingForm(obj=meeting, **translation_form_data(meeting, Meeting.TRANSLATED)), save,
+        MeetingForm(obj=meeting, rooms=list_bookable_rooms(),
+                    **translation_form_data(meeting, Meeting.TRANSLATED)), save,
         template="meetings/form.html",
         success=_("The meeting has been saved."),
         next_url=lambda saved: url_for(".show", slug=slug, id=id),

@@ -7,16 +7,19 @@ def init_app(app):
     from flask_babel import lazy_gettext as _l
     from sqlalchemy.orm import joinedload
 
+    from participa.associations.activity import ActivityItem, register_activity
     from participa.core.activity import register_log_targets, titled
     from participa.core.i18n import format_day
     from participa.core.jobs import register_daily
     from participa.core.models import register_verbs
     from participa.core.timeutil import local_date
+    from participa.core.translated import text_in
     from participa.neighbourhoods.signals import neighbourhood_page
     from participa.plans import admin, charts, views
     from participa.plans.cli import plans_group
     from participa.plans.models import CommunityPlan, Goal, Indicator, Measurement
     from participa.plans.operations import VERBS, refresh_all_indicators
+    from participa.plans.queries import plans_of_association
 
     register_verbs(VERBS)
     def on_plan(slug, anchor):
@@ -40,6 +43,9 @@ def init_app(app):
     })
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
+    register_activity("plans", _l("Plans it takes part in"), lambda association: [
+        ActivityItem(text_in(plan, "title"), url_for("plans.show", slug=plan.slug))
+        for plan in plans_of_association(association)])
     neighbourhood_page.connect(views.plans_of_neighbourhood)
     app.jinja_env.filters["measure"] = charts.format_measure
     app.add_template_global(charts.chart, "indicator_chart")

@@ -7,15 +7,25 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
+from participa.associations.models import Association
 from participa.core.auth import council_required
-from participa.core.flow import perform, save_form
+from participa.core.flow import Refused, perform, save_form, submit
 from participa.core.timeutil import local_date
 from participa.core.translated import submitted_translations, translation_form_data
 from participa.extensions import db
 from participa.neighbourhoods.queries import neighbourhood_choices
 from participa.plans import operations, queries
-from participa.plans.forms import GoalForm, IndicatorForm, MeasurementForm, MoveForm, PlanForm
-from participa.plans.models import CommunityPlan, Goal
+from participa.plans.forms import (
+    AssociationMemberForm,
+    GoalForm,
+    IndicatorForm,
+    MeasurementForm,
+    MoveForm,
+    PlanForm,
+    ServiceMemberForm,
+)
+from participa.plans.models import CommunityPlan, Goal, MemberStatus
+from participa.plans.notifications import tell_member_accepted
 from participa.plans.operations import create_plan, update_plan
 from participa.plans.permissions import can_manage_plan_goals
 from participa.plans.queries import list_all_plans
@@ -315,3 +325,83 @@ def refresh(id):
                                                        actor=current_user),
             lambda count: _l("Indicators computed from the platform refreshed: %(n)s.", n=count))
     return redirect(_to_goals(plan))
+
+
+# --- the plan's table: its members ------------------------------------------------------------
+
+MEMBERS = "/<int:id>/members"
+
+
+def _members_page(plan, association_form=None, service_form=None, status=200):
+    association_form = association_form or AssociationMemberForm(formdata=None)
+    association_form.association_id.choices = queries.association_choices(plan)
+    members = queries.list_plan_members(plan)
+    return render_template(
+        "plans/admin/members.html", plan=plan,
+        requests=[m for m in members if m.status == MemberStatus.REQUESTED],
+        groups=queries.members_by_kind(members), association_form=association_form,
+        service_form=service_form or ServiceMemberForm(formdata=None)), status
+
+
+def _managed_member(id, member_id):
+    plan = _managed_plan(id)
+    member = queries.get_plan_member(plan, member_id)
+    if member is None:
+        abort(404)
+    return plan, member
+
+
+@bp.get(MEMBERS + "/")
+@login_required
+def members(id):
+    return _members_page(_managed_plan(id))
+
+
+@bp.post(MEMBERS + "/associations")
+@login_required
+def add_association(id):
+    plan = _managed_plan(id)
+    form = AssociationMemberForm()
+    saved = submit(form, lambda data: operations.add_association_member(
+        plan, db.session.get(Association, data["association_id"] or 0), actor=current_user),
+        _l("The association now sits at the plan's table."))
+    if isinstance(saved, Refused):
+        return _members_page(plan, association_form=form, status=400)
+    return redirect(url_for(".members", id=plan.id))
+
+
+@bp.post(MEMBERS + "/services")
+@login_required
+def add_service(id):
+    plan = _managed_plan(id)
+    form = ServiceMemberForm()
+    saved = submit(form, lambda data: operations.add_service_member(plan, data,
+                                                                     actor=current_user),
+                   _l("The service now sits at the plan's table."))
+    if isinstance(saved, Refused):
+        return _members_page(plan, service_form=form, status=400)
+    return redirect(url_for(".members", id=plan.id))
+
+
+@bp.post(MEMBERS + "/<int:member_id>/accept")
+@login_required
+def accept_member(id, member_id):
+    plan, member = _managed_member(id, member_id)
+    perform(lambda: _accepted(member), _l("The resident is now a member of the plan."))
+    return redirect(url_for(".members", id=plan.id))
+
+
+def _accepted(member):
+    operations.accept_member(member, actor=current_user)
+    tell_member_accepted(member)  # queued with the change, dropped with it
+    return member
+
+
+@bp.post(MEMBERS + "/<int:member_id>/remove")
+@login_required
+def remove_member(id, member_id):
+    plan, member = _managed_member(id, member_id)
+    perform(lambda: operations.remove_member(member, actor=current_user),
+            _l("The request has been refused.") if member.status == MemberStatus.REQUESTED
+            else _l("The member has left the plan's table."))
+    return redirect(url_for(".members", id=plan.id))

@@ -12,7 +12,14 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 
 from participa.core.forms import Form, SlugField, checkbox_list
 from participa.core.translated import add_translation_fields
-from participa.plans.models import MAX_DECIMALS, Direction, PlanStatus
+from participa.plans.models import (
+    MAX_DECIMALS,
+    SERVICE_CONTACT_LIMIT,
+    SERVICE_NAME_LIMIT,
+    Direction,
+    PlanStatus,
+    ServiceKind,
+)
 
 
 class PlanForm(Form):
@@ -101,3 +108,23 @@ class MeasurementForm(Form):
 class MoveForm(Form):
     direction = SelectField(choices=[SelectChoice("up", "up"), SelectChoice("down", "down")],
                             validators=[InputRequired()])
+
+
+class AssociationMemberForm(Form):
+    """Seat an association at a plan's table (``association_id.choices``: the verified ones
+    not seated yet)."""
+
+    association_id = SelectField(_l("Association"), coerce=int, validators=[InputRequired()],
+                                 validate_choice=False)
+
+
+class ServiceMemberForm(Form):
+    name = StringField(_l("Name of the service"),
+                       validators=[InputRequired(), Length(max=SERVICE_NAME_LIMIT)],
+                       description=_l("For example: Serveis Socials Bàsics Nord"))
+    service_kind = SelectField(
+        _l("Kind"), choices=[SelectChoice(kind.value, kind.label) for kind in ServiceKind],
+        validators=[InputRequired()])
+    contact = StringField(_l("Contact (optional)"),
+                          validators=[Optional(), Length(max=SERVICE_CONTACT_LIMIT)],
+                          description=_l("A telephone, an e-mail address or opening hours."))

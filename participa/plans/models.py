@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from participa.associations import models as _associations  # noqa: F401  (PlanMember's)
 from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, enum_column
 from participa.core.translated import Translated
@@ -173,3 +174,75 @@ class Measurement(TimestampMixin, db.Model):
 
     def __repr__(self):
         return f"<Measurement {self.id} of indicator {self.indicator_id}>"
+
+
+class MemberKind(LabelledEnum):
+    ASSOCIATION = "association", _l("Associations")
+    SERVICE = "service", _l("Public services")
+    RESIDENT = "resident", _l("Residents")
+
+
+class ServiceKind(LabelledEnum):
+    HEALTH = "health", _l("Health")
+    EDUCATION = "education", _l("Education")
+    SOCIAL_SERVICES = "social_services", _l("Social services")
+    CULTURE = "culture", _l("Culture")
+    YOUTH = "youth", _l("Youth")
+    OTHER = "other", _l("Another service")
+
+
+class MemberStatus(LabelledEnum):
+    REQUESTED = "requested", _l("Asked to join")
+    MEMBER = "member", _l("Member")
+
+
+SERVICE_NAME_LIMIT = 200
+SERVICE_CONTACT_LIMIT = 300
+
+
+class PlanMember(TimestampMixin, db.Model):
+    """Who sits at a plan's table: an association, a public service (a name, a kind and a
+    contact: not an account) or a resident who joined. Residents ask and a facilitator
+    accepts (``REQUESTED`` until then); the council and facilitators add the others directly."""
+
+    __tablename__ = "plan_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("community_plans.id", ondelete="CASCADE"), nullable=False, index=True)
+    kind: Mapped[MemberKind] = enum_column(MemberKind, "plan_member_kind", nullable=False)
+    status: Mapped[MemberStatus] = enum_column(MemberStatus, "plan_member_status",
+                                               nullable=False, default=MemberStatus.MEMBER)
+    association_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("associations.id", ondelete="CASCADE"), nullable=True, index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=True, index=True)
+    name: Mapped[str] = mapped_column(sa.String(SERVICE_NAME_LIMIT), nullable=False, default="")
+    service_kind: Mapped[ServiceKind | None] = enum_column(
+        ServiceKind, "plan_service_kind", nullable=True)
+    contact: Mapped[str] = mapped_column(sa.String(SERVICE_CONTACT_LIMIT), nullable=False,
+                                         default="")
+    added_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True)
+
+    plan = relationship("CommunityPlan")
+    association = relationship("Association")
+    user = relationship("User", foreign_keys=[user_id])
+
+    __table_args__ = (
+        # each kind fills its own columns and no other's
+        sa.CheckConstraint(
+            "(kind = 'association' AND association_id IS NOT NULL AND user_id IS NULL"
+            " AND service_kind IS NULL)"
+            " OR (kind = 'resident' AND user_id IS NOT NULL AND association_id IS NULL"
+            " AND service_kind IS NULL)"
+            " OR (kind = 'service' AND name != '' AND service_kind IS NOT NULL"
+            " AND association_id IS NULL AND user_id IS NULL)",
+            name="kind_columns"),
+        sa.CheckConstraint("status = 'member' OR kind = 'resident'", name="only_residents_ask"),
+        sa.UniqueConstraint("plan_id", "association_id"),
+        sa.UniqueConstraint("plan_id", "user_id"),
+    )
+
+    def __repr__(self):
+        return f"<PlanMember {self.id} {self.kind.value}>"

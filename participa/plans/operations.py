@@ -20,12 +20,18 @@ from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import (
     MAX_DECIMALS,
     MAX_VALUE,
+    SERVICE_CONTACT_LIMIT,
+    SERVICE_NAME_LIMIT,
     CommunityPlan,
     Direction,
     Goal,
     Indicator,
     Measurement,
+    MemberKind,
+    MemberStatus,
+    PlanMember,
     PlanStatus,
+    ServiceKind,
 )
 from participa.plans.sources import indicator_source
 
@@ -48,6 +54,9 @@ VERBS = {
     "update_measurement": _l("edited a measurement of an indicator"),
     "delete_measurement": _l("deleted a measurement of an indicator"),
     "refresh_indicators": _l("refreshed the indicators computed from the platform"),
+    "add_plan_member": _l("added a member to a community plan"),
+    "accept_plan_member": _l("accepted a resident into a community plan"),
+    "remove_plan_member": _l("removed a member from a community plan"),
 }
 
 
@@ -401,3 +410,90 @@ def refresh_all_indicators(*, on: date, actor=None) -> int:
                                  .where(Indicator.source.is_not(None))))
         .order_by(CommunityPlan.id))
     return sum(refresh_plan_indicators(plan, on=on, actor=actor) for plan in list(plans))
+
+
+# --- the plan's table: its members ------------------------------------------------------------
+
+NOT_ACTIVE = _l("Only an active plan takes new members.")
+
+
+def _new_member(plan, member: PlanMember, taken_message) -> PlanMember:
+    """Add ``member`` to ``plan``; the database refuses a second row for the same association
+    or person (two clicks at once included): ``taken_message`` then, and nothing changes."""
+    member.plan_id = plan.id
+    try:
+        with db.session.begin_nested():
+            db.session.add(member)
+            db.session.flush()
+    except IntegrityError:
+        raise DomainError(taken_message) from None
+    return member
+
+
+def add_association_member(plan, association, *, actor) -> PlanMember:
+    """The council or a facilitator seats a verified association at the plan's table."""
+    if association is None or not association.is_verified:
+        raise DomainError(_l("Choose a verified association."), field="association_id")
+    member = _new_member(plan, PlanMember(kind=MemberKind.ASSOCIATION, association=association,
+                                          added_by_id=actor.id),
+                         _l("This association is already a member of the plan."))
+    log_action("add_plan_member", plan, actor=actor, member=association.name,
+               kind=member.kind)
+    return member
+
+
+def add_service_member(plan, data: dict, *, actor) -> PlanMember:
+    """A public service at the plan's table: a name, a kind and a contact (not an account)."""
+    name = text_value(data, "name", SERVICE_NAME_LIMIT, _l(
+        "Write the service's name on one line, in at most %(n)s characters.",
+        n=SERVICE_NAME_LIMIT), one_line=True)
+    contact = text_value(data, "contact", SERVICE_CONTACT_LIMIT, _l(
+        "Write the contact on one line, in at most %(n)s characters.",
+        n=SERVICE_CONTACT_LIMIT), required=False, one_line=True)
+    try:
+        kind = ServiceKind(data.get("service_kind"))
+    except ValueError:
+        raise DomainError(_l("Choose the kind of service."), field="service_kind") from None
+    member = _new_member(plan, PlanMember(kind=MemberKind.SERVICE, name=name, service_kind=kind,
+                                          contact=contact, added_by_id=actor.id),
+                         _l("This service is already a member of the plan."))
+    log_action("add_plan_member", plan, actor=actor, member=name, kind=member.kind)
+    return member
+
+
+def ask_to_join_plan(plan, *, actor) -> PlanMember:
+    """A resident asks to join the plan's table; a facilitator accepts (``accept_member``)."""
+    if plan.status != PlanStatus.ACTIVE:
+        raise DomainError(NOT_ACTIVE)
+    return _new_member(plan, PlanMember(kind=MemberKind.RESIDENT, user_id=actor.id,
+                                        status=MemberStatus.REQUESTED),
+                       _l("You have already asked to join this plan."))
+
+
+def accept_member(member: PlanMember, *, actor) -> PlanMember:
+    if member.status != MemberStatus.REQUESTED:
+        raise DomainError(_l("This request has already been answered."))
+    if member.plan.status != PlanStatus.ACTIVE:
+        raise DomainError(NOT_ACTIVE)
+    member.status = MemberStatus.MEMBER
+    log_action("accept_plan_member", member.plan, actor=actor, member=member.user.name,
+               kind=member.kind)
+    return member
+
+
+def remove_member(member: PlanMember, *, actor) -> None:
+    """Take a member off the table (or refuse a resident's request); a resident leaving on
+    their own leaves nothing in the council's log."""
+    if member.user_id != actor.id:
+        log_action("remove_plan_member", member.plan, actor=actor, member=member_name(member),
+                   kind=member.kind, status=member.status)
+    db.session.delete(member)
+    db.session.flush()
+
+
+def member_name(member: PlanMember) -> str:
+    if member.kind == MemberKind.ASSOCIATION:
+        return member.association.name
+    if member.kind == MemberKind.RESIDENT:
+        return member.user.name
+    return member.name

@@ -1,10 +1,20 @@
 """Reads about community plans."""
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
+from participa.associations.models import Association, AssociationStatus
 from participa.extensions import db
-from participa.plans.models import CommunityPlan, Goal, Indicator, Measurement, PlanStatus
+from participa.plans.models import (
+    CommunityPlan,
+    Goal,
+    Indicator,
+    Measurement,
+    MemberKind,
+    MemberStatus,
+    PlanMember,
+    PlanStatus,
+)
 
 
 def list_public_plans(neighbourhood=None) -> list[CommunityPlan]:
@@ -89,3 +99,50 @@ def list_measurements_for_export(plan) -> list[tuple]:
         .order_by(Goal.position, Goal.id, Indicator.position, Indicator.id,
                   Measurement.measured_on)
     ).all())
+
+
+def list_plan_members(plan) -> list[PlanMember]:
+    """Every row of a plan's table (members and residents' requests), each with its
+    association or person, in one query."""
+    return list(db.session.scalars(
+        select(PlanMember).where(PlanMember.plan_id == plan.id)
+        .options(joinedload(PlanMember.association), joinedload(PlanMember.user))
+        .order_by(PlanMember.kind, PlanMember.created_at, PlanMember.id)))
+
+
+def members_by_kind(members) -> dict:
+    """The accepted members of a plan's table grouped by kind (``MemberKind`` order), the
+    associations by name, the services by kind and name."""
+    groups = {kind: [] for kind in MemberKind}
+    for member in members:
+        if member.status == MemberStatus.MEMBER:
+            groups[member.kind].append(member)
+    groups[MemberKind.ASSOCIATION].sort(key=lambda m: m.association.name.casefold())
+    groups[MemberKind.SERVICE].sort(key=lambda m: (m.service_kind.label, m.name.casefold()))
+    return groups
+
+
+def get_plan_member(plan, member_id: int) -> PlanMember | None:
+    member = db.session.get(PlanMember, member_id)
+    return member if member is not None and member.plan_id == plan.id else None
+
+
+def plans_of_association(association) -> list[CommunityPlan]:
+    """The public plans whose table ``association`` sits at."""
+    return list(db.session.scalars(
+        select(CommunityPlan).join(PlanMember, PlanMember.plan_id == CommunityPlan.id)
+        .where(PlanMember.association_id == association.id,
+               PlanMember.status == MemberStatus.MEMBER,
+               CommunityPlan.status != PlanStatus.DRAFT)
+        .order_by(CommunityPlan.title)))
+
+
+def association_choices(plan) -> list[tuple[int, str]]:
+    """The verified associations not yet at ``plan``'s table, by name, for the council's
+    select."""
+    seated = select(PlanMember.association_id).where(
+        PlanMember.plan_id == plan.id, PlanMember.association_id.is_not(None))
+    return [(row.id, row.name) for row in db.session.execute(
+        select(Association.id, Association.name)
+        .where(Association.status == AssociationStatus.VERIFIED, Association.id.not_in(seated))
+        .order_by(Association.name))]

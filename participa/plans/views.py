@@ -3,17 +3,29 @@ indicators' open data (every measurement, public fields only)."""
 
 from decimal import Decimal
 
-from flask import Blueprint, abort, render_template, url_for
-from flask_login import current_user
+from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
 
 from participa.core.exports import csv_response, json_response
+from participa.core.flow import perform
 from participa.core.signals import page_context
-from participa.plans.permissions import can_manage_plan_goals, can_view_plan
+from participa.plans import operations
+from participa.plans.models import MemberKind
+from participa.plans.permissions import (
+    can_leave_plan,
+    can_manage_plan_goals,
+    can_manage_plan_members,
+    can_view_plan,
+    why_not_join_plan,
+)
 from participa.plans.queries import (
     get_plan_by_slug,
     list_goals,
     list_measurements_for_export,
+    list_plan_members,
     list_public_plans,
+    members_by_kind,
 )
 from participa.plans.signals import plan_page
 from participa.plans.sources import indicator_sources
@@ -37,12 +49,48 @@ def _visible_plan_or_404(slug):
 @bp.get("/<slug>")
 def show(slug):
     plan = _visible_plan_or_404(slug)
+    members = list_plan_members(plan)
+    mine = _membership(members)
+    groups = members_by_kind(members)
     return render_template(
         "plans/show.html", plan=plan, processes=list_published_processes(plan=plan),
         goals=list_goals(plan), may_manage_goals=can_manage_plan_goals(current_user, plan),
         sources={source.key: source.label for source in indicator_sources()},
+        members=groups, resident_count=len(groups[MemberKind.RESIDENT]), membership=mine,
+        join_refusal=why_not_join_plan(current_user, plan, mine),
+        may_manage_members=can_manage_plan_members(current_user, plan),
         **page_context(plan_page, plan=plan),
     )
+
+
+def _membership(members):
+    """The reader's row at the plan's table (a member or a request), if any."""
+    if not current_user.is_authenticated:
+        return None
+    return next((m for m in members if m.user_id == current_user.id), None)
+
+
+@bp.post("/<slug>/join")
+@login_required
+def join(slug):
+    """A resident asks to join the plan's table; a facilitator answers."""
+    plan = _visible_plan_or_404(slug)
+    perform(lambda: operations.ask_to_join_plan(plan, actor=current_user),
+            _l("Your request has been sent: a facilitator of the plan will answer it."))
+    return redirect(url_for(".show", slug=slug, _anchor="members-heading"))
+
+
+@bp.post("/<slug>/leave")
+@login_required
+def leave(slug):
+    plan = _visible_plan_or_404(slug)
+    mine = _membership(list_plan_members(plan))
+    if not can_leave_plan(current_user, mine):
+        abort(403)
+    perform(lambda: operations.remove_member(mine, actor=current_user),
+            _l("You have left the plan's table.") if mine.status.value == "member"
+            else _l("Your request to join has been withdrawn."))
+    return redirect(url_for(".show", slug=slug, _anchor="members-heading"))
 
 
 EXPORT_FIELDS = ("goal_id", "goal", "indicator_id", "indicator", "unit", "decimals",

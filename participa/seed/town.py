@@ -13,16 +13,20 @@ from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import CommunityPlan, PlanStatus
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
 from participa.seed.accounts import DEMO_ACCOUNTS
+from participa.seed.associations import seed_associations
 from participa.seed.budgets import seed_budgets
 from participa.seed.census import seed_census
 from participa.seed.conversation import seed_conversation
 from participa.seed.evaluations import seed_evaluations
+from participa.seed.facilities import seed_facilities
 from participa.seed.goals import seed_goals
 from participa.seed.meetings import seed_meetings
+from participa.seed.plan_members import seed_plan_members
 from participa.seed.polls import seed_polls
 from participa.seed.proposals import seed_proposals
 from participa.seed.results import seed_results
 from participa.seed.translations import seed_translations
+from participa.seed.volunteering import seed_volunteering
 
 NEIGHBOURHOODS = [
     ("Barri Vell", "barri-vell", "Centre", 6120),
@@ -275,7 +279,9 @@ def seed_demo() -> int:
             created += 1
     db.session.flush()
     created += seed_proposals(users, now)
+    created += seed_associations(now)  # after the neighbours' accounts, its administrators
     created += seed_meetings(users, now)
+    created += seed_facilities(users, now)  # the facilities, and meetings placed in their rooms
     created += seed_conversation(users, now)
     created += seed_census()
     created += seed_budgets(users, now)
@@ -283,5 +289,7 @@ def seed_demo() -> int:
     created += seed_goals()
     created += seed_results(users, now)
     created += seed_evaluations()
+    created += seed_volunteering(now)  # after the associations, who post them
+    created += seed_plan_members()  # after the associations: they sit at the plans' tables
     seed_translations()  # the council's texts in Spanish and English
     return created

@@ -13,7 +13,7 @@ ENVIRONMENTS = ("development", "testing", "production")
 # before moderation, which gives every reportable kind its report address
 FEATURES = (
     "accounts", "neighbourhoods", "plans", "processes", "census", "associations", "facilities",
-    "proposals", "debates", "meetings", "volunteering", "budgets", "polls", "results",
+    "proposals", "debates", "meetings", "volunteering", "agenda", "budgets", "polls", "results",
     "evaluations", "comments",
     "moderation", "search", "site", "admin",
 )

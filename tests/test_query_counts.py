@@ -134,3 +134,101 @@ def test_volunteering_list_costs_the_same_with_3_or_18_opportunities(app, client
     few = queries_for(app, client, "/volunteering/")
     grow(15)
     assert queries_for(app, client, "/volunteering/") == few
+
+
+# -- the community agenda -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
+def test_the_agenda_costs_the_same_with_3_or_18_events(app, client, process, facilitator,
+                                                       signed_in, make_user):
+    """Day lists, the month grid, the feed and an association's page: multi-day events of
+    associations, the council and people, in facilities' rooms or not."""
+    from datetime import timedelta
+
+    from participa.core.types import utcnow
+    from tests.agenda.builders import add_representative, local, make_association, make_event
+    from tests.facilities.builders import make_facility
+
+    resident = make_user()
+    council = make_user("council")
+    association = make_association()
+    representative = add_representative(association)
+    facility = make_facility(rooms=(("Sala", 500),))
+    year = utcnow().year + 1
+
+    def grow(n, offset):
+        for i in range(n):
+            start = local(year, 6, 1, 10) + timedelta(days=(offset + i) % 28, hours=i)
+            who = (representative, council, facilitator)[i % 3]
+            extra = {"association": association} if who is representative else (
+                {"organised_by": "council"} if who is council else {})
+            make_event(process, who, start=start, hours=30 if i % 2 else 2,
+                       title=f"Acte {offset + i}",
+                       room_id=facility.rooms[0].id if i % 3 == 2 else None, **extra)
+        db.session.commit()
+
+    grow(3, 0)
+    if signed_in:
+        login(client, resident)
+    # (each period holds events from the start: a process's phases and neighbourhoods load once
+    # when there is any)
+    urls = [f"/agenda/?view={view}&date={year}-06-02" for view in ("month", "grid", "week")]
+    urls += [f"/agenda/?view=month&date={year}-06-10&organiser={association.id}",
+             "/agenda.ics", f"/associations/{association.slug}"]
+    few = {url: queries_for(app, client, url) for url in urls}
+    grow(15, 3)
+    assert {url: queries_for(app, client, url) for url in urls} == few
+
+
+# -- proposals and comments on behalf of associations; co-authors ----------------------------
+
+
+@pytest.mark.parametrize("reader", ["visitor", "resident", "representative", "author"])
+def test_proposals_on_behalf_and_with_coauthors_cost_the_same(app, client, process, reader):
+    """The index with proposals published as associations, and a proposal's page with one or
+    five co-authors (people and associations) and comments written on behalf of associations,
+    cost the same queries, for every kind of reader."""
+    from participa.comments import operations as comments
+    from participa.proposals import operations
+    from tests.associations.conftest import make_association, make_link
+
+    author = factories.person(name="Marta Soler")
+    representative = factories.person()
+    main = make_proposal(process, author, title="Amb coautors")
+
+    def grow(n, coauthors):
+        for i in range(n):
+            association = make_association("verified", admin=author)
+            make_link(association, representative)
+            make_proposal(process, author, title=f"En nom {association.id}",
+                          association_id=association.id)
+            comments.create_comment(main, {"body": f"En nom de l'entitat {i}.",
+                                           "association_id": association.id}, actor=author)
+        for i in range(coauthors):
+            if i % 2:
+                invitation = operations.invite_association(
+                    main, make_association("verified", admin=representative), actor=author)
+                operations.accept_invitation(invitation, actor=representative)
+            else:
+                person = factories.person()
+                invitation = operations.invite_person(main, person.email, actor=author)
+                operations.accept_invitation(invitation, actor=person)
+        db.session.commit()
+
+    grow(1, 1)
+    if reader != "visitor":
+        person = {"resident": factories.person(), "representative": representative,
+                  "author": author}[reader]
+        db.session.commit()
+        login(client, person)
+    urls = [f"/processes/{process.slug}/proposals/", f"/processes/{process.slug}/proposals/"
+            f"{main.id}", f"/processes/{process.slug}/proposals.json"]
+    if reader == "author":  # the co-authors page, with its invitations and associations
+        urls.append(f"/processes/{process.slug}/proposals/{main.id}/coauthors")
+    if reader == "representative":  # the invitations they answer
+        urls.append("/accounts/me/participation")
+    few = {url: queries_for(app, client, url) for url in urls}
+    grow(6, 4)
+    many = {url: queries_for(app, client, url) for url in urls}
+    assert many == few

@@ -21,6 +21,9 @@ from participa.extensions import db
 PUBLIC = (AssociationStatus.PENDING, AssociationStatus.VERIFIED)
 MAX_WORDS = 8
 
+# the register reads in alphabetical order, whatever the capitals ("de", "De")
+BY_NAME = sa.func.lower(Association.name)
+
 
 def _public_query(*, q="", neighbourhood_id=None, area_id=None):
     query = sa.select(Association).where(Association.status.in_(PUBLIC))
@@ -44,7 +47,7 @@ def list_associations(*, q="", neighbourhood_id=None, area_id=None, page=1,
     query = (_public_query(q=q, neighbourhood_id=neighbourhood_id, area_id=area_id)
              .options(selectinload(Association.neighbourhoods),
                       selectinload(Association.areas))
-             .order_by(Association.name, Association.id)
+             .order_by(BY_NAME, Association.id)
              .limit(per_page + 1).offset((page - 1) * per_page))
     return page_of(list(db.session.scalars(query)), page, per_page)
 
@@ -54,7 +57,7 @@ def export_associations() -> list[Association]:
     return list(db.session.scalars(
         _public_query().options(selectinload(Association.neighbourhoods),
                                 selectinload(Association.areas))
-        .order_by(Association.name, Association.id)))
+        .order_by(BY_NAME, Association.id)))
 
 
 def get_association_by_slug(slug: str) -> Association | None:
@@ -112,7 +115,7 @@ def list_my_links(user) -> list[AssociationRepresentative]:
         sa.select(AssociationRepresentative).join(AssociationRepresentative.association)
         .where(AssociationRepresentative.user_id == user.id)
         .options(joinedload(AssociationRepresentative.association))
-        .order_by(Association.name, Association.id)))
+        .order_by(BY_NAME, Association.id)))
 
 
 def list_links(association) -> list[AssociationRepresentative]:
@@ -136,7 +139,7 @@ def represented_associations(user) -> list[Association]:
         .where(AssociationRepresentative.user_id == user.id,
                AssociationRepresentative.status == RepresentativeStatus.ACCEPTED,
                Association.status == AssociationStatus.VERIFIED)
-        .order_by(Association.name, Association.id)))
+        .order_by(BY_NAME, Association.id)))
 
 
 def list_areas() -> list[AreaOfWork]:

@@ -55,8 +55,14 @@ class Comment(WrittenInMixin, TimestampMixin, db.Model):
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # written on behalf of this association by its representative (the author stays the
+    # person; votes on comments stay personal)
+    association_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("associations.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
     author = relationship("User")
+    association = relationship("Association", lazy="select")
     parent = relationship("Comment", remote_side=[id])
     process = relationship("Process")
     versions = relationship("CommentVersion", order_by="CommentVersion.id",

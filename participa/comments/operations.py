@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from participa.accounts.models import User
+from participa.comments.behalf import association_to_publish_as
 from participa.comments.models import Alignment, Comment, CommentVersion, CommentVote
 from participa.comments.permissions import (
     can_delete_comment,
@@ -64,7 +65,9 @@ def _check_first_hour(actor, now, limit: int) -> None:
 def create_comment(target, data: dict, *, actor, parent=None, first_hour_limit=0,
                    now=None) -> Comment:
     """A comment on ``target`` (or a reply to ``parent``, a comment on the same target).
-    ``first_hour_limit``: how many comments a new account may post in its first hour."""
+    ``first_hour_limit``: how many comments a new account may post in its first hour.
+    ``data["association_id"]``: the association it is written on behalf of (the actor must
+    represent it, verified, now), or None."""
     now = now or utcnow()
     lock_row(User, actor.id)
     db.session.refresh(actor)  # a block committed while this waited for the lock counts
@@ -80,12 +83,14 @@ def create_comment(target, data: dict, *, actor, parent=None, first_hour_limit=0
     body = _clean_body(target.process, data.get("body"))
     alignment = (_alignment(data.get("alignment")) if kind.comment_positions
                  else Alignment.NEUTRAL)
+    association = association_to_publish_as(actor, data.get("association_id"))
     _check_first_hour(actor, now, first_hour_limit)
     comment = Comment(
         process_id=target.process_id, target_kind=kind.value, target_id=target.id,
         author_id=actor.id, parent_id=parent.id if parent else None,
         depth=parent.depth + 1 if parent else 0, body=body, alignment=alignment,
         up_votes=0, down_votes=0, created_at=now, updated_at=now, language=written_in(actor),
+        association_id=association.id if association is not None else None,
     )
     db.session.add(comment)
     db.session.flush()

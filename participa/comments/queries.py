@@ -1,5 +1,6 @@
 """Reads about comments. A whole thread costs two queries whatever its size: the comments with
-their authors, and the reader's own votes on them."""
+their authors (and the associations they were written on behalf of), and the reader's own
+votes on them."""
 
 from dataclasses import dataclass, field
 
@@ -7,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from participa.accounts.models import User
+from participa.associations.models import Association
 from participa.comments.models import Alignment, Comment, CommentSort, CommentVote
 from participa.core.content import ContentKind, kind_named, kind_of
 from participa.core.database import read_rows
@@ -32,6 +34,10 @@ class CommentStamp:
     updated_at: object
     hidden_at: object
     deleted_at: object
+    # the association it was written on behalf of (None: the person alone)
+    association_id: int | None
+    association_name: str | None
+    association_slug: str | None
 
     @property
     def is_visible(self) -> bool:
@@ -40,9 +46,11 @@ class CommentStamp:
     @property
     def version(self) -> tuple:
         """Changes whenever what the comment shows changes (votes are counted in SQL and do
-        not touch updated_at, so they are part of it)."""
+        not touch updated_at, so they are part of it; nor does renaming its author or the
+        association it speaks for, so their names are)."""
         return (self.updated_at, self.hidden_at, self.deleted_at, self.up_votes,
-                self.down_votes, self.author_name)
+                self.down_votes, self.author_name, self.association_name,
+                self.association_slug)
 
 
 @dataclass(slots=True)
@@ -61,7 +69,8 @@ class CommentView(CommentStamp):
 VIEW_COLUMNS = (
     Comment.id, Comment.author_id, User.name, Comment.alignment, Comment.up_votes,
     Comment.down_votes, Comment.updated_at, Comment.hidden_at, Comment.deleted_at,
-    Comment.parent_id, Comment.depth, Comment.body, Comment.created_at, Comment.edited_at,
+    Comment.association_id, Association.name, Association.slug, Comment.parent_id,
+    Comment.depth, Comment.body, Comment.created_at, Comment.edited_at,
     Comment.language,
 )
 # the stamps are only compared and counted, never shown: no conversion of each value (a
@@ -71,6 +80,7 @@ STAMP_COLUMNS = (
     Comment.up_votes, Comment.down_votes, sa.type_coerce(Comment.updated_at, sa.DateTime),
     sa.type_coerce(Comment.hidden_at, sa.DateTime),
     sa.type_coerce(Comment.deleted_at, sa.DateTime),
+    Comment.association_id, Association.name, Association.slug,
 )
 
 
@@ -132,6 +142,7 @@ _MY_VOTES = (
 _THREAD = (
     sa.select(*VIEW_COLUMNS)
     .join(User, User.id == Comment.author_id)
+    .outerjoin(Association, Association.id == Comment.association_id)
     .where(Comment.target_kind == sa.bindparam("kind"),
            Comment.target_id == sa.bindparam("target_id"))
     .order_by(Comment.id)
@@ -251,7 +262,8 @@ def list_comments_by(user, *, limit: int, offset: int = 0) -> list[Comment]:
     from participa.processes.queries import in_published_processes
 
     return in_published_processes(
-        sa.select(Comment).where(Comment.author_id == user.id, Comment.deleted_at.is_(None)),
+        sa.select(Comment).where(Comment.author_id == user.id, Comment.deleted_at.is_(None))
+        .options(joinedload(Comment.association)),
         Comment, order_by=Comment.id.desc(), limit=limit, offset=offset)
 
 

@@ -12,9 +12,10 @@ for that token, so it is kept too (``new_comment_form``)."""
 
 import re
 
-from flask import current_app, render_template
+from flask import current_app, g, render_template
 from markupsafe import Markup
 
+from participa.associations.queries import represented_associations
 from participa.comments.forms import CommentForm
 from participa.comments.permissions import (
     can_delete_comment,
@@ -117,14 +118,29 @@ def _walk(thread, viewer, target, *, moderates, is_open, may_comment, locale, re
     return "".join(parts)
 
 
-def new_comment_form(target, kind, *, locale: str) -> Markup:
+def publish_as_associations(user) -> list:
+    """The verified associations the reader may publish as (``represented_associations``),
+    read once per request however many forms a page holds; none for visitors."""
+    if not is_signed_in(user):
+        return []
+    space = g._get_current_object().__dict__
+    found = space.get("participa_publish_as")
+    if found is None or found[0] != user.id:
+        found = space["participa_publish_as"] = (user.id, represented_associations(user))
+    return found[1]
+
+
+def new_comment_form(target, kind, *, locale: str, associations=()) -> Markup:
     """The empty form for a new comment on ``target`` (``comments/_form.html``), written once
-    per target, length limit and language."""
+    per target, length limit, language and the associations its reader may publish as (their
+    ids and names: a rename makes a new form)."""
     process = target.process
     limit = process.comment_body_limit
-    key = (kind.value, target.id, process.slug, limit, locale)
+    key = (kind.value, target.id, process.slug, limit, locale,
+           tuple((a.id, a.name) for a in associations))
     return cached_fragment(
         fragment_cache("comment-forms", current_app.config["COMMENT_FORMS"]), key,
         lambda: render_template("comments/_form.html", target=target, kind=kind,
                                 form=CommentForm(limit=limit, formdata=None,
-                                                 positions=kind.comment_positions)))
+                                                 positions=kind.comment_positions,
+                                                 associations=associations)))

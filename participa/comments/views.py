@@ -25,6 +25,7 @@ from participa.comments.permissions import (
     can_vote_comment,
     why_not_comment,
 )
+from participa.comments.rendering import publish_as_associations
 from participa.comments.targets import target_url, visible_target_or_404
 from participa.core.content import kind_of
 from participa.core.flow import Refused, perform, save_form, submit
@@ -41,8 +42,10 @@ _vote_limit = post_limit("RATELIMIT_COMMENT_VOTE")
 
 
 def _form_for(target, **kwargs):
+    """The comment form, offering "publish as" the associations the person represents."""
     return CommentForm(limit=target.process.comment_body_limit,
-                       positions=kind_of(target).comment_positions, **kwargs)
+                       positions=kind_of(target).comment_positions,
+                       associations=publish_as_associations(current_user), **kwargs)
 
 
 def comment_form_for(target):

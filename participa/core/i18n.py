@@ -17,6 +17,7 @@ from flask_login import current_user
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from participa.core.text import capital_first
 from participa.extensions import babel
 
 # Flask-Babel's lazy strings tell Jinja they are safe HTML (``__html__`` returns the text as it
@@ -199,6 +200,7 @@ def init_app(app):
     app.jinja_env.filters["date"] = lambda value, fmt="long": format_day(value, fmt)
     app.jinja_env.filters["time"] = lambda value, fmt="short": format_clock(value, fmt)
     app.jinja_env.filters["last_day"] = last_day
+    app.jinja_env.filters["capital_first"] = capital_first
     app.jinja_env.filters["number"] = lambda value: format_decimal(value)
     app.jinja_env.filters["label"] = lambda member: member.label if member is not None else ""
     app.jinja_env.globals["lang_attr"] = lang_attr

@@ -69,3 +69,9 @@ def text_value(data: dict, name: str, limit: int, message, *, required=True,
             one_line and single_line_problem(value)):
         raise DomainError(message, field=name)
     return value
+
+
+def capital_first(text: str) -> str:
+    """``text`` with its first letter as a capital, the rest untouched: a day or phrase that
+    opens a line ("Diumenge, 6 de desembre", not "diumenge"; "Sunday, December 6" kept)."""
+    return text[:1].upper() + text[1:]

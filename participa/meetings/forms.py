@@ -16,7 +16,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 
 from participa.core.forms import Form, LocalDateTimeField, checkbox_list
 from participa.core.translated import add_translation_fields
-from participa.meetings.models import MeetingKind
+from participa.meetings.models import PRICE_LIMIT, EventType, MeetingKind, Organiser
 
 MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italics*, lists and links.")
 
@@ -38,6 +38,18 @@ class MeetingForm(Form):
     description = TextAreaField(
         _l("Description"), validators=[Optional(), Length(max=20_000)],
         description=MARKDOWN_HELP, render_kw={"rows": 8},
+    )
+    event_type = SelectField(
+        _l("Type"), coerce=_enum_value, default=EventType.MEETING.value,
+        choices=[SelectChoice(t.value, t.label) for t in EventType],
+        description=_l("A meeting, an assembly or a workshop, or a cultural event: a fair, a "
+                       "festival, an exhibition, a talk or a sports event."),
+    )
+    organiser = SelectField(
+        _l("Organizer"), choices=[],
+        description=_l("Publish it in your own name, in the name of an association you "
+                       "represent (verified by the council) or, for council members, in the "
+                       "council's."),
     )
     kind = SelectField(
         _l("Kind of meeting"), coerce=_enum_value, default=MeetingKind.IN_PERSON.value,
@@ -74,9 +86,18 @@ class MeetingForm(Form):
         _l("Ends at"), validators=[InputRequired()],
         description=_l("Local time (Europe/Madrid)."),
     )
+    is_all_day = BooleanField(
+        _l("All day"),
+        description=_l("It is shown as whole days, without hours: from the start's day to the "
+                       "end's (for an exhibition or a festival, for example)."),
+    )
     organizer = StringField(
-        _l("Organized by (optional)"), validators=[Optional(), Length(max=200)],
-        description=_l("The association or service that organizes it."),
+        _l("Organized together with (optional)"), validators=[Optional(), Length(max=200)],
+        description=_l("Other associations, services or groups that organize it too."),
+    )
+    price = StringField(
+        _l("Price (optional)"), validators=[Optional(), Length(max=PRICE_LIMIT)],
+        description=_l("Leave it empty if it is free. For example: 5 € · free for under-12s."),
     )
     step_free_access = BooleanField(_l("Step-free access"))
     sign_language = BooleanField(_l("Sign language interpretation"))
@@ -105,14 +126,36 @@ class MeetingForm(Form):
     )
 
 
-    def __init__(self, *args, rooms=(), **kwargs):
-        """``rooms``: the rooms it may take, with their facilities (grouped by facility)."""
+    def __init__(self, *args, rooms=(), organisers=(), **kwargs):
+        """``rooms``: the rooms it may take, with their facilities (grouped by facility);
+        ``organisers``: (value, label) of whom it may be published as (``organiser_choices``)."""
         super().__init__(*args, **kwargs)
+        self.organiser.choices = [SelectChoice(value, label) for value, label in organisers]
+        if not self.organiser.data and organisers:  # a form sent without it: the first
+            self.organiser.data = organisers[0][0]
         self.room_id.choices = [SelectChoice("", _l("No room"))] + [
             SelectChoice(room.id, _l("%(room)s (%(n)s people)", room=room.name, n=room.capacity),
                          optgroup=room.facility.name)
             for room in rooms
         ]
+
+
+def organiser_value(organised_by, association_id=None) -> str:
+    """The organiser select's value: ``person``, ``council`` or ``association-<id>``."""
+    if organised_by == Organiser.ASSOCIATION:
+        return f"association-{association_id}"
+    return organised_by.value
+
+
+def parse_organiser(value) -> dict:
+    """The organiser select's value as an operation reads it (``organised_by`` and, for an
+    association, ``association_id``); unknown values read as the person."""
+    value = value or ""
+    if value.startswith("association-") and value[12:].isdigit():
+        return {"organised_by": Organiser.ASSOCIATION.value, "association_id": int(value[12:])}
+    if value == Organiser.COUNCIL.value:
+        return {"organised_by": value, "association_id": None}
+    return {"organised_by": Organiser.PERSON.value, "association_id": None}
 
 
 # the title and description in the town's other languages (``title_es``, ``title_en``, …)

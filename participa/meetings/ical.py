@@ -4,6 +4,8 @@ UIDs are stable (``meeting-<id>@<host>``), times are written in Europe/Madrid wi
 VTIMEZONE, SEQUENCE grows with each change, and cancelled meetings say STATUS:CANCELLED so
 calendars that already hold them strike them out."""
 
+from datetime import timedelta
+
 from flask import current_app, url_for
 from icalendar import Calendar, Event, Timezone, vText
 
@@ -11,7 +13,7 @@ from participa.core.text import one_line, plain_lines
 from participa.core.timeutil import LOCAL_TZ, utc_to_local
 from participa.core.translated import text_in
 from participa.core.types import utcnow
-from participa.meetings.models import MeetingKind, MeetingStatus
+from participa.meetings.models import MeetingKind, MeetingStatus, Organiser
 
 PRODID = "-//Participa//Meetings//CA"
 
@@ -26,8 +28,13 @@ def _event(meeting, *, show_link: bool, stamp) -> Event:
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", stamp)
-    event.add("dtstart", utc_to_local(meeting.starts_at))
-    event.add("dtend", utc_to_local(meeting.ends_at))
+    if meeting.is_all_day:  # whole days: DTEND is the day after the last (RFC 5545 3.6.1)
+        event.add("dtstart", utc_to_local(meeting.starts_at).date())
+        event.add("dtend", utc_to_local(meeting.ends_at).date() + timedelta(days=1))
+    else:
+        event.add("dtstart", utc_to_local(meeting.starts_at))
+        event.add("dtend", utc_to_local(meeting.ends_at))
+    event.add("categories", [str(meeting.event_type.label)])
     event.add("summary", one_line(text_in(meeting, "title")))  # in the reader's language
     event.add("sequence", meeting.sequence)
     event.add("last-modified", meeting.updated_at)
@@ -45,9 +52,12 @@ def _event(meeting, *, show_link: bool, stamp) -> Event:
     location = one_line(", ".join(part for part in (meeting.place, meeting.address) if part))
     if location:
         event.add("location", location)
-    if meeting.organizer:
+    organiser = (meeting.association.name if meeting.organised_by == Organiser.ASSOCIATION
+                 and meeting.association is not None else meeting.organizer)
+    if organiser:
         event.add("organizer", f"mailto:no-reply@{meeting_uid(meeting).split('@')[1]}",
-                  parameters={"CN": one_line(meeting.organizer)})
+                  parameters={"CN": one_line(organiser)})
+
     return event
 
 

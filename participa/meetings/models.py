@@ -11,11 +11,41 @@ from participa.core.types import UTCDateTime
 from participa.extensions import db
 from participa.facilities.models import Room
 
+PRICE_LIMIT = 120
+
 
 class MeetingKind(LabelledEnum):
     IN_PERSON = "in_person", _l("In person")
     ONLINE = "online", _l("Online")
     HYBRID = "hybrid", _l("Hybrid")
+
+
+class EventType(LabelledEnum):
+    """What sort of gathering it is (the agenda filters by it). Not ``kind``, which says how
+    people attend (in person, online, hybrid)."""
+
+    MEETING = "meeting", _l("Meeting")
+    ASSEMBLY = "assembly", _l("Assembly")
+    WORKSHOP = "workshop", _l("Workshop")
+    FAIR = "fair", _l("Fair")
+    FESTIVAL = "festival", _l("Festival")
+    EXHIBITION = "exhibition", _l("Exhibition")
+    TALK = "talk", _l("Talk")
+    SPORT = "sport", _l("Sport")
+
+
+# the cultural events, as the agenda groups them
+CULTURAL_EVENTS = (EventType.FAIR, EventType.FESTIVAL, EventType.EXHIBITION, EventType.TALK,
+                   EventType.SPORT)
+
+
+class Organiser(LabelledEnum):
+    """Who organises it: the person who created it, an association (published by one of its
+    representatives, ``association_id``) or the council."""
+
+    PERSON = "person", _l("A person")
+    ASSOCIATION = "association", _l("An association")
+    COUNCIL = "council", _l("The council")
 
 
 class MeetingStatus(LabelledEnum):
@@ -65,6 +95,18 @@ class Meeting(Translated, TimestampMixin, db.Model):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
     organizer: Mapped[str] = mapped_column(sa.String(200), nullable=False, default="")
+    # what sort of gathering, who organises it (an association: ``association_id``), and
+    # its price in a few words (empty: free)
+    event_type: Mapped[EventType] = enum_column(EventType, "meeting_event_type", nullable=False,
+                                                default=EventType.MEETING, index=True)
+    organised_by: Mapped[Organiser] = enum_column(Organiser, "meeting_organiser",
+                                                  nullable=False, default=Organiser.PERSON)
+    association_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("associations.id", ondelete="RESTRICT"), nullable=True)
+    price: Mapped[str] = mapped_column(sa.String(PRICE_LIMIT), nullable=False, default="")
+    # all day: shown and exported as whole days (from the first day's midnight to the last
+    # day's 23:59, Madrid time), without hours
+    is_all_day: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
     step_free_access: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
     sign_language: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
     childcare: Mapped[bool] = mapped_column(sa.Boolean, nullable=False, default=False)
@@ -98,6 +140,7 @@ class Meeting(Translated, TimestampMixin, db.Model):
     process = relationship("Process")
     created_by = relationship("User")
     room = relationship(Room)
+    association = relationship("Association")
     proposals = relationship("Proposal", secondary=meeting_proposals, order_by="Proposal.id",
                              backref="meetings")
 
@@ -112,6 +155,11 @@ class Meeting(Translated, TimestampMixin, db.Model):
         sa.Index("ix_meetings_process_starts", "process_id", "starts_at"),
         sa.Index("ix_meetings_status_starts", "status", "starts_at"),
         sa.Index("ix_meetings_room_starts", "room_id", "starts_at"),
+        sa.Index("ix_meetings_association_starts", "association_id", "starts_at"),
+        sa.Index("ix_meetings_ends", "ends_at"),
+        sa.CheckConstraint(
+            "(organised_by = 'association') = (association_id IS NOT NULL)",
+            name="organiser_association"),
     )
 
     @property
@@ -126,6 +174,14 @@ class Meeting(Translated, TimestampMixin, db.Model):
     @property
     def places_left(self) -> int | None:
         return max(self.available_places - self.registrations_count, 0) if self.capacity else None
+
+    @property
+    def is_free(self) -> bool:
+        return not self.price
+
+    @property
+    def is_cultural(self) -> bool:
+        return self.event_type in CULTURAL_EVENTS
 
     def __repr__(self):
         return f"<Meeting {self.id}>"

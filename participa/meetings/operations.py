@@ -5,22 +5,29 @@ has a place first takes ``lock_row(Meeting, id)``, then counts; a CHECK constrai
 registrations count above the places, and (meeting, person) is unique."""
 
 import secrets
+from datetime import datetime, time, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from participa.associations.models import Association
+from participa.associations.permissions import can_act_for, is_representative
 from participa.core.database import lock_row
 from participa.core.errors import DomainError
 from participa.core.i18n import format_clock, format_day
 from participa.core.models import log_action
+from participa.core.permissions import is_council
+from participa.core.timeutil import local_to_utc, utc_to_local
 from participa.core.translated import set_translations
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.facilities.models import Room
 from participa.meetings.models import (
+    EventType,
     Meeting,
     MeetingKind,
     MeetingStatus,
+    Organiser,
     Registration,
     RegistrationStatus,
 )
@@ -31,10 +38,11 @@ FIELDS = (
     "title", "description", "place", "address", "online_url", "starts_at", "ends_at",
     "organizer", "step_free_access", "sign_language", "childcare", "accessibility_notes",
     "registrations_enabled", "capacity", "reserved_places", "registration_closes_at",
-    "registration_terms", "room_id",
+    "registration_terms", "room_id", "price", "is_all_day",
 )
 TEXT_FIELDS = {"title", "description", "place", "address", "online_url", "organizer",
-               "accessibility_notes", "registration_terms"}
+               "accessibility_notes", "registration_terms", "price"}
+LONGEST = timedelta(days=366)  # an event lasts a year at most (an exhibition, a season)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
 
 
@@ -56,6 +64,8 @@ BOOKING = (MeetingStatus.PUBLISHED, MeetingStatus.CLOSED)
 def _check(meeting):
     if meeting.ends_at <= meeting.starts_at:
         raise DomainError(_l("The end must come after the start."), field="ends_at")
+    if meeting.ends_at - meeting.starts_at > LONGEST:
+        raise DomainError(_l("An event can last a year at most."), field="ends_at")
     room = meeting.room
     if room is not None and meeting.capacity > room.capacity:
         raise DomainError(
@@ -75,8 +85,23 @@ def _check(meeting):
         )
 
 
+def _whole_days(meeting):
+    """An all-day event runs from its first day's midnight to its last day's 23:59 (Madrid),
+    whatever hours were typed: what its page and calendars show as whole days."""
+    if not meeting.is_all_day or meeting.starts_at is None or meeting.ends_at is None:
+        return
+    first = utc_to_local(meeting.starts_at).date()
+    last = utc_to_local(meeting.ends_at).date()
+    meeting.starts_at = local_to_utc(datetime.combine(first, time(0, 0)))
+    meeting.ends_at = local_to_utc(datetime.combine(max(last, first), time(23, 59)))
+
+
 def _apply(meeting, data):
     meeting.kind = MeetingKind(data["kind"])
+    if data.get("event_type"):
+        meeting.event_type = EventType(data["event_type"])
+    elif meeting.event_type is None:
+        meeting.event_type = EventType.MEETING
     for field in FIELDS:
         if field in data:
             value = data[field]
@@ -91,7 +116,46 @@ def _apply(meeting, data):
         meeting.room_id = None
     elif meeting.kind == MeetingKind.IN_PERSON:
         meeting.online_url = ""
+    meeting.is_all_day = bool(meeting.is_all_day)
+    _whole_days(meeting)
     _take_room(meeting)
+
+
+def _set_organiser(meeting, data, *, actor):
+    """Who organises it: ``data["organised_by"]`` (person, association or council) and, for an
+    association, ``data["association_id"]``. A new organiser is checked: the council only by
+    a council member, an association only by an accepted representative of it while it is
+    verified; an organiser it already has is kept (a facilitator may edit an association's
+    event). Who may create or edit at all is the views' question (``permissions``)."""
+    if "organised_by" not in data:
+        if meeting.organised_by is None:
+            meeting.organised_by = Organiser.PERSON
+        return
+    organised_by = Organiser(data["organised_by"])
+    association_id = data.get("association_id") if organised_by == Organiser.ASSOCIATION \
+        else None
+    unchanged = (organised_by == meeting.organised_by
+                 and association_id == meeting.association_id)
+    if organised_by == Organiser.COUNCIL and not unchanged and not is_council(actor):
+        raise DomainError(_l("Only the council can publish in its own name."),
+                          field="organiser")
+    association = None
+    if organised_by == Organiser.ASSOCIATION:
+        association = (db.session.get(Association, association_id)
+                       if isinstance(association_id, int) else None)
+        if association is None:
+            raise DomainError(_l("Choose the association that organizes it."),
+                              field="organiser")
+        if not unchanged and not can_act_for(actor, association):
+            if is_representative(actor, association):
+                raise DomainError(_l("This association has not been verified by the council "
+                                     "yet, so it cannot publish on the platform."),
+                                  field="organiser")
+            raise DomainError(_l("You do not represent this association, so you cannot act "
+                                 "on its behalf."), field="organiser")
+    meeting.organised_by = organised_by
+    meeting.association = association
+    meeting.association_id = association.id if association is not None else None
 
 
 def _take_room(meeting):
@@ -144,7 +208,8 @@ def _room_is_free(meeting):
 def create_meeting(process, data: dict, *, actor, translations=None) -> Meeting:
     meeting = Meeting(process=process, created_by_id=actor.id, status=MeetingStatus.DRAFT,
                       capacity=0, reserved_places=0, registrations_count=0, waiting_count=0,
-                      sequence=0)
+                      sequence=0, organised_by=None, event_type=None, is_all_day=False)
+    _set_organiser(meeting, data, actor=actor)
     _lock_wanted_room(data)
     _apply(meeting, data)
     set_translations(meeting, translations)
@@ -165,6 +230,7 @@ def update_meeting(meeting, data: dict, *, actor,
     db.session.refresh(meeting)
     if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.CLOSED):
         raise DomainError(_l("A cancelled or held meeting cannot be edited."))
+    _set_organiser(meeting, data, actor=actor)
     _lock_wanted_room(data)
     _apply(meeting, data)
     set_translations(meeting, translations)

@@ -1,15 +1,23 @@
-"""Who may do what with meetings. Pure predicates shared by views (403) and templates."""
+"""Who may do what with meetings. Pure predicates shared by views (403) and templates.
+
+- A process's facilitators and the council create and manage its meetings and events.
+- As residents of Decidim or CONSUL expect of a group that organises things, an accepted
+  representative of a verified association also proposes events in a published process that
+  has not finished — always as the association (``can_create_meeting``, given the
+  associations they act for) — and manages the ones the association organises while they
+  still act for it (``can_act_for``): edit, publish, cancel, registrations, minutes."""
 
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 
+from participa.associations.permissions import can_act_for
 from participa.core.enums import LabelledEnum
 from participa.core.permissions import is_signed_in
 from participa.core.types import utcnow
 from participa.meetings.models import MeetingKind, MeetingStatus, RegistrationStatus
 from participa.processes.permissions import can_manage_process, can_view_process
-from participa.processes.phases import Action, phase_allows
+from participa.processes.phases import Action, ProcessStatus, phase_allows, process_status
 
 # the online link appears this long before the start, for the people registered
 LINK_OPENS_BEFORE = timedelta(minutes=30)
@@ -17,16 +25,28 @@ LINK_OPENS_BEFORE = timedelta(minutes=30)
 
 class RegistrationRefusal(LabelledEnum):
     SIGN_IN = "sign_in", _l("Sign in to register for this meeting.")
-    NO_REGISTRATION = "no_registration", _l("This meeting does not take registrations: just "
-                                            "come along.")
+    NO_REGISTRATION = "no_registration", _l("No registration needed: just come along.")
     NOT_OPEN = "not_open", _l("This meeting is not open for registration.")
     CLOSED = "closed", _l("Registration for this meeting has closed.")
     PHASE = "phase", _l("The current phase of this process does not take registrations.")
     ALREADY = "already", _l("You are already registered for this meeting.")
 
 
+def can_create_meeting(user, process, associations=()) -> bool:
+    """Its managers; or someone acting for an association (``associations``: the verified ones
+    they represent, ``represented_associations(user)``) in a published process not finished."""
+    if can_manage_process(user, process):
+        return True
+    return (is_signed_in(user) and not getattr(user, "is_blocked", False)
+            and bool(associations) and process.is_published
+            and process_status(process) != ProcessStatus.FINISHED)
+
+
 def can_manage_meeting(user, meeting) -> bool:
-    return can_manage_process(user, meeting.process)
+    """The process's managers, and the representatives of the association organising it."""
+    if can_manage_process(user, meeting.process):
+        return True
+    return meeting.association_id is not None and can_act_for(user, meeting.association)
 
 
 def can_edit_meeting(user, meeting) -> bool:

@@ -15,6 +15,7 @@ from participa.facilities.models import Room
 from participa.meetings.models import (
     Meeting,
     MeetingStatus,
+    Organiser,
     Registration,
     RegistrationStatus,
     meeting_proposals,
@@ -191,6 +192,7 @@ def list_feed_meetings(*, process=None, plan=None, facility=None, now=None) -> l
     query = (
         _with_process(sa.select(Meeting))
         .where(_public_in_published_processes(), Meeting.ends_at > now - FEED_HISTORY)
+        .options(joinedload(Meeting.association))
         .order_by(Meeting.starts_at, Meeting.id)
     )
     if process is not None:
@@ -199,6 +201,56 @@ def list_feed_meetings(*, process=None, plan=None, facility=None, now=None) -> l
         query = query.where(Process.plan_id == plan.id)
     if facility is not None:
         query = query.where(_in_facility(facility))
+    return list(db.session.scalars(query))
+
+
+def list_association_meetings(association, *, limit=20, now=None) -> list[Meeting]:
+    """What an association organises (its page), in one query: the public ones of published
+    processes, never hidden — those still to come first (soonest first), then past ones
+    (latest first)."""
+    now = now or utcnow()
+    coming = Meeting.ends_at > now
+    return list(db.session.scalars(
+        _with_process(sa.select(Meeting))
+        .where(_public_in_published_processes(), Meeting.association_id == association.id)
+        .order_by(sa.case((coming, 0), else_=1), sa.case((coming, Meeting.starts_at)),
+                  Meeting.starts_at.desc(), Meeting.id)
+        .limit(limit)
+    ))
+
+
+def list_agenda_meetings(*, since, until, neighbourhood_id=None, plan_id=None,
+                         event_type=None, facility_id=None, association_id=None,
+                         council=False, limit=None) -> list[Meeting]:
+    """The town's agenda (``since``/``until``: UTC; ``until`` None: no end): every published,
+    cancelled or held meeting or event of a published process that overlaps the period, never
+    a draft nor one hidden by moderation, soonest first, in one query with its process, room,
+    facility, association and creator. Filters: the process's neighbourhood or plan, the
+    type, the facility, the organising association (or ``council``)."""
+    query = (
+        _with_process(sa.select(Meeting))
+        .where(_public_in_published_processes(), Meeting.ends_at > since)
+        .options(joinedload(Meeting.room).joinedload(Room.facility),
+                 joinedload(Meeting.association), joinedload(Meeting.created_by))
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    if until is not None:
+        query = query.where(Meeting.starts_at < until)
+    if neighbourhood_id:
+        query = query.where(Process.neighbourhoods.any(id=neighbourhood_id))
+    if plan_id:
+        query = query.where(Process.plan_id == plan_id)
+    if event_type is not None:
+        query = query.where(Meeting.event_type == event_type)
+    if facility_id:
+        query = query.where(Meeting.room_id.in_(
+            sa.select(Room.id).where(Room.facility_id == facility_id)))
+    if council:
+        query = query.where(Meeting.organised_by == Organiser.COUNCIL)
+    elif association_id:
+        query = query.where(Meeting.association_id == association_id)
+    if limit is not None:
+        query = query.limit(limit)
     return list(db.session.scalars(query))
 
 

@@ -19,11 +19,13 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from participa.associations.queries import represented_associations
 from participa.comments.queries import thread_for
 from participa.core.exports import csv_response
 from participa.core.flow import Refused, perform, save_form, submit
 from participa.core.i18n import format_clock, format_day
 from participa.core.pagination import requested_page
+from participa.core.permissions import is_council
 from participa.core.timeutil import utc_to_local
 from participa.core.translated import submitted_translations, text_in, translation_form_data
 from participa.core.urls import db_int
@@ -36,13 +38,16 @@ from participa.meetings.forms import (
     CloseForm,
     MeetingForm,
     RegisterForm,
+    organiser_value,
+    parse_organiser,
 )
-from participa.meetings.models import Meeting, MeetingKind, RegistrationStatus
+from participa.meetings.models import Meeting, MeetingKind, Organiser, RegistrationStatus
 from participa.meetings.permissions import (
     LINK_OPENS_BEFORE,
     can_cancel_meeting,
     can_cancel_registration,
     can_close_meeting,
+    can_create_meeting,
     can_edit_meeting,
     can_manage_meeting,
     can_publish_meeting,
@@ -71,8 +76,14 @@ _register_limit = limiter.shared_limit(
 
 def meeting_when(meeting) -> str:
     """When a meeting happens (a template global), in Europe/Madrid and the reader's
-    language: the day and the hours, or both ends in full when it spans days."""
+    language: the day and the hours, or both ends in full when it spans days; an all-day
+    event, its day or its first and last days, without hours."""
     start, end = utc_to_local(meeting.starts_at), utc_to_local(meeting.ends_at)
+    if meeting.is_all_day:
+        if start.date() == end.date():
+            return _("%(date)s, all day", date=format_day(meeting.starts_at, "full"))
+        return _("From %(start)s to %(end)s", start=format_day(meeting.starts_at, "full"),
+                 end=format_day(meeting.ends_at, "full"))
     if start.date() == end.date():
         return _("%(date)s, %(start)s–%(end)s", date=format_day(meeting.starts_at, "full"),
                  start=format_clock(meeting.starts_at), end=format_clock(meeting.ends_at))
@@ -81,6 +92,44 @@ def meeting_when(meeting) -> str:
         return f"{format_day(value, 'full')} {format_clock(value)}"
 
     return _("From %(start)s to %(end)s", start=full(meeting.starts_at), end=full(meeting.ends_at))
+
+
+def meeting_organiser(meeting) -> str:
+    """Who organises it, as its pages say (a template global): the association's name, the
+    council, or the text its creator gave (or, without one, the creator's name)."""
+    if meeting.organised_by == Organiser.ASSOCIATION and meeting.association is not None:
+        return meeting.association.name
+    if meeting.organised_by == Organiser.COUNCIL:
+        return _("The City Council")
+    if meeting.organizer:
+        return meeting.organizer
+    return meeting.created_by.name if meeting.created_by is not None else ""
+
+
+def _organiser_choices(process, meeting=None, associations=()) -> list[tuple[str, str]]:
+    """Whom the form may publish it as: its creator (for the process's managers), the council
+    (for council members, or when it already is), and the associations the person acts for
+    (and the one organising it, if any)."""
+    choices = []
+    if can_manage_process(current_user, process):
+        creator = meeting.created_by if meeting is not None else current_user
+        choices.append((Organiser.PERSON.value, creator.name if creator is not None
+                        else _("The person who created it")))
+        if is_council(current_user) or (meeting is not None
+                                        and meeting.organised_by == Organiser.COUNCIL):
+            choices.append((Organiser.COUNCIL.value, _("The City Council")))
+    listed = list(associations)
+    if meeting is not None and meeting.association is not None \
+            and meeting.association not in listed:
+        listed.append(meeting.association)
+    choices += [(organiser_value(Organiser.ASSOCIATION, a.id), a.name) for a in listed]
+    return choices
+
+
+def _with_organiser(data) -> dict:
+    """The form's data as the operations read it (the organiser select split in two)."""
+    data.update(parse_organiser(data.pop("organiser", None)))
+    return data
 
 
 # -- loading -----------------------------------------------------------------------------------
@@ -136,12 +185,14 @@ def index():
 def process_index(slug):
     process = get_visible_process_or_404(slug)
     may_manage = can_manage_process(current_user, process)
+    may_create = may_manage or can_create_meeting(
+        current_user, process, represented_associations(current_user))
     upcoming, past = queries.list_process_meetings(
         process, include_drafts=may_manage, past_page=requested_page(),
         per_page=current_app.config["PAGE_SIZE"],
     )
     return render_template("meetings/process_index.html", process=process, upcoming=upcoming,
-                           past=past, may_manage=may_manage)
+                           past=past, may_manage=may_manage, may_create=may_create)
 
 
 @bp.get(ONE)
@@ -320,13 +371,15 @@ def _promote_and_tell(promoted) -> list:
 @login_required
 def new(slug):
     process = get_visible_process_or_404(slug)
-    if not can_manage_process(current_user, process):
+    associations = represented_associations(current_user)
+    if not can_create_meeting(current_user, process, associations):
         abort(403)
     g.private_page = True
+    choices = _organiser_choices(process, associations=associations)
     return save_form(
-        MeetingForm(rooms=list_bookable_rooms()),
+        MeetingForm(rooms=list_bookable_rooms(), organisers=choices),
         lambda data: operations.create_meeting(
-            process, data, actor=current_user,
+            process, _with_organiser(data), actor=current_user,
             translations=submitted_translations(data, Meeting.TRANSLATED)),
         template="meetings/form.html",
         success=_("The meeting has been saved as a draft. Publish it when it is ready."),
@@ -345,13 +398,16 @@ def edit(slug, id):
 
     def save(data):
         saved, promoted = operations.update_meeting(
-            meeting, data, actor=current_user,
+            meeting, _with_organiser(data), actor=current_user,
             translations=submitted_translations(data, Meeting.TRANSLATED))
         _promote_and_tell(promoted)
         return saved
 
     return save_form(
         MeetingForm(obj=meeting, rooms=list_bookable_rooms(),
+                    organisers=_organiser_choices(
+                        process, meeting, represented_associations(current_user)),
+                    organiser=organiser_value(meeting.organised_by, meeting.association_id),
                     **translation_form_data(meeting, Meeting.TRANSLATED)), save,
         template="meetings/form.html",
         success=_("The meeting has been saved."),

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from participa.associations.models import Association, AssociationStatus
+from participa.associations.queries import BY_NAME
 from participa.extensions import db
 from participa.plans.models import (
     CommunityPlan,
@@ -145,4 +146,4 @@ def association_choices(plan) -> list[tuple[int, str]]:
     return [(row.id, row.name) for row in db.session.execute(
         select(Association.id, Association.name)
         .where(Association.status == AssociationStatus.VERIFIED, Association.id.not_in(seated))
-        .order_by(Association.name))]
+        .order_by(BY_NAME))]

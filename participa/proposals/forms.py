@@ -1,14 +1,24 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length, Optional
 
+from participa.comments.forms import publish_as_field
 from participa.core.forms import Form, OptionalIntSelect
 from participa.core.translated import text_in
 from participa.proposals.models import ANSWER_STATES
 
 
 class ProposalForm(Form):
-    """A proposal's fields. ``process=`` gives the categories, neighbourhoods and text limit."""
+    """A proposal's fields. ``process=`` gives the categories, neighbourhoods and text limit;
+    ``associations=`` the ones its author may publish it on behalf of (a new proposal only:
+    None leaves the choice out, as when editing)."""
 
     title = StringField(
         _l("Title"), validators=[InputRequired(), Length(max=150)],
@@ -26,9 +36,14 @@ class ProposalForm(Form):
         description=_l("A street, square or building, if the proposal is about a place."),
         render_kw={"autocomplete": "street-address"},
     )
+    association_id = publish_as_field()
 
-    def __init__(self, *args, process, **kwargs):
+    def __init__(self, *args, process, associations=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if associations is None:
+            del self.association_id
+        else:
+            self.association_id.set_associations(associations)
         none = [(None, _l("— none —"))]
         self.category_id.choices = none + [(c.id, text_in(c, "name"))
                                            for c in process.categories]
@@ -48,3 +63,23 @@ class AnswerForm(Form):
         render_kw={"rows": 6},
     )
     publish = BooleanField(_l("Publish the answer now"))
+
+
+class InvitePersonForm(Form):
+    email = EmailField(
+        _l("Their e-mail address"), validators=[InputRequired(), Length(max=254)],
+        description=_l("The address they use on Participa. If it belongs to someone here, "
+                       "they get an e-mail to accept or decline."),
+        render_kw={"autocomplete": "off"})
+
+
+class InviteAssociationForm(Form):
+    """``associations=``: the verified associations one may invite."""
+
+    association_id = OptionalIntSelect(_l("Association"), choices=[],
+                                       validators=[InputRequired()])
+
+    def __init__(self, *args, associations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.association_id.choices = [(None, _l("— choose one —"))] + [
+            (a.id, a.name) for a in associations]

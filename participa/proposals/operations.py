@@ -11,6 +11,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects import postgresql, sqlite
 
 from participa.accounts.models import User
+from participa.accounts.queries import get_user_by_email, normalize_email
+from participa.associations.models import AssociationStatus
+from participa.comments.behalf import association_to_publish_as
 from participa.core.database import add_to_counters, lock_row
 from participa.core.errors import DomainError
 from participa.core.models import log_action, written_in
@@ -18,11 +21,23 @@ from participa.core.text import fold
 from participa.core.types import utcnow
 from participa.extensions import db
 from participa.proposals import queries
-from participa.proposals.models import ANSWER_STATES, Proposal, ProposalState, Support
+from participa.proposals.models import (
+    ANSWER_STATES,
+    MAX_COAUTHORS,
+    CoauthorStatus,
+    Proposal,
+    ProposalCoauthor,
+    ProposalState,
+    Support,
+)
 from participa.proposals.permissions import (
     ProposalRefusal,
+    can_answer_invitation,
     can_answer_proposal,
     can_edit_proposal,
+    can_leave_coauthorship,
+    can_manage_coauthors,
+    can_remove_coauthor,
     can_unsupport,
     can_withdraw_proposal,
     why_not_propose,
@@ -38,6 +53,11 @@ VERBS = {
     "update_proposal": _l("edited a proposal"),
     "withdraw_proposal": _l("withdrew a proposal"),
     "answer_proposal": _l("answered a proposal"),
+    "invite_coauthor": _l("invited a co-author to a proposal"),
+    "accept_coauthorship": _l("accepted to co-author a proposal"),
+    "decline_coauthorship": _l("declined to co-author a proposal"),
+    "remove_coauthor": _l("removed a co-author from a proposal"),
+    "leave_coauthorship": _l("stopped co-authoring a proposal"),
 }
 
 
@@ -80,11 +100,16 @@ def create_proposal(process, data: dict, *, actor, now=None) -> Proposal:
     if blocked is not None:
         raise DomainError(_l("Proposals cannot be created in the current phase."))
     _check_content(process, data)
-    proposal = Proposal(process=process, author_id=actor.id, language=written_in(actor))
+    # on whose behalf: checked against the database as it is now (a representative removed
+    # since the form was shown is refused)
+    association = association_to_publish_as(actor, data.get("association_id"))
+    proposal = Proposal(process=process, author_id=actor.id, language=written_in(actor),
+                        association_id=association.id if association is not None else None)
     _apply(proposal, data)
     db.session.add(proposal)
     db.session.flush()
-    log_action("create_proposal", proposal, actor=actor, process_id=process.id)
+    log_action("create_proposal", proposal, actor=actor, process_id=process.id,
+               association_id=proposal.association_id)
     return proposal
 
 
@@ -197,3 +222,136 @@ def answer_proposal(proposal, *, state, answer: str, publish: bool, actor) -> Pr
     log_action("answer_proposal", proposal, actor=actor, process_id=proposal.process_id,
                state=state, published=publish)
     return proposal
+
+
+# -- co-authors -------------------------------------------------------------------------------
+
+TOO_MANY_COAUTHORS = _l("A proposal can have at most %(n)s co-authors, invitations waiting "
+                        "for an answer included.", n=MAX_COAUTHORS)
+
+
+def _free_place(proposal) -> int:
+    """The lowest of the proposal's places left (the caller holds the proposal's lock); the
+    unique (proposal, place) constraint backs it."""
+    taken = queries.taken_places(proposal)
+    free = [n for n in range(1, MAX_COAUTHORS + 1) if n not in taken]
+    if not free:
+        raise DomainError(TOO_MANY_COAUTHORS)
+    return free[0]
+
+
+def _locked_for_invitation(proposal, actor):
+    lock_row(Proposal, proposal.id)
+    db.session.refresh(proposal)
+    if not can_manage_coauthors(actor, proposal):
+        raise DomainError(_l("Only its author can invite co-authors, while the proposal is "
+                             "open."))
+
+
+def invite_person(proposal, email: str, *, actor) -> ProposalCoauthor:
+    """Invite the person with ``email`` to co-author ``proposal``. The invitation is kept
+    for the address whether or not an account has it (``user`` is that account, if any), so
+    its author is told the same either way; only an account gets the e-mail."""
+    address = normalize_email(email or "")
+    if "@" not in address or len(address) > 254:
+        raise DomainError(_l("Write a valid e-mail address."), field="email")
+    _locked_for_invitation(proposal, actor)
+    if address == normalize_email(actor.email):
+        raise DomainError(_l("You are already its author."), field="email")
+    if any(c.email == address for c in proposal.coauthors):
+        raise DomainError(_l("This address has already been invited."), field="email")
+    account = get_user_by_email(address)
+    if account is not None and account.is_blocked:
+        account = None  # a blocked account is told apart from no account by nobody
+    coauthor = ProposalCoauthor(proposal_id=proposal.id, email=address,
+                                user_id=account.id if account is not None else None,
+                                place=_free_place(proposal), invited_by_id=actor.id,
+                                status=CoauthorStatus.INVITED)
+    db.session.add(coauthor)
+    db.session.flush()
+    db.session.expire(proposal, ["coauthors"])
+    log_action("invite_coauthor", proposal, actor=actor, process_id=proposal.process_id,
+               coauthor_id=coauthor.id)
+    return coauthor
+
+
+def invite_association(proposal, association, *, actor) -> ProposalCoauthor:
+    """Invite a verified association to co-author ``proposal``; one of its representatives
+    answers for it."""
+    if association is None or association.status != AssociationStatus.VERIFIED:
+        raise DomainError(_l("Choose a verified association."), field="association_id")
+    _locked_for_invitation(proposal, actor)
+    if proposal.association_id == association.id:
+        raise DomainError(_l("The proposal is already published on behalf of this "
+                             "association."), field="association_id")
+    if any(c.association_id == association.id for c in proposal.coauthors):
+        raise DomainError(_l("This association has already been invited."),
+                          field="association_id")
+    coauthor = ProposalCoauthor(proposal_id=proposal.id, association_id=association.id,
+                                place=_free_place(proposal), invited_by_id=actor.id,
+                                status=CoauthorStatus.INVITED)
+    db.session.add(coauthor)
+    db.session.flush()
+    db.session.expire(proposal, ["coauthors"])
+    log_action("invite_coauthor", proposal, actor=actor, process_id=proposal.process_id,
+               coauthor_id=coauthor.id, association_id=association.id)
+    return coauthor
+
+
+def _locked(coauthor):
+    """The invitation read afresh under its proposal's lock (None: it is gone)."""
+    lock_row(Proposal, coauthor.proposal_id)
+    return db.session.scalar(sa.select(ProposalCoauthor).where(
+        ProposalCoauthor.id == coauthor.id).execution_options(populate_existing=True))
+
+
+def _answer(coauthor, accepted: bool, *, actor, now=None) -> ProposalCoauthor:
+    fresh = _locked(coauthor)
+    if fresh is None or not can_answer_invitation(actor, fresh):
+        raise DomainError(_l("This invitation cannot be answered: it has been answered or "
+                             "taken back, or you cannot answer it."))
+    fresh.status = CoauthorStatus.ACCEPTED if accepted else CoauthorStatus.DECLINED
+    if not accepted:
+        fresh.place = None  # a declined invitation frees its place
+    fresh.answered_at = now or utcnow()
+    fresh.answered_by_id = actor.id
+    db.session.flush()
+    db.session.expire(fresh.proposal, ["coauthors"])
+    log_action("accept_coauthorship" if accepted else "decline_coauthorship", fresh.proposal,
+               actor=actor, process_id=fresh.proposal.process_id, coauthor_id=fresh.id,
+               association_id=fresh.association_id)
+    return fresh
+
+
+def accept_invitation(coauthor, *, actor, now=None) -> ProposalCoauthor:
+    return _answer(coauthor, True, actor=actor, now=now)
+
+
+def decline_invitation(coauthor, *, actor, now=None) -> ProposalCoauthor:
+    return _answer(coauthor, False, actor=actor, now=now)
+
+
+def _delete(coauthor, verb, *, actor) -> None:
+    proposal = coauthor.proposal
+    log_action(verb, proposal, actor=actor, process_id=proposal.process_id,
+               coauthor_id=coauthor.id, association_id=coauthor.association_id,
+               user_id=coauthor.user_id)
+    db.session.delete(coauthor)
+    db.session.flush()
+    db.session.expire(proposal, ["coauthors"])
+
+
+def remove_coauthor(coauthor, *, actor) -> None:
+    """The author removes a co-author, or takes back a waiting invitation."""
+    fresh = _locked(coauthor)
+    if fresh is None or not can_remove_coauthor(actor, fresh):
+        raise DomainError(_l("You cannot remove this co-author."))
+    _delete(fresh, "remove_coauthor", actor=actor)
+
+
+def leave_coauthorship(coauthor, *, actor) -> None:
+    """A co-author stops co-authoring (a representative, for their association)."""
+    fresh = _locked(coauthor)
+    if fresh is None or not can_leave_coauthorship(actor, fresh):
+        raise DomainError(_l("You cannot leave: you are not a co-author of this proposal."))
+    _delete(fresh, "leave_coauthorship", actor=actor)

@@ -4,12 +4,13 @@ The reason helpers return *why* not, so a page can explain it instead of hiding 
 
 from flask_babel import lazy_gettext as _l
 
+from participa.associations.permissions import can_act_for
 from participa.core.enums import LabelledEnum
 from participa.core.permissions import is_signed_in
 from participa.core.types import utcnow
 from participa.processes.permissions import can_manage_process, can_view_process
 from participa.processes.phases import Action, phase_allows
-from participa.proposals.models import ProposalState
+from participa.proposals.models import CoauthorStatus, ProposalState
 
 
 class ProposalRefusal(LabelledEnum):
@@ -39,9 +40,12 @@ def why_not_propose(user, process, *, authored: int = 0, now=None) -> ProposalRe
 
 
 def can_edit_proposal(user, proposal, now=None) -> bool:
-    """The author, within the edit window, while nobody supports it and it is unanswered
-    (an answer saved unpublished counts: it answers the text as it was)."""
-    if not is_signed_in(user) or proposal.author_id != user.id:
+    """The author or an accepted co-author in person, within the edit window, while nobody
+    supports it and it is unanswered (an answer saved unpublished counts: it answers the text
+    as it was)."""
+    if not is_signed_in(user):
+        return False
+    if proposal.author_id != user.id and not proposal.is_coauthor(user):
         return False
     return (
         proposal.state == ProposalState.PUBLISHED
@@ -96,3 +100,49 @@ def can_answer_proposal(user, proposal) -> bool:
 def can_see_supports(user, proposal_or_process) -> bool:
     process = getattr(proposal_or_process, "process", proposal_or_process)
     return process.supports_visible or can_manage_process(user, process)
+
+
+# -- co-authoring --------------------------------------------------------------------------
+
+
+def _open(proposal) -> bool:
+    return (proposal.deleted_at is None and proposal.hidden_at is None
+            and not proposal.is_withdrawn)
+
+
+def can_manage_coauthors(user, proposal) -> bool:
+    """Its author invites co-authors and removes them, while the proposal is neither
+    withdrawn, hidden nor deleted."""
+    return (is_signed_in(user) and not user.is_blocked and proposal.author_id == user.id
+            and _open(proposal))
+
+
+def _speaks_for(user, coauthor, represented_ids) -> bool:
+    """Whether ``user`` is the invitee: the person invited, or someone who may act for the
+    association invited (``represented_ids``: the ids of the associations they may act for,
+    when the page has read them; otherwise ``can_act_for`` decides)."""
+    if not is_signed_in(user) or user.is_blocked:
+        return False
+    if coauthor.association_id is None:
+        return coauthor.user_id is not None and coauthor.user_id == user.id
+    if represented_ids is not None:
+        return coauthor.association_id in represented_ids
+    return can_act_for(user, coauthor.association)
+
+
+def can_answer_invitation(user, coauthor, *, represented_ids=None) -> bool:
+    """The invitee accepts or declines a waiting invitation while the proposal is open."""
+    return (coauthor.is_invited and _open(coauthor.proposal)
+            and _speaks_for(user, coauthor, represented_ids))
+
+
+def can_remove_coauthor(user, coauthor) -> bool:
+    """The author removes an accepted co-author or takes back a waiting invitation (a
+    declined one stays: the invitee answered)."""
+    return (not coauthor.status == CoauthorStatus.DECLINED
+            and can_manage_coauthors(user, coauthor.proposal))
+
+
+def can_leave_coauthorship(user, coauthor, *, represented_ids=None) -> bool:
+    """An accepted co-author leaves (a representative of the association, for it)."""
+    return coauthor.is_accepted and _speaks_for(user, coauthor, represented_ids)

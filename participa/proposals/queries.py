@@ -6,9 +6,11 @@ from datetime import datetime
 from functools import lru_cache
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, load_only
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from participa.accounts.models import User
+from participa.associations.models import Association, AssociationStatus
+from participa.associations.queries import BY_NAME
 from participa.core.database import read_rows
 from participa.core.pagination import Page
 from participa.core.text import fold, words
@@ -16,7 +18,14 @@ from participa.extensions import db
 from participa.neighbourhoods.models import Neighbourhood
 from participa.processes.models import Category, Process
 from participa.processes.queries import FRAME_STAMP, in_published_processes, process_frame
-from participa.proposals.models import ANSWER_STATES, Proposal, ProposalState, Support
+from participa.proposals.models import (
+    ANSWER_STATES,
+    CoauthorStatus,
+    Proposal,
+    ProposalCoauthor,
+    ProposalState,
+    Support,
+)
 
 SORTS = ("recent", "supports", "comments", "random")
 RANDOM_MODULUS = 2_147_483_629  # a prime: the random sort is a stable shuffle per seed
@@ -34,7 +43,8 @@ def _listed(process):
 LIST_COLUMNS = (
     Proposal.id, Proposal.title, Proposal.state, Proposal.author_id, User.name,
     Proposal.created_at, Category.name, Neighbourhood.name, Proposal.supports_count,
-    Proposal.comments_count, Proposal.hidden_at, Proposal.language,
+    Proposal.comments_count, Proposal.hidden_at, Proposal.language, Proposal.association_id,
+    Association.name, Association.slug,
 )
 
 
@@ -56,6 +66,10 @@ class ProposalListItem:
     comments_count: int
     hidden_at: datetime | None
     language: str
+    # the association it was published on behalf of (None: the person alone)
+    association_id: int | None
+    association_name: str | None
+    association_slug: str | None
     process: object
 
     @property
@@ -185,6 +199,7 @@ def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_suppo
     query = _filtered(
         sa.select(*columns)
         .join(User, User.id == Proposal.author_id)
+        .outerjoin(Association, Association.id == Proposal.association_id)
         .outerjoin(Category, Category.id == Proposal.category_id)
         .outerjoin(Neighbourhood, Neighbourhood.id == Proposal.neighbourhood_id), *filters)
 
@@ -208,7 +223,10 @@ _PROPOSAL_PAGE = sa.select(Proposal).where(
     Proposal.id == sa.bindparam("id"),
 ).options(
     joinedload(Proposal.author), joinedload(Proposal.category),
-    joinedload(Proposal.neighbourhood), joinedload(Proposal.answered_by))
+    joinedload(Proposal.neighbourhood), joinedload(Proposal.answered_by),
+    joinedload(Proposal.association),
+    # its co-authors and invitations, each with its person or association: one more query
+    selectinload(Proposal.coauthors))
 
 
 def get_proposal(process, proposal_id: int) -> Proposal | None:
@@ -359,7 +377,8 @@ def list_for_export(process):
         .where(_listed(process))
         .order_by(Proposal.id)
         .options(joinedload(Proposal.author), joinedload(Proposal.category),
-                 joinedload(Proposal.neighbourhood))
+                 joinedload(Proposal.neighbourhood), joinedload(Proposal.association),
+                 selectinload(Proposal.coauthors))
     )
 
 
@@ -382,7 +401,8 @@ def list_authored_by(user, *, limit: int, offset: int = 0) -> list[Proposal]:
     """The person's proposals in published processes, newest first, with their processes, in
     one query; deleted ones are left out (hidden ones stay: their author may appeal)."""
     return in_published_processes(
-        sa.select(Proposal).where(Proposal.author_id == user.id, Proposal.deleted_at.is_(None)),
+        sa.select(Proposal).where(Proposal.author_id == user.id, Proposal.deleted_at.is_(None))
+        .options(joinedload(Proposal.association)),
         Proposal, order_by=Proposal.id.desc(), limit=limit, offset=offset)
 
 
@@ -407,3 +427,58 @@ def list_supported_by(user, *, limit: int, offset: int = 0) -> list[Proposal]:
         sa.select(Proposal).join(Support, Support.proposal_id == Proposal.id)
         .where(Support.user_id == user.id, Proposal.deleted_at.is_(None)),
         Proposal, order_by=Support.id.desc(), limit=limit, offset=offset)
+
+
+# -- co-authors and associations -------------------------------------------------------------
+
+
+def get_coauthor(proposal, coauthor_id: int) -> ProposalCoauthor | None:
+    """One invitation (any state) of ``proposal``."""
+    return db.session.scalar(sa.select(ProposalCoauthor).where(
+        ProposalCoauthor.id == coauthor_id, ProposalCoauthor.proposal_id == proposal.id))
+
+
+def taken_places(proposal) -> set[int]:
+    """The places (1…MAX_COAUTHORS) its waiting and accepted invitations hold, read afresh."""
+    return set(db.session.scalars(sa.select(ProposalCoauthor.place).where(
+        ProposalCoauthor.proposal_id == proposal.id, ProposalCoauthor.place.is_not(None))))
+
+
+def verified_associations() -> list[Association]:
+    """Every verified association, by name: whom a proposal's author may invite."""
+    return list(db.session.scalars(
+        sa.select(Association).where(Association.status == AssociationStatus.VERIFIED)
+        .order_by(BY_NAME, Association.id)))
+
+
+def proposals_of_association(association, *, limit=50) -> list[Proposal]:
+    """The proposals ``association`` published (through a representative) or co-authors
+    (accepted), in published processes, newest first, neither deleted nor hidden: one query,
+    with their processes."""
+    coauthored = sa.select(ProposalCoauthor.proposal_id).where(
+        ProposalCoauthor.association_id == association.id,
+        ProposalCoauthor.status == CoauthorStatus.ACCEPTED)
+    return list(db.session.scalars(
+        sa.select(Proposal).join(Process, Process.id == Proposal.process_id)
+        .where(sa.or_(Proposal.association_id == association.id, Proposal.id.in_(coauthored)),
+               Process.is_published.is_(True), Proposal.deleted_at.is_(None),
+               Proposal.hidden_at.is_(None))
+        .options(joinedload(Proposal.process))
+        .order_by(Proposal.id.desc()).limit(limit)))
+
+
+def list_invitations_for(user, association_ids=()) -> list[ProposalCoauthor]:
+    """The invitations waiting for ``user``'s answer: to them, or to an association they may
+    act for (``association_ids``), on proposals that are neither deleted nor hidden, in
+    published processes; newest first, with their proposals and processes: one query."""
+    who = ProposalCoauthor.user_id == user.id
+    if association_ids:
+        who = sa.or_(who, ProposalCoauthor.association_id.in_(list(association_ids)))
+    return list(db.session.scalars(
+        sa.select(ProposalCoauthor).join(Proposal, Proposal.id == ProposalCoauthor.proposal_id)
+        .join(Process, Process.id == Proposal.process_id)
+        .where(who, ProposalCoauthor.status == CoauthorStatus.INVITED,
+               Proposal.deleted_at.is_(None), Proposal.hidden_at.is_(None),
+               Process.is_published.is_(True))
+        .options(joinedload(ProposalCoauthor.proposal).joinedload(Proposal.process))
+        .order_by(ProposalCoauthor.id.desc())))

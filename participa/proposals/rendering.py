@@ -1,11 +1,12 @@
 """A list of proposals, rendered fast.
 
 Most of an index page's cost is Jinja writing twenty cards. A card shows the proposal (title,
-state, author, date, category, neighbourhood, counts), the reader's language and the reader's
-relation to it (supported or not, why not, may take it back) — not who the reader is. So each
-card is written once per such key and kept in a per-worker LRU: the key holds every value the
-card shows, so a card is never stale. The one personal thing a card holds, the session's CSRF
-token in its support form, is put back in when the page is joined (``cached_fragment``)."""
+state, author and the association it speaks for, date, category, neighbourhood, counts), the
+reader's language and the reader's relation to it (supported or not, why not, may take it
+back) — not who the reader is. So each card is written once per such key and kept in a
+per-worker LRU: the key holds every value the card shows, so a card is never stale. The one
+personal thing a card holds, the session's CSRF token in its support form, is put back in
+when the page is joined (``cached_fragment``)."""
 
 from flask import current_app
 from markupsafe import Markup
@@ -23,6 +24,8 @@ def render_cards(process, proposals, states, *, show_supports: bool, locale: str
         state = states[proposal.id]
         key = (
             proposal.id, proposal.title, proposal.language, proposal.state, proposal.author_name,
+            # on whose behalf: a renamed association (or a new slug) makes a new card
+            proposal.association_id, proposal.association_name, proposal.association_slug,
             proposal.created_at, proposal.category_name, proposal.neighbourhood_name,
             proposal.comments_count, proposal.supports_count, process.slug,
             process.support_threshold, show_supports, state["supported"], state["refusal"],

@@ -19,7 +19,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from participa.associations.queries import get_association
 from participa.comments.queries import thread_for
+from participa.comments.rendering import publish_as_associations
 from participa.core.exports import csv_response, json_response
 from participa.core.flow import Refused, attach_error, commit, form_data, perform, save_form
 from participa.core.pagination import requested_page
@@ -30,12 +32,21 @@ from participa.moderation.context import moderation_context
 from participa.processes.loaders import get_visible_process_or_404
 from participa.processes.permissions import can_manage_process, can_view_process
 from participa.proposals import notifications, operations, queries
-from participa.proposals.forms import AnswerForm, ProposalForm
-from participa.proposals.models import ProposalState
+from participa.proposals.forms import (
+    AnswerForm,
+    InviteAssociationForm,
+    InvitePersonForm,
+    ProposalForm,
+)
+from participa.proposals.models import MAX_COAUTHORS, ProposalState
 from participa.proposals.permissions import (
     ProposalRefusal,
+    can_answer_invitation,
     can_answer_proposal,
     can_edit_proposal,
+    can_leave_coauthorship,
+    can_manage_coauthors,
+    can_remove_coauthor,
     can_see_supports,
     can_unsupport,
     can_withdraw_proposal,
@@ -151,7 +162,7 @@ def new(slug):
               if refusal is not ProposalRefusal.LIMIT
               else _("You have reached the limit of proposals in this process."), "error")
         return redirect(url_for(".index", slug=slug))
-    form = ProposalForm(process=process)
+    form = ProposalForm(process=process, associations=publish_as_associations(current_user))
     preview = similar = None
     if form.validate_on_submit():
         if request.form.get("action") == "publish":
@@ -164,6 +175,10 @@ def new(slug):
                 return redirect(url_for(".show", slug=slug, id=proposal.id))
         else:
             preview = form_data(form)
+            if preview.get("association_id"):
+                preview["association"] = next(
+                    (a for a in publish_as_associations(current_user)
+                     if a.id == preview["association_id"]), None)
             similar = queries.similar_proposals(process, form.title.data, form.body.data)
     status = 400 if (form.errors or form.form_errors) else 200
     return render_template("proposals/form.html", process=process, form=form, proposal=None,
@@ -203,7 +218,24 @@ def _render_show(process, proposal, answer_form=None, status=200, *, figures=Non
         may_withdraw=can_withdraw_proposal(current_user, proposal),
         may_manage=can_manage_process(current_user, process),
         answer_form=answer_form,
+        **_coauthoring_context(proposal),
     ), status
+
+
+def _coauthoring_context(proposal) -> dict:
+    """What the page shows of co-authoring to its reader: the accepted co-authors (to
+    everyone); the invitations the reader may answer and the co-authorships they may leave
+    (people invited, representatives of an association invited); whether they manage them
+    (the author). The reader's associations are read once (the comment form needs them too)."""
+    represented = {a.id for a in publish_as_associations(current_user)}
+    return {
+        "coauthors": proposal.accepted_coauthors,
+        "my_invitations": [c for c in proposal.coauthors if can_answer_invitation(
+            current_user, c, represented_ids=represented)],
+        "may_leave": [c for c in proposal.coauthors if can_leave_coauthorship(
+            current_user, c, represented_ids=represented)],
+        "may_manage_coauthors": can_manage_coauthors(current_user, proposal),
+    }
 
 
 @bp.route("/proposals/<int:id>/edit", methods=["GET", "POST"])
@@ -312,7 +344,8 @@ def answer(slug, id):
 
 
 EXPORT_FIELDS = ("id", "title", "body", "state", "category", "neighbourhood", "address",
-                 "author", "supports", "comments", "answer", "created_at", "url")
+                 "author", "association", "coauthors", "supports", "comments", "answer",
+                 "created_at", "url")
 
 
 def _export_rows(process):
@@ -327,6 +360,9 @@ def _export_rows(process):
             "neighbourhood": p.neighbourhood.name if p.neighbourhood else None,
             "address": p.address or None,
             "author": p.author.name,
+            # the association it was published on behalf of, and its accepted co-authors
+            "association": p.association.name if p.association else None,
+            "coauthors": "; ".join(c.name for c in p.accepted_coauthors) or None,
             "supports": p.supports_count if show_supports else None,
             "comments": p.comments_count,
             "answer": p.answer if p.is_answer_published else None,
@@ -344,3 +380,127 @@ def export_json(slug):
 def export_csv(slug):
     process = get_visible_process_or_404(slug)
     return csv_response(_export_rows(process), EXPORT_FIELDS, f"{process.slug}-proposals.csv")
+
+
+# -- co-authors ---------------------------------------------------------------------------
+
+
+def _coauthors_page(process, proposal, person_form=None, association_form=None, status=200):
+    g.private_page = True
+    return render_template(
+        "proposals/coauthors.html", process=process, proposal=proposal,
+        person_form=person_form or InvitePersonForm(formdata=None),
+        association_form=association_form or InviteAssociationForm(
+            formdata=None, associations=queries.verified_associations()),
+        may_remove=can_remove_coauthor, max_coauthors=MAX_COAUTHORS,
+    ), status
+
+
+@bp.get("/proposals/<int:id>/coauthors")
+@login_required
+def coauthors(slug, id):
+    """The author's page for co-authors: who accepted, who has not answered, and the two
+    ways to invite (a person by e-mail address, a verified association)."""
+    process = get_visible_process_or_404(slug)
+    proposal = _proposal_or_404(process, id)
+    if not can_manage_coauthors(current_user, proposal):
+        abort(403)
+    return _coauthors_page(process, proposal)
+
+
+def _invite(slug, id, form_class, invite, success, **form_kwargs):
+    process = get_visible_process_or_404(slug)
+    proposal = _proposal_or_404(process, id)
+    if not can_manage_coauthors(current_user, proposal):
+        abort(403)
+    form = form_class(**form_kwargs)
+    forms = {"person_form": form} if form_class is InvitePersonForm \
+        else {"association_form": form}
+    if form.validate():
+        def invite_and_tell():
+            coauthor = invite(proposal, form)
+            notifications.send_invitation(coauthor)
+            return coauthor
+
+        outcome = commit(invite_and_tell, success(form))
+        if not isinstance(outcome, Refused):
+            return redirect(url_for(".coauthors", slug=slug, id=id))
+        attach_error(form, outcome.error)
+    return _coauthors_page(process, proposal, status=400, **forms)
+
+
+@bp.post("/proposals/<int:id>/coauthors/person")
+@login_required
+@post_limit("RATELIMIT_POST")
+def invite_person(slug, id):
+    # the same answer whether or not the address has an account (nothing tells them apart)
+    return _invite(
+        slug, id, InvitePersonForm,
+        lambda proposal, form: operations.invite_person(proposal, form.email.data,
+                                                        actor=current_user),
+        lambda form: _("Invitation saved. If %(email)s belongs to someone on Participa, they "
+                       "will get an e-mail to accept or decline it.", email=form.email.data))
+
+
+@bp.post("/proposals/<int:id>/coauthors/association")
+@login_required
+@post_limit("RATELIMIT_POST")
+def invite_association(slug, id):
+    return _invite(
+        slug, id, InviteAssociationForm,
+        lambda proposal, form: operations.invite_association(
+            proposal, get_association(form.association_id.data), actor=current_user),
+        lambda form: _("Invitation sent: the association's representatives can accept or "
+                       "decline it."),
+        associations=queries.verified_associations())
+
+
+def _coauthor_or_404(slug, id, coauthor_id):
+    process = get_visible_process_or_404(slug)
+    proposal = _proposal_or_404(process, id)
+    coauthor = queries.get_coauthor(proposal, coauthor_id) or abort(404)
+    return process, proposal, coauthor
+
+
+def _on_coauthor(slug, id, coauthor_id, permission, action, success, back="show"):
+    """A POST on one invitation: load (404), authorize (403), one operation, commit, back to
+    the proposal's page (or the co-authors page)."""
+    _process, _proposal, coauthor = _coauthor_or_404(slug, id, coauthor_id)
+    if not permission(current_user, coauthor):
+        abort(403)
+    perform(lambda: action(coauthor), success)
+    if back == "coauthors":
+        return redirect(url_for(".coauthors", slug=slug, id=id))
+    return redirect(url_for(".show", slug=slug, id=id, _anchor="coauthoring"))
+
+
+@bp.post("/proposals/<int:id>/coauthors/<int:coauthor_id>/accept")
+@login_required
+def accept_coauthorship(slug, id, coauthor_id):
+    return _on_coauthor(slug, id, coauthor_id, can_answer_invitation,
+                        lambda c: operations.accept_invitation(c, actor=current_user),
+                        _("You have accepted: the proposal now lists you as a co-author."))
+
+
+@bp.post("/proposals/<int:id>/coauthors/<int:coauthor_id>/decline")
+@login_required
+def decline_coauthorship(slug, id, coauthor_id):
+    return _on_coauthor(slug, id, coauthor_id, can_answer_invitation,
+                        lambda c: operations.decline_invitation(c, actor=current_user),
+                        _("You have declined the invitation."))
+
+
+@bp.post("/proposals/<int:id>/coauthors/<int:coauthor_id>/leave")
+@login_required
+def leave_coauthorship(slug, id, coauthor_id):
+    return _on_coauthor(slug, id, coauthor_id, can_leave_coauthorship,
+                        lambda c: operations.leave_coauthorship(c, actor=current_user),
+                        _("You no longer co-author this proposal."))
+
+
+@bp.post("/proposals/<int:id>/coauthors/<int:coauthor_id>/remove")
+@login_required
+def remove_coauthor(slug, id, coauthor_id):
+    return _on_coauthor(slug, id, coauthor_id, can_remove_coauthor,
+                        lambda c: operations.remove_coauthor(c, actor=current_user),
+                        _("The co-author has been removed."), back="coauthors")

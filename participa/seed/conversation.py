@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from participa.accounts.models import User
+from participa.associations.models import Association
 from participa.comments import operations as comments
 from participa.comments.models import Comment
 from participa.debates.models import Debate, DebateStatus
@@ -35,13 +36,15 @@ DEBATES = {
 }
 
 # Who speaks: the part of their e-mail address before "@riuclar.example" ("marta", "vei03",
-# "dinamitzadora"). The neighbours vei13–vei21 stay out of the threads and their ratings: the
-# browser tests sign in as them to report, rate, reply and be blocked.
+# "dinamitzadora"); "marta@avv" is Marta writing on behalf of the association ``BEHALF``
+# names (she administers it). The neighbours vei13–vei21 stay out of the threads and their
+# ratings: the browser tests sign in as them to report, rate, reply and be blocked.
 #
 # A thread: [(author, alignment, text, replies, ups, downs)], replies [(author, alignment,
 # text)]; ups and downs: how many neighbours rate the comment up and down. Meetings take no
 # position (their comments are stored as neutral whatever is written here).
 F, N, A = "in_favour", "neutral", "against"
+BEHALF = {"avv": "Associació de Veïns del Barri Vell"}
 THREADS = {
     ("debates", "Ombra o sol a la plaça del Mercat?"): [
         ("marta", F, "Arbres, sense dubte: donen ombra a l'estiu i deixen passar el sol a "
@@ -97,8 +100,23 @@ THREADS = {
          [("dinamitzadora", N, "Ho parlem amb els serveis socials: la idea és que hi hagi una "
            "persona contractada i voluntariat de suport.")], 3, 0),
     ],
+    ("proposals", "Voreres amples i sense obstacles al carrer Major"): [
+        ("vei07", F, "Amb el caminador de la meva mare hem de baixar a la calçada cada cop que "
+         "hi ha una jardinera. Ja tocava.",
+         [("marta@avv", F, "Per això ho vam portar a l'assemblea, Carme: l'associació farà "
+           "un plànol dels punts més estrets i el durem a la trobada amb els tècnics.")],
+         5, 0),
+        ("vei08", N, "I la càrrega i descàrrega de les botigues? Si eixamplem, on paren les "
+         "furgonetes?",
+         [("vei12", N, "Es podrien fer places de càrrega a la plaça de la Font, al matí.")],
+         2, 1),
+        ("vei24", F, "Els guals rebaixats són el més urgent: amb el cotxet és impossible.", [],
+         4, 0),
+    ],
     ("proposals", "Horts urbans al solar del carrer Nou"): [
         ("vei09", F, "L'escola ja té un hort petit al pati i se li ha quedat curt.", [], 4, 0),
+        ("marta@avv", F, "L'assemblea de l'associació hi dona suport: ens oferim a portar la "
+         "llista d'espera de les parcel·les i a fer-ne el sorteig cada dos anys.", [], 5, 0),
         ("vei10", A, "Aquest solar també serviria per aparcar bicicletes. Hi ha lloc per a les "
          "dues coses?",
          [("vei03", N, "El solar fa uns 900 m²: hi caben els horts i, tocant al carrer, un "
@@ -114,7 +132,8 @@ THREADS = {
     ],
     ("proposals", "Biblioteca de carrer a la plaça Major"): [
         ("vei11", F, "Tinc dues caixes de contes que els meus fills ja no llegeixen. Compteu-hi!",
-         [("marta", F, "Genial, Mireia! El casal de joves s'ha ofert a pintar la caseta.")],
+         [("marta@avv", F, "Genial, Mireia! Des de l'associació en farem difusió i el casal de "
+           "joves s'ha ofert a pintar la caseta.")],
          4, 0),
         ("vei22", N, "Estaria bé que hi hagués llibres en altres llengües: al barri hi vivim "
          "famílies de molts llocs.", [], 5, 0),
@@ -248,18 +267,34 @@ def seed_conversation(users, now) -> int:
     return created
 
 
+def _speaker(key, people) -> tuple:
+    """(the person, the association id they write on behalf of, or None) for a key of
+    ``THREADS`` ("marta", or "marta@avv")."""
+    person, _, behalf = key.partition("@")
+    association_id = None
+    if behalf:
+        association_id = db.session.scalar(select(Association.id).where(
+            Association.name == BEHALF[behalf]))
+    return people[person], association_id
+
+
 def _seed_thread(target, thread, people, start) -> int:
     """``thread`` on ``target``: its comments a few hours apart from ``start``, each reply an
     hour after the one before, and the ratings of neighbours other than the author."""
     created = 0
     for i, (author, alignment, text, replies, ups, downs) in enumerate(thread):
         when = start + timedelta(hours=5 * i)
-        parent = comments.create_comment(target, {"body": text, "alignment": alignment},
-                                         actor=people[author], now=when)
+        person, association_id = _speaker(author, people)
+        parent = comments.create_comment(target, {"body": text, "alignment": alignment,
+                                                  "association_id": association_id},
+                                         actor=person, now=when)
         created += 1
+        author = person.email.split("@")[0]  # never rated by the person behind it
         for j, (reply_author, reply_alignment, reply_text) in enumerate(replies, start=1):
-            comments.create_comment(target, {"body": reply_text, "alignment": reply_alignment},
-                                    actor=people[reply_author], parent=parent,
+            replier, association_id = _speaker(reply_author, people)
+            comments.create_comment(target, {"body": reply_text, "alignment": reply_alignment,
+                                             "association_id": association_id},
+                                    actor=replier, parent=parent,
                                     now=when + timedelta(hours=j))
             created += 1
         raters = [key for key in RATERS[i * 3:] + RATERS[:i * 3] if key != author]

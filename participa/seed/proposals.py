@@ -1,4 +1,5 @@
-"""The demo town's proposals, with their supports and official answers."""
+"""The demo town's proposals, with their supports and official answers; one published on
+behalf of an association and one with co-authors (``seed_on_behalf``)."""
 
 from datetime import timedelta
 
@@ -7,10 +8,17 @@ from sqlalchemy import select
 from participa.accounts.models import User
 from participa.accounts.passwords import hash_password
 from participa.accounts.queries import get_user_by_email
+from participa.associations.models import Association
 from participa.core.text import fold
 from participa.extensions import db
 from participa.processes.models import PhaseKind, Process
-from participa.proposals.models import Proposal, ProposalState, Support
+from participa.proposals.models import (
+    CoauthorStatus,
+    Proposal,
+    ProposalCoauthor,
+    ProposalState,
+    Support,
+)
 from participa.seed.accounts import DEMO_PASSWORD, NEIGHBOURS
 
 # process slug → proposals: (title, body, category index, supporters, answer)
@@ -147,5 +155,70 @@ def seed_proposals(users, now) -> int:
                     proposal.state = state
                     proposal.answer_published_at = proposal.answered_at
             created += 1 + supporters
+    db.session.flush()
+    return created
+
+
+BARRI_VELL_AVV = "Associació de Veïns del Barri Vell"
+CASAL = "Casal de la Gent Gran del Barri Vell"
+# published by Marta on behalf of the Barri Vell's neighbours' association
+ON_BEHALF = ("pressupostos-participatius-barri-vell", (
+    "Voreres amples i sense obstacles al carrer Major",
+    "L'**Associació de Veïns del Barri Vell** ho va acordar a l'assemblea de novembre: les "
+    "voreres del carrer Major fan menys d'un metre i les cadires de rodes, els cotxets i la "
+    "gent gran han de baixar a la calçada.\n\n- Eixamplar les voreres del tram entre la "
+    "plaça de la Font i l'església\n- Treure'n els pals i les jardineres que fan nosa\n"
+    "- Guals rebaixats a cada cruïlla", 0))
+# Marta's proposal with co-authors: Jordi and the elderly people's casal accepted, Fàtima is
+# still to answer
+COAUTHORED = "Ombra i bancs a la plaça de la Font"
+
+
+def seed_on_behalf(users, now) -> int:
+    """What representatives do for their associations (after the associations are made): a
+    proposal Marta published on behalf of the Barri Vell's neighbours' association, and her
+    proposal on the plaça de la Font co-authored by Jordi and by the elderly people's casal,
+    with an invitation Fàtima has not answered yet."""
+    if db.session.scalar(select(ProposalCoauthor.id).limit(1)) is not None:
+        return 0
+    associations = {a.name: a for a in db.session.scalars(select(Association).where(
+        Association.name.in_((BARRI_VELL_AVV, CASAL))))}
+    marta, jordi = get_user_by_email("marta@riuclar.example"), get_user_by_email(
+        "jordi@riuclar.example")
+    fatima = get_user_by_email("fatima@riuclar.example")
+    avv, casal = associations.get(BARRI_VELL_AVV), associations.get(CASAL)
+    if None in (marta, jordi, fatima, avv, casal):
+        return 0
+    created = 0
+    slug, (title, body, category) = ON_BEHALF
+    process = db.session.scalar(select(Process).where(Process.slug == slug))
+    if process is not None:
+        created_at = now - timedelta(days=3, hours=4)
+        db.session.add(Proposal(
+            process=process, author=marta, association_id=avv.id, title=title, body=body,
+            category=process.categories[category] if process.categories else None,
+            neighbourhood=process.neighbourhoods[0] if process.neighbourhoods else None,
+            search_text=fold(f"{title}\n{body}"), created_at=created_at,
+            updated_at=created_at, supports_count=0))
+        created += 1
+    proposal = db.session.scalar(select(Proposal).where(Proposal.title == COAUTHORED,
+                                                        Proposal.author_id == marta.id))
+    if proposal is not None:
+        casal_admin = next((r.user for r in casal.representatives if r.is_administrator),
+                           None)
+        when = proposal.created_at + timedelta(hours=6)
+        for place, (person, association, answered_by) in enumerate((
+                (jordi, None, jordi), (None, casal, casal_admin), (fatima, None, None)),
+                start=1):
+            db.session.add(ProposalCoauthor(
+                proposal_id=proposal.id, email=person.email if person else None,
+                user_id=person.id if person else None,
+                association_id=association.id if association else None, place=place,
+                status=CoauthorStatus.ACCEPTED if answered_by else CoauthorStatus.INVITED,
+                invited_by_id=marta.id, answered_at=when + timedelta(hours=place)
+                if answered_by else None,
+                answered_by_id=answered_by.id if answered_by else None,
+                created_at=when, updated_at=when))
+            created += 1
     db.session.flush()
     return created

@@ -13,6 +13,7 @@ from participa.neighbourhoods.models import Neighbourhood
 from participa.plans.models import CommunityPlan, PlanStatus
 from participa.processes.models import Category, Phase, PhaseKind, Process, ProcessRole
 from participa.seed.accounts import DEMO_ACCOUNTS
+from participa.seed.agenda import seed_agenda
 from participa.seed.associations import seed_associations
 from participa.seed.budgets import seed_budgets
 from participa.seed.census import seed_census
@@ -23,7 +24,7 @@ from participa.seed.goals import seed_goals
 from participa.seed.meetings import seed_meetings
 from participa.seed.plan_members import seed_plan_members
 from participa.seed.polls import seed_polls
-from participa.seed.proposals import seed_proposals
+from participa.seed.proposals import seed_on_behalf, seed_proposals
 from participa.seed.results import seed_results
 from participa.seed.translations import seed_translations
 from participa.seed.volunteering import seed_volunteering
@@ -280,6 +281,7 @@ def seed_demo() -> int:
     db.session.flush()
     created += seed_proposals(users, now)
     created += seed_associations(now)  # after the neighbours' accounts, its administrators
+    created += seed_on_behalf(users, now)  # after the associations: published on their behalf
     created += seed_meetings(users, now)
     created += seed_facilities(users, now)  # the facilities, and meetings placed in their rooms
     created += seed_conversation(users, now)
@@ -291,5 +293,6 @@ def seed_demo() -> int:
     created += seed_evaluations()
     created += seed_volunteering(now)  # after the associations, who post them
     created += seed_plan_members()  # after the associations: they sit at the plans' tables
+    created += seed_agenda(users, now)  # after the associations and facilities: events
     seed_translations()  # the council's texts in Spanish and English
     return created

@@ -4,6 +4,7 @@ who organises it, in the reader's language and Europe/Madrid time."""
 from flask_babel import gettext as _
 
 from participa.core.i18n import format_clock, format_day
+from participa.core.text import capital_first
 from participa.core.timeutil import utc_to_local
 from participa.volunteering.models import Schedule
 
@@ -16,8 +17,8 @@ def opportunity_when(opportunity) -> str:
         return _("%(rule)s, from %(start)s to %(end)s", rule=opportunity.recurrence,
                  start=format_day(start, "long"), end=format_day(end, "long"))
     if utc_to_local(start).date() == utc_to_local(end).date():
-        return _("%(date)s, %(start)s–%(end)s", date=format_day(start, "full"),
-                 start=format_clock(start), end=format_clock(end))
+        return capital_first(_("%(date)s, %(start)s–%(end)s", date=format_day(start, "full"),
+                               start=format_clock(start), end=format_clock(end)))
 
     def full(value):
         return f"{format_day(value, 'full')} {format_clock(value)}"

@@ -46,10 +46,10 @@ def test_each_kind_of_reader_gets_their_own_header(client, commit, make_user, ma
 
 
 def test_the_header_follows_the_section_language_and_address(client):
-    assert '<a href="/meetings/" aria-current="page">' in header(client.get("/meetings/"))
+    assert '<a href="/agenda/" aria-current="page">' in header(client.get("/agenda/"))
     page = header(client.get("/plans/"))
     assert '<a href="/plans/" aria-current="page">' in page
-    assert 'aria-current="page">Meetings' not in page
+    assert 'aria-current="page">Agenda' not in page
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "ca"
     page = header(client.get("/plans/?q=%22%3Cb%3E"))
     assert "Processos" in page and "Processes" not in page

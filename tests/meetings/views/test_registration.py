@@ -212,7 +212,7 @@ def test_unregister_promotes_the_first_waiting_person_and_emails_them_in_their_l
     ("deadline", "Registration for this meeting has closed."),
     ("started", "Registration for this meeting has closed."),
     ("phase", "The current phase of this process does not take registrations."),
-    ("no registrations", "This meeting does not take registrations: just come along."),
+    ("no registrations", "No registration needed: just come along."),
 ])
 def test_registration_closed_says_why_and_refuses(client, resident, outbox, commit, case, message,
                                                   make_process, make_meeting):

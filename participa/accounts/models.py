@@ -39,6 +39,11 @@ class User(UserMixin, TimestampMixin, db.Model):
     blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # the public profile, hidden by moderation (reports or a moderator)
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # True once an association has accepted them as a representative (kept by the associations
+    # package): a hint that spares everyone else the read of "which associations may they act
+    # for" on every page with a form; who may act for which is always read from the links
+    represents_associations: Mapped[bool] = mapped_column(
+        sa.Boolean, nullable=False, default=False, server_default=sa.false())
 
     # read where shown (a profile): not joined into every load of a person (a page names many)
     neighbourhood = relationship("Neighbourhood", lazy="select")

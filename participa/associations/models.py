@@ -17,8 +17,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from participa.accounts.models import User
 from participa.associations import taxid
 from participa.core.enums import LabelledEnum
 from participa.core.models import TimestampMixin, WrittenInMixin, enum_column
@@ -219,3 +220,15 @@ class AssociationRepresentative(TimestampMixin, db.Model):
 
     def __repr__(self):
         return f"<AssociationRepresentative {self.id} of association {self.association_id}>"
+
+
+@sa.event.listens_for(Session, "before_flush")
+def _note_representatives(session, flush_context, instances):
+    """A person an association accepts as its representative is marked on their account
+    (``User.represents_associations``), in the same flush, however the link was made."""
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, AssociationRepresentative) and \
+                obj.status == RepresentativeStatus.ACCEPTED:
+            person = obj.user or (session.get(User, obj.user_id) if obj.user_id else None)
+            if person is not None and not person.represents_associations:
+                person.represents_associations = True

@@ -132,6 +132,8 @@ def represented_associations(user) -> list[Association]:
     role, of an account that is not blocked), by name: one query."""
     if not getattr(user, "is_authenticated", False) or getattr(user, "is_blocked", False):
         return []
+    if not user.represents_associations:  # never accepted by any: nothing to read
+        return []
     return list(db.session.scalars(
         sa.select(Association)
         .join(AssociationRepresentative,

@@ -290,9 +290,11 @@ def seed_demo() -> int:
     created += seed_polls(users, now)
     created += seed_goals()
     created += seed_results(users, now)
-    created += seed_evaluations()
     created += seed_volunteering(now)  # after the associations, who post them
     created += seed_plan_members()  # after the associations: they sit at the plans' tables
     created += seed_agenda(users, now)  # after the associations and facilities: events
+    # last: a snapshot of the plans as the rest left them, and the newest entries of the
+    # council's log (its first page names an evaluation)
+    created += seed_evaluations()
     seed_translations()  # the council's texts in Spanish and English
     return created

@@ -213,8 +213,8 @@ def test_publishing_as_the_association_through_the_form(client, process, marta, 
     proposal = db.session.scalars(sa.select(Proposal)).one()
     assert proposal.association_id == avv.id and proposal.author_id == marta.id
     page = text(client.get(response.location))
-    assert (f'By <a href="/associations/{avv.slug}" class="association">Associació de Veïns '
-            'del Barri Vell</a>, by Marta Soler on') in page
+    assert (f'By <span class="byline"><a href="/associations/{avv.slug}" class="association">'
+            'Associació de Veïns del Barri Vell</a>, by Marta Soler</span> on') in page
     cards = text(client.get(url(process)))
     assert (f'<a href="/associations/{avv.slug}" class="association">Associació de Veïns del '
             'Barri Vell</a>, by Marta Soler') in cards

@@ -2,8 +2,6 @@
 
 import sqlalchemy as sa
 
-from participa.associations.models import Association, AssociationStatus
-from participa.associations.queries import BY_NAME
 from participa.extensions import db
 from participa.facilities.models import Facility
 
@@ -12,11 +10,3 @@ def list_facility_choices() -> list[tuple[int, str]]:
     """(id, name) of every facility, by name."""
     return [tuple(row) for row in db.session.execute(
         sa.select(Facility.id, Facility.name).order_by(Facility.name, Facility.id))]
-
-
-def list_organiser_choices() -> list[tuple[int, str]]:
-    """(id, name) of the verified associations (those that may organise events), by name."""
-    return [tuple(row) for row in db.session.execute(
-        sa.select(Association.id, Association.name)
-        .where(Association.status == AssociationStatus.VERIFIED)
-        .order_by(BY_NAME, Association.id))]

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from flask_babel import gettext as _
 
 from participa.agenda import calendar, queries
+from participa.associations.queries import verified_association_choices
 from participa.core.i18n import format_day
 from participa.core.text import capital_first
 from participa.core.timeutil import local_date
@@ -102,7 +103,7 @@ def index():
         feed_url=url_for("agenda.feed", **filters),
         neighbourhoods=list_neighbourhoods(), plans=list_public_plans(),
         types=list(EventType), facilities=queries.list_facility_choices(),
-        organisers=queries.list_organiser_choices(),
+        organisers=verified_association_choices(),  # those that may organise
     )
 
 

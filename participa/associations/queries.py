@@ -127,6 +127,16 @@ def list_links(association) -> list[AssociationRepresentative]:
                   AssociationRepresentative.id)))
 
 
+def verified_association_choices(excluding=None) -> list[tuple[int, str]]:
+    """(id, name) of the verified associations (those that may act on the platform), by name,
+    for a select; ``excluding``: a subquery of ids to leave out."""
+    query = sa.select(Association.id, Association.name).where(
+        Association.status == AssociationStatus.VERIFIED)
+    if excluding is not None:
+        query = query.where(Association.id.not_in(excluding))
+    return [tuple(row) for row in db.session.execute(query.order_by(BY_NAME, Association.id))]
+
+
 def represented_associations(user) -> list[Association]:
     """The verified associations ``user`` may act for (an accepted representative, either
     role, of an account that is not blocked), by name: one query."""

@@ -3,8 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from participa.associations.models import Association, AssociationStatus
-from participa.associations.queries import BY_NAME
+from participa.associations.queries import verified_association_choices
 from participa.extensions import db
 from participa.plans.models import (
     CommunityPlan,
@@ -143,7 +142,4 @@ def association_choices(plan) -> list[tuple[int, str]]:
     select."""
     seated = select(PlanMember.association_id).where(
         PlanMember.plan_id == plan.id, PlanMember.association_id.is_not(None))
-    return [(row.id, row.name) for row in db.session.execute(
-        select(Association.id, Association.name)
-        .where(Association.status == AssociationStatus.VERIFIED, Association.id.not_in(seated))
-        .order_by(BY_NAME))]
+    return verified_association_choices(excluding=seated)

@@ -74,12 +74,11 @@ class InvitePersonForm(Form):
 
 
 class InviteAssociationForm(Form):
-    """``associations=``: the verified associations one may invite."""
+    """``associations=``: (id, name) of the verified associations one may invite."""
 
     association_id = OptionalIntSelect(_l("Association"), choices=[],
                                        validators=[InputRequired()])
 
     def __init__(self, *args, associations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.association_id.choices = [(None, _l("— choose one —"))] + [
-            (a.id, a.name) for a in associations]
+        self.association_id.choices = [(None, _l("— choose one —")), *associations]

@@ -9,8 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from participa.accounts.models import User
-from participa.associations.models import Association, AssociationStatus
-from participa.associations.queries import BY_NAME
+from participa.associations.models import Association
 from participa.core.database import read_rows
 from participa.core.pagination import Page
 from participa.core.text import fold, words
@@ -442,13 +441,6 @@ def taken_places(proposal) -> set[int]:
     """The places (1…MAX_COAUTHORS) its waiting and accepted invitations hold, read afresh."""
     return set(db.session.scalars(sa.select(ProposalCoauthor.place).where(
         ProposalCoauthor.proposal_id == proposal.id, ProposalCoauthor.place.is_not(None))))
-
-
-def verified_associations() -> list[Association]:
-    """Every verified association, by name: whom a proposal's author may invite."""
-    return list(db.session.scalars(
-        sa.select(Association).where(Association.status == AssociationStatus.VERIFIED)
-        .order_by(BY_NAME, Association.id)))
 
 
 def proposals_of_association(association, *, limit=50) -> list[Proposal]:

@@ -19,7 +19,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from participa.associations.queries import get_association
+from participa.associations.queries import get_association, verified_association_choices
 from participa.comments.queries import thread_for
 from participa.comments.rendering import publish_as_associations
 from participa.core.exports import csv_response, json_response
@@ -391,7 +391,7 @@ def _coauthors_page(process, proposal, person_form=None, association_form=None, 
         "proposals/coauthors.html", process=process, proposal=proposal,
         person_form=person_form or InvitePersonForm(formdata=None),
         association_form=association_form or InviteAssociationForm(
-            formdata=None, associations=queries.verified_associations()),
+            formdata=None, associations=verified_association_choices()),
         may_remove=can_remove_coauthor, max_coauthors=MAX_COAUTHORS,
     ), status
 
@@ -452,7 +452,7 @@ def invite_association(slug, id):
             proposal, get_association(form.association_id.data), actor=current_user),
         lambda form: _("Invitation sent: the association's representatives can accept or "
                        "decline it."),
-        associations=queries.verified_associations())
+        associations=verified_association_choices())
 
 
 def _coauthor_or_404(slug, id, coauthor_id):

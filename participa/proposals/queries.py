@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, load_only, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from participa.accounts.models import User
 from participa.associations.models import Association
@@ -217,21 +218,34 @@ def _list_statement(by_state, by_category, by_neighbourhood, by_author, by_suppo
     return query.limit(param("limit")).offset(param("offset"))
 
 
-_PROPOSAL_PAGE = sa.select(Proposal).where(
+_PROPOSAL_PAGE = sa.select(
+    Proposal,
+    # whether it has co-authors or invitations: most have none, and those are not read again
+    sa.exists().where(ProposalCoauthor.proposal_id == Proposal.id),
+).where(
     Proposal.process_id == sa.bindparam("process_id"), Proposal.deleted_at.is_(None),
     Proposal.id == sa.bindparam("id"),
 ).options(
     joinedload(Proposal.author), joinedload(Proposal.category),
     joinedload(Proposal.neighbourhood), joinedload(Proposal.answered_by),
-    joinedload(Proposal.association),
-    # its co-authors and invitations, each with its person or association: one more query
-    selectinload(Proposal.coauthors))
+    joinedload(Proposal.association))
+
+
+def _page_proposal(row):
+    """The proposal of a ``_PROPOSAL_PAGE`` row, its co-authors known: none (set, without a
+    query) or read when its page first asks for them (a query, only for the few that have
+    some)."""
+    proposal, has_coauthors = row[0], row[1]
+    if not has_coauthors:
+        set_committed_value(proposal, "coauthors", [])
+    return proposal
 
 
 def get_proposal(process, proposal_id: int) -> Proposal | None:
     """A proposal of the process, with what its page shows (author, category, neighbourhood,
     who answered) joined in; an action reads it with ``get_proposal_by_slug``."""
-    return db.session.scalar(_PROPOSAL_PAGE, {"process_id": process.id, "id": proposal_id})
+    row = db.session.execute(_PROPOSAL_PAGE, {"process_id": process.id, "id": proposal_id}).first()
+    return _page_proposal(row) if row is not None else None
 
 
 _PROPOSAL_BY_SLUG = (
@@ -265,7 +279,7 @@ def get_proposal_for(reader, process, proposal_id: int):
         "process_id": process.id, "id": proposal_id, "user_id": reader.id}).first()
     if row is None:
         return None, None
-    proposal, authored, used, supported = row
+    proposal, (authored, used, supported) = _page_proposal(row), row[2:]
     return proposal, (authored, used, {proposal.id} if supported else set())
 
 

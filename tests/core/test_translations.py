@@ -170,6 +170,21 @@ def test_placeholders_match_the_source(catalogs, locale):
     assert not problems, f"placeholders differ in {shown(locale)}:\n  " + "\n  ".join(problems)
 
 
+CLOCK_ARTICLE = re.compile(r"\b(les|las|la|a l')\s*%\((time|start|end|starts_at|ends_at)\)s",
+                           re.IGNORECASE)
+
+
+@pytest.mark.parametrize("locale", ("ca", "es"))
+def test_no_fixed_article_before_a_clock_time(catalogs, locale):
+    """Catalan and Spanish put "la" before one o'clock and "les"/"las" before the other hours
+    ("a la 1:30", "a les 18:00"): a translation that fixes the article before a time it is
+    given reads wrong at one o'clock, so it names the time without one ("Inici: 1:30")."""
+    wrong = [f"{short(message.id)}: {string!r}"
+             for message, _ids, strings in entries(catalogs[locale])
+             for string in strings if string and CLOCK_ARTICLE.search(string)]
+    assert not wrong, f"a fixed article before a time in {shown(locale)}:\n  " + "\n  ".join(wrong)
+
+
 # (c) in step with the sources -------------------------------------------------------------
 
 

@@ -66,6 +66,7 @@ VERBS = {
     "refuse_representative": _l("refused a request to represent an association"),
     "change_representative_role": _l("changed the role of an association's representative"),
     "remove_representative": _l("removed a representative of an association"),
+    "leave_association": _l("left an association, or withdrew a request to represent it"),
     "add_area_of_work": _l("added an area of work"),
     "update_area_of_work": _l("edited an area of work"),
 }
@@ -383,6 +384,24 @@ def remove_representative(link, *, actor) -> None:
         raise DomainError(LAST_ADMINISTRATOR)
     log_action("remove_representative", association, actor=actor, user_id=link.user_id,
                role=link.role)
+    association.representatives.remove(link)
+    db.session.flush()
+
+
+def leave_association(link, *, actor) -> None:
+    """``actor`` takes their own link off the association: a representative leaves, a
+    request not yet answered is withdrawn, a refused one is forgotten (they may ask again).
+    The last administrator stays until someone else is made administrator."""
+    lock_row(Association, link.association_id)
+    db.session.refresh(link)
+    if link.user_id != actor.id:
+        raise DomainError(NOT_ALLOWED)
+    association = link.association
+    db.session.refresh(association)
+    if link.is_administrator and _administrators(association) == [link]:
+        raise DomainError(LAST_ADMINISTRATOR)
+    log_action("leave_association", association, actor=actor, user_id=actor.id,
+               status=link.status)
     association.representatives.remove(link)
     db.session.flush()
 

@@ -191,6 +191,20 @@ def mine():
                            may_register=can_register_association(current_user))
 
 
+@bp.post(ONE + "/leave")
+@login_required
+@post_limit("RATELIMIT_POST")
+def leave(slug):
+    """Leave an association one represents, or withdraw one's request to."""
+    # one's own link, whatever the association's state (a refused one's page is not public)
+    association = queries.get_association_by_slug(slug) or abort(404)
+    link = association.link_of(current_user) or abort(404)
+    perform(lambda: operations.leave_association(link, actor=current_user),
+            _l("You no longer represent this association.") if link.is_accepted
+            else _l("Your request has been withdrawn."))
+    return redirect(url_for(".mine"))
+
+
 @bp.get(ONE + "/representatives")
 @login_required
 def representatives(slug):

@@ -301,3 +301,40 @@ def test_a_blocked_account_neither_registers_nor_acts():
     assert represented_associations(admin) == []
     with pytest.raises(DomainError):
         operations.register_association(details(), actor=admin)
+
+
+def test_a_person_leaves_on_their_own_and_withdraws_a_request():
+    association = make_association("verified")
+    member, asker, other = factories.person(), factories.person(), factories.person()
+    member_link = make_link(association, member)
+    request = make_link(association, asker, accepted=False)
+    db.session.commit()
+    with pytest.raises(DomainError) as refused:  # someone else's link: not theirs to end
+        operations.leave_association(member_link, actor=other)
+    assert refused.value.message is operations.NOT_ALLOWED
+    db.session.rollback()
+    operations.leave_association(member_link, actor=member)
+    operations.leave_association(request, actor=asker)
+    db.session.commit()
+    assert [r.user_id for r in association.representatives] == [
+        association.representatives[0].user_id]
+    assert association.link_of(member) is None and association.link_of(asker) is None
+    assert not can_act_for(member, association)
+    logged = db.session.scalars(sa.select(ActionLog.verb).where(
+        ActionLog.verb == "leave_association")).all()
+    assert len(logged) == 2
+    # they may ask again
+    operations.ask_to_represent(association, actor=member)
+
+
+def test_the_last_administrator_cannot_leave():
+    association = make_association("verified")
+    [admin_link] = association.representatives
+    db.session.commit()
+    with pytest.raises(DomainError) as refused:
+        operations.leave_association(admin_link, actor=admin_link.user)
+    assert refused.value.message is operations.LAST_ADMINISTRATOR
+    db.session.rollback()
+    helper = make_link(association, factories.person(), administrator=True)
+    operations.leave_association(admin_link, actor=admin_link.user)
+    assert [r.user_id for r in association.representatives] == [helper.user_id]

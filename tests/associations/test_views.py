@@ -388,3 +388,33 @@ def test_signed_in_pages_are_not_stored(client, town):
     login(client, town["admin"])
     for url in ("/associations/", "/associations/casal-del-barri-vell", "/associations/mine"):
         assert "no-store" in client.get(url).headers.get("Cache-Control", "")
+
+
+def test_leaving_an_association_and_withdrawing_a_request(client, town):
+    jordi = factories.person(name="Jordi Casals")
+    make_link(town["verified"], jordi)
+    make_link(town["informal"], jordi, accepted=False)
+    db.session.commit()
+    signed_out = post(client, "/associations/casal-del-barri-vell/leave")
+    assert "/accounts/login" in signed_out.location
+    login(client, jordi)
+    page = text(client.get("/associations/mine"))
+    assert "Leave" in page and "Withdraw the request" in page
+    assert client.post("/associations/casal-del-barri-vell/leave").status_code == 400  # CSRF
+    response = post(client, "/associations/casal-del-barri-vell/leave")
+    assert response.location.endswith("/associations/mine")
+    assert "You no longer represent this association." in text(client.get(response.location))
+    response = post(client, "/associations/xarxa-de-suport/leave")
+    assert "Your request has been withdrawn." in text(client.get(response.location))
+    # no link (any more), an unknown association
+    assert post(client, "/associations/casal-del-barri-vell/leave").status_code == 404
+    assert post(client, "/associations/no-such-one/leave").status_code == 404
+    sync()
+    assert town["verified"].link_of(jordi) is None and town["informal"].link_of(jordi) is None
+    # the last administrator is told why they stay
+    admin = client.another()
+    login(admin, town["admin"])
+    response = post(admin, "/associations/casal-del-barri-vell/leave")
+    assert "at least one administrator" in text(admin.get(response.location))
+    sync()
+    assert town["verified"].link_of(town["admin"]).is_administrator

@@ -232,3 +232,22 @@ def test_proposals_on_behalf_and_with_coauthors_cost_the_same(app, client, proce
     grow(6, 4)
     many = {url: queries_for(app, client, url) for url in urls}
     assert many == few
+
+
+def test_a_proposal_page_reads_co_authors_only_for_a_proposal_that_has_some(app, client,
+                                                                            process):
+    """Most proposals have no co-authors: their page learns it in its own query, and only a
+    proposal with co-authors or invitations reads them."""
+    from participa.proposals import operations
+
+    author, person = factories.person(), factories.person()
+    alone = make_proposal(process, author, title="Sense coautors")
+    shared = make_proposal(process, author, title="Amb una coautora")
+    invitation = operations.invite_person(shared, person.email, actor=author)
+    operations.accept_invitation(invitation, actor=person)
+    reader = factories.person()
+    db.session.commit()
+    login(client, reader)
+    url = f"/processes/{process.slug}/proposals/"
+    assert queries_for(app, client, url + str(shared.id)) == \
+        queries_for(app, client, url + str(alone.id)) + 1

@@ -12,10 +12,11 @@ def init_app(app):
     from flask import url_for
     from flask_babel import lazy_gettext as _l
 
+    from participa.accounts.signals import participation_page
     from participa.associations.activity import ActivityItem, register_activity
     from participa.core.activity import register_log_targets, titled
     from participa.core.models import register_verbs
-    from participa.volunteering import admin, display, queries, views
+    from participa.volunteering import admin, display, participation, queries, views
     from participa.volunteering.models import Opportunity
     from participa.volunteering.operations import VERBS
 
@@ -26,6 +27,7 @@ def init_app(app):
     app.register_blueprint(admin.bp)
     app.add_template_global(display.opportunity_when)
     app.add_template_global(display.organiser_name)
+    participation_page.connect(participation.my_volunteering)
 
     def association_opportunities(association):
         return [ActivityItem(o.title, url_for("volunteering.show", id=o.id), o.starts_at,

@@ -95,15 +95,17 @@ def my_signups(opportunities, user) -> dict:
             Signup.status != SignupStatus.LEFT)).all())
 
 
-def list_my_volunteering(user) -> list[Signup]:
-    """``user``'s active sign-ups, the soonest first, with their opportunities."""
+def list_my_volunteering(user, *, limit: int | None = None, offset: int = 0) -> list[Signup]:
+    """``user``'s active sign-ups, the soonest first, with their opportunities (``limit``
+    and ``offset``: a page of them, for "My participation")."""
     if not getattr(user, "is_authenticated", False):
         return []
     return list(db.session.scalars(
         sa.select(Signup).join(Signup.opportunity)
         .where(Signup.user_id == user.id, Signup.status != SignupStatus.LEFT)
         .options(joinedload(Signup.opportunity))
-        .order_by(Opportunity.starts_at, Opportunity.id)))
+        .order_by(Opportunity.starts_at, Opportunity.id, Signup.id)
+        .limit(limit).offset(offset)))
 
 
 def list_organised(association_ids, *, council=False) -> list[Opportunity]:

@@ -25,6 +25,7 @@ from participa.extensions import db
 from participa.meetings.models import Registration, RegistrationStatus
 from participa.moderation import operations as moderation_operations
 from participa.proposals import operations as proposal_operations
+from participa.volunteering import operations as volunteering
 from tests.support import budgets, factories, polls
 from tests.support.comments import make_comment, veteran
 from tests.support.meetings import make_meeting, register
@@ -32,6 +33,7 @@ from tests.support.moderation import report, report_by
 from tests.support.proposals import answer, make_proposal
 from tests.support.queries import counting
 from tests.support.web import login, text
+from tests.volunteering.conftest import make_opportunity
 
 PAGE = "/accounts/me/participation"
 
@@ -261,6 +263,7 @@ def grow(process, facilitator, me, n):
         budgets.vote(budget, me, budget.projects[:1])
         poll = polls.make_poll()
         polls.vote(poll, me, "no")
+        volunteering.sign_up(make_opportunity(), actor=me)
     db.session.commit()
 
 
@@ -276,8 +279,8 @@ def test_the_page_costs_the_same_with_little_or_much(app, client, me, process, f
     grow(process, facilitator, me, 1)
     login(client, me)
     urls = [PAGE] + [f"{PAGE}/{name}" for name in (
-        "proposals", "supports", "meetings", "comments", "budget-votes", "poll-votes",
-        "reports")]
+        "proposals", "supports", "meetings", "volunteering", "comments", "budget-votes",
+        "poll-votes", "reports")]
     few = {url: queries_for(app, client, url) for url in urls}
     grow(process, facilitator, me, 7)
     many = {url: queries_for(app, client, url) for url in urls}
@@ -326,3 +329,23 @@ def test_meeting_cards_cost_one_query_for_the_readers_places(app, client, me, pr
     statuses = set(db.session.scalars(db.select(Registration.status)
                                       .where(Registration.user_id == me.id)))
     assert statuses == {RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING}
+
+
+def test_where_i_volunteer(client, me, stranger):
+    """Their part lists their sign-ups (places and waiting list), never someone else's, and
+    links the opportunities; with none, it points to the open ones."""
+    db.session.commit()
+    login(client, me)
+    assert "You have not signed up for any opportunity." in text(client.get(PAGE))
+    full = make_opportunity(title="Repartiment de l'aliment", places=1)
+    volunteering.sign_up(full, actor=stranger)
+    volunteering.sign_up(full, actor=me)
+    volunteering.sign_up(make_opportunity(title="Muntatge de la Festa Major"), actor=me)
+    volunteering.sign_up(make_opportunity(title="Neteja del riu"), actor=stranger)
+    db.session.commit()
+    page = text(client.get(PAGE + "/volunteering"))
+    assert "My volunteering" in page
+    assert "Muntatge de la Festa Major" in page and "Repartiment de l&#39;aliment" in page
+    assert "Neteja del riu" not in page
+    assert page.count('href="/volunteering/') >= 2
+    assert "On the waiting list" in page and "Signed up" in page

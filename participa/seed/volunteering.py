@@ -98,6 +98,9 @@ def seed_volunteering(now) -> int:
     operations.publish_opportunity(food, actor=marta, now=now - timedelta(days=10))
     for i, person in enumerate(people(17, 18, 19, 20, 21, 22)):  # four places, two waiting
         operations.sign_up(food, actor=person, now=now - timedelta(days=9, hours=-i))
+    fatima = _person("fatima@riuclar.example")  # a demo account: "My participation" shows it
+    if fatima is not None:
+        operations.sign_up(food, actor=fatima, now=now - timedelta(days=4))
     created += 7
 
     library = db.session.scalar(sa.select(Facility).where(
@@ -118,7 +121,7 @@ def seed_volunteering(now) -> int:
         "area_ids": _areas("Educació"),
     }, actor=council)
     operations.publish_opportunity(buddies, actor=council, now=now - timedelta(days=3))
-    for person in people(23):
+    for person in people(23) + ([fatima] if fatima is not None else []):
         operations.sign_up(buddies, actor=person, now=now - timedelta(days=2))
     created += 2
     db.session.flush()

@@ -1,0 +1,5 @@
+"""files"""
+
+
+def init_app(app):
+    pass

@@ -1,0 +1,5 @@
+"""legal"""
+
+
+def init_app(app):
+    pass

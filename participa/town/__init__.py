@@ -1,0 +1,5 @@
+"""town"""
+
+
+def init_app(app):
+    pass

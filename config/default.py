@@ -79,3 +79,14 @@ RATELIMIT_COMMENT_VOTE = "60 per minute;600 per hour"
 RATELIMIT_REPORT = "10 per minute;50 per hour"
 NEW_ACCOUNT_COMMENTS = 5  # comments a new account may post in its first hour (0 = no limit)
 MODERATION_HIDE_AFTER = 3  # reports from different people that hide a profile (0 = never)
+
+# files (participa/files): where they are kept, and the largest request a form with files may
+# send. local: a folder (FILE_DIR; by default instance/files); s3: an S3-compatible bucket
+FILE_STORAGE = "local"  # PARTICIPA_FILE_STORAGE=local|s3
+FILE_DIR = None  # None: instance/files
+FILE_S3_BUCKET = None
+FILE_S3_ENDPOINT_URL = None  # e.g. https://s3.fr-par.scw.cloud or a MinIO address
+FILE_S3_REGION = None
+FILE_S3_ACCESS_KEY = None
+FILE_S3_SECRET_KEY = None
+FILE_MAX_REQUEST_MB = 30  # a form with files (each file's own limit is the council's rule)

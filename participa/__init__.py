@@ -12,7 +12,8 @@ ENVIRONMENTS = ("development", "testing", "production")
 # the feature packages, each with an ``init_app(app)``: those that register kinds of content
 # before moderation, which gives every reportable kind its report address
 FEATURES = (
-    "accounts", "neighbourhoods", "plans", "processes", "census", "associations", "facilities",
+    "legal", "accounts", "neighbourhoods", "files", "town", "plans", "processes", "census",
+    "associations", "facilities",
     "proposals", "debates", "meetings", "volunteering", "agenda", "budgets", "polls", "results",
     "evaluations", "comments",
     "moderation", "search", "site", "admin",

@@ -31,6 +31,8 @@ from participa.facilities.models import (  # noqa: F401
     OpeningHours,
     Room,
 )
+from participa.files.models import Attachment, FileRules  # noqa: F401
+from participa.legal.models import LegalVersion, TermsAcceptance  # noqa: F401
 from participa.meetings.models import Meeting, Registration  # noqa: F401
 from participa.moderation.models import Moderation, Report  # noqa: F401
 from participa.neighbourhoods.models import Neighbourhood  # noqa: F401
@@ -40,4 +42,5 @@ from participa.processes.models import Category, Phase, Process, ProcessRole  # 
 from participa.proposals.models import Proposal, Support  # noqa: F401
 from participa.results.models import Result, ResultStatus, ResultUpdate  # noqa: F401
 from participa.search.models import SearchDocument  # noqa: F401
+from participa.town.models import TownSettings  # noqa: F401
 from participa.volunteering.models import Opportunity, Signup  # noqa: F401

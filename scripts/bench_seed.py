@@ -96,6 +96,38 @@ def proposals_rows(process, authors, count, now, rng):
     return rows
 
 
+def thumbnails(app, process, proposal_ids, counts, now, stored=200):
+    """Every "bench" proposal has a photo (so the index measures cards with thumbnails: the
+    batched first-image query and the image markup). The image is re-encoded once through the
+    files core; its objects are stored for the ``stored`` newest and the ``stored`` most
+    supported proposals (the first pages people see), not for all 10,000."""
+    from participa.files.images import process_image
+    from participa.files.models import Attachment
+    from participa.files.storage import new_key
+    from participa.seed.photos import photo
+
+    image = process_image(photo("placa-arbres.jpg"), max_bytes=5 * 1024 * 1024)
+    card, page = image.variants["card"], image.variants["page"]
+    store = app.extensions["participa_files"]
+    shown = set(sorted(proposal_ids)[-stored:]) | set(
+        sorted(proposal_ids, key=lambda pid: -counts[pid])[:stored])
+    rows = []
+    for proposal_id in proposal_ids:
+        key = new_key()
+        rows.append({
+            "owner_kind": "proposal", "owner_id": proposal_id, "kind": "image",
+            "storage_key": key, "content_type": image.content_type,
+            "byte_size": len(image.full), "width": image.width, "height": image.height,
+            "card_width": card[1], "card_height": card[2], "page_width": page[1],
+            "page_height": page[2], "alt_text": "Una plaça amb arbres i bancs", "title": "",
+            "language": "ca", "position": 0, "uploaded_by_id": None, "created_at": now})
+        if proposal_id in shown:
+            store.put(key, image.full, image.content_type)
+            store.put(f"{key}-card", card[0], "image/webp")
+            store.put(f"{key}-page", page[0], "image/webp")
+    insert(Attachment.__table__, rows)
+
+
 def long_thread(process, authors, now, rng):
     """One proposal with 500 comments three levels deep (alignments, votes, a little
     Markdown); its stored counter says 500. Inserted before the 10,000 others, so those keep
@@ -319,6 +351,7 @@ def main(users=2000, proposals=10_000, supports_each=100):
             .values(supports_count=sa.bindparam("n")),
             [{"pid": pid, "n": n} for pid, n in counts.items()],
         )
+        thumbnails(app, main_process, proposal_ids, counts, now)
         plan_ids = dashboard_plans(now, rng)
         for slug, count in (("bench-1k", 1000), ("bench-100k", 100_000)):
             process = make_process(slug, now)

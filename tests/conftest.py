@@ -26,6 +26,7 @@ def app(tmp_path_factory):
             "ENV": "testing",
             "DATABASE_URL": database_url,
             "MAIL_OUTBOX_DIR": str(outbox),
+            "FILE_DIR": str(tmp_path_factory.mktemp("files")),
             "PUBLIC_URL": "http://participa.test",
         }
     )
@@ -45,6 +46,7 @@ def _clean_state(app):
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+    app.extensions.pop("town_look", None)  # the town's look kept in memory (participa/town)
     for path in os.listdir(app.config["MAIL_OUTBOX_DIR"]):
         os.remove(os.path.join(app.config["MAIL_OUTBOX_DIR"], path))
     limiter.reset()

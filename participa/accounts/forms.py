@@ -1,8 +1,8 @@
 """Account forms: validation only, never saving."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, PasswordField, StringField
-from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
+from wtforms.validators import AnyOf, Email, EqualTo, InputRequired, Length, ValidationError
 
 from participa.accounts.passwords import MAX_LENGTH, password_problem
 from participa.core.forms import Form, OptionalIntSelect, language_field
@@ -59,6 +59,34 @@ class RegisterForm(NewPasswordMixin, Form):
     confirm = confirm_field()
     locale = language_field()
     neighbourhood_id = OptionalIntSelect(_l("Neighbourhood (optional)"), choices=[])
+    # asked only when terms of use have been published (``terms=``, the current version)
+    accept_terms = BooleanField(_l("I accept the terms of use and have read the privacy "
+                                   "policy"))
+    terms_version = HiddenField()
+
+    def __init__(self, *args, terms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms = terms
+
+    def validate_accept_terms(self, field):
+        if self.terms is None:
+            return
+        if not field.data:
+            raise ValidationError(_l("To create an account, accept the terms of use."))
+        if (self.terms_version.data or "") != str(self.terms.number):
+            raise ValidationError(TERMS_CHANGED)
+
+
+TERMS_CHANGED = _l("The terms of use changed while you were filling in the form: read the new "
+                   "version and accept it.")
+
+
+class TermsForm(Form):
+    """Accepting (or declining) the current terms of use before being signed in: which version
+    the page showed, and the button pressed."""
+
+    version = HiddenField(validators=[InputRequired()])
+    decision = StringField(validators=[InputRequired(), AnyOf(("accept", "decline"))])
 
 
 class LoginForm(Form):

@@ -9,6 +9,7 @@ from participa.core.errors import DomainError
 from participa.core.models import log_action
 from participa.core.types import utcnow
 from participa.extensions import db
+from participa.legal.operations import accept_terms
 
 # the ActionLog verbs written here, as the council's log reads them
 VERBS = {
@@ -21,10 +22,11 @@ VERBS = {
 
 def register_user(
     *, name, email, password, locale="ca", neighbourhood_id=None, is_council=False,
-    confirmed=False, actor=None,
+    confirmed=False, actor=None, terms=None,
 ) -> User:
     """Create an account, unconfirmed unless ``confirmed`` (the CLI, the demo town). Refuses an
-    e-mail already registered (DomainError)."""
+    e-mail already registered (DomainError). ``terms``: the version of the terms of use the
+    person accepted on the form (kept with the moment)."""
     email = normalize_email(email)
     if get_user_by_email(email) is not None:
         raise DomainError(
@@ -42,17 +44,27 @@ def register_user(
     db.session.add(user)
     db.session.flush()
     log_action("register", user, actor=actor or user)
+    if terms is not None:
+        accept_terms(user, terms)
     return user
 
 
-def record_sign_in(user: User, password: str) -> User:
+def record_sign_in(user: User, password: str | None = None) -> User:
     """Note the moment of a sign-in, and rehash the (verified) password if the hashing rules
     have changed since it was stored."""
-    if needs_rehash(user.password_hash):
+    if password is not None and needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
     db.session.flush()
     return user
+
+
+def sign_in_accepting_terms(user: User, terms) -> User:
+    """The person accepts ``terms`` (the current terms of use) to finish signing in: the
+    acceptance is kept, and the sign-in noted (which also makes the pending sign-in that
+    asked for it unusable again)."""
+    accept_terms(user, terms)
+    return record_sign_in(user)
 
 
 def end_sessions(user: User) -> None:

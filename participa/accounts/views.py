@@ -1,8 +1,18 @@
-"""Registration, sign-in and -out, password reset and "my account"."""
+"""Registration, sign-in and -out, password reset and "my account".
+
+Terms of use: when the council has published them, registering asks to accept the current
+version, and signing in (a correct password, a confirmation or a password reset) asks a person
+who has not accepted the current version to accept it before the session starts. Until they
+do, the session only holds a *pending sign-in*: who, bound to this browser's session, valid for
+``TERMS_PENDING_SECONDS`` and once (it names the person's last sign-in, which accepting moves
+on). The check runs at sign-in only, never on other requests."""
+
+import time
 
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     g,
     redirect,
@@ -24,6 +34,7 @@ from participa.accounts.forms import (
     RegisterForm,
     ResetPasswordForm,
     ResetRequestForm,
+    TermsForm,
 )
 from participa.accounts.models import User
 from participa.accounts.participation import Listing, sections_of
@@ -36,6 +47,8 @@ from participa.core.security import per_account_limit, post_limit
 from participa.core.signals import page_context
 from participa.core.urls import safe_next
 from participa.extensions import db
+from participa.legal import queries as legal_queries
+from participa.legal.models import LegalKind
 from participa.neighbourhoods.queries import neighbourhood_choices
 
 bp = Blueprint("accounts", __name__, url_prefix="/accounts")
@@ -49,6 +62,53 @@ def _sign_in(user, remember=False):
     login_user(user, remember=remember)
 
 
+PENDING = "pending_sign_in"  # the session key of a sign-in waiting for the terms' acceptance
+
+
+def _last_sign_in(user) -> str:
+    return user.last_login_at.isoformat() if user.last_login_at else ""
+
+
+_ASK = object()
+
+
+def _finish_sign_in(user, *, remember=False, next_url=None, success=None, terms=_ASK):
+    """Sign ``user`` in (flashing ``success``), unless the current terms of use wait for their
+    acceptance (``terms``: what ``terms_to_accept`` said, when already asked): then keep a
+    pending sign-in in this session and show the terms."""
+    if terms is _ASK:
+        terms = legal_queries.terms_to_accept(user.id)
+    if terms is None:
+        _sign_in(user, remember=remember)
+        if success:
+            flash(success, "success")
+        return redirect(next_url or url_for("site.home"))
+    session[PENDING] = {
+        "user": user.id,
+        "token": user.session_token,  # signing out everywhere, a new password: no longer valid
+        "last": _last_sign_in(user),  # once: accepting records a new sign-in
+        "until": time.time() + current_app.config.get("TERMS_PENDING_SECONDS", 600),
+        "remember": bool(remember),
+        "next": next_url,
+    }
+    return redirect(url_for("accounts.terms"))
+
+
+def _pending_sign_in():
+    """The person this session is signing in and the pending sign-in, or (None, None) when
+    there is none or it is no longer valid (expired, used, or the account changed since)."""
+    pending = session.get(PENDING)
+    if not isinstance(pending, dict) or not isinstance(pending.get("user"), int):
+        return None, None
+    if not isinstance(pending.get("until"), int | float) or pending["until"] < time.time():
+        return None, None
+    user = db.session.get(User, pending["user"])
+    if (user is None or user.session_token != pending.get("token")
+            or _last_sign_in(user) != pending.get("last") or why_not_sign_in(user) is not None):
+        return None, None
+    return user, pending
+
+
 @bp.route("/register", methods=["GET", "POST"])
 @post_limit("RATELIMIT_REGISTER")
 def register():
@@ -57,7 +117,8 @@ def register():
     cannot be used to find out who is registered."""
     if current_user.is_authenticated:
         return redirect(url_for("site.home"))
-    form = RegisterForm()
+    terms = legal_queries.current_terms()  # None until the council publishes terms of use
+    form = RegisterForm(terms=terms)
     form.neighbourhood_id.choices = neighbourhood_choices()
     if not form.is_submitted():  # the account's language: the page's, unless they choose
         form.locale.data = str(get_locale())
@@ -70,11 +131,12 @@ def register():
             # a DomainError here: registered by a parallel request a moment ago (the same answer)
             commit(lambda: notifications.send_confirmation(operations.register_user(
                 name=form.name.data, email=form.email.data, password=form.password.data,
-                locale=form.locale.data, neighbourhood_id=form.neighbourhood_id.data)))
+                locale=form.locale.data, neighbourhood_id=form.neighbourhood_id.data,
+                terms=terms)))
         flash(_("We have sent a message to %(email)s. Open the link in it to finish "
                 "creating your account.", email=form.email.data), "info")
         return redirect(url_for("accounts.login"))
-    return render_form("accounts/register.html", form)
+    return render_form("accounts/register.html", form, terms=terms)
 
 
 @bp.route("/confirm/<token>", methods=["GET", "POST"])
@@ -92,10 +154,8 @@ def confirm(token):
         if isinstance(confirmed, Refused):
             attach_error(form, confirmed.error)
         else:
-            _sign_in(user)
-            flash(_("Welcome to Participa, %(name)s. Your account is ready.", name=user.name),
-                  "success")
-            return redirect(url_for("site.home"))
+            return _finish_sign_in(user, success=_(
+                "Welcome to Participa, %(name)s. Your account is ready.", name=user.name))
     return render_form("accounts/confirm.html", form, user=user)
 
 
@@ -117,11 +177,54 @@ def login():
             commit(lambda: notifications.send_confirmation(user))
             form.form_errors.append(refusal.label)
         else:
-            commit(lambda: operations.record_sign_in(user, form.password.data))
-            _sign_in(user, remember=form.remember.data)
-            flash(_("You are signed in."), "success")
-            return redirect(safe_next(request.args.get("next"), url_for("site.home")))
+            next_url = safe_next(request.args.get("next"), url_for("site.home"))
+            terms = legal_queries.terms_to_accept(user.id)
+            if terms is None:  # otherwise not signed in yet: the sign-in is noted on accepting
+                commit(lambda: operations.record_sign_in(user, form.password.data))
+            return _finish_sign_in(user, remember=form.remember.data, next_url=next_url,
+                                   success=_("You are signed in."), terms=terms)
     return render_form("accounts/login.html", form)
+
+
+@bp.route("/terms", methods=["GET", "POST"])
+def terms():
+    """The current terms of use, to accept before a pending sign-in becomes a session; declining
+    leaves the person signed out (and told why)."""
+    g.private_page = True
+    if current_user.is_authenticated:
+        return redirect(url_for("site.home"))
+    user, pending = _pending_sign_in()
+    if user is None:
+        session.pop(PENDING, None)
+        flash(_("Sign in to continue: the page asking you to accept the terms of use was "
+                "no longer valid."), "error")
+        return redirect(url_for("accounts.login"))
+    current = legal_queries.current_terms()
+    form = TermsForm()
+    if form.validate_on_submit():
+        if form.decision.data == "decline":
+            session.pop(PENDING, None)
+            flash(_("You have not accepted the terms of use, so you are not signed in. You "
+                    "need to accept them to take part; you can still read everything that is "
+                    "public."), "info")
+            return redirect(url_for("accounts.login"))
+        if current is not None and form.version.data != str(current.number):
+            form.form_errors.append(_("The terms of use have changed since you opened this "
+                                      "page. Read the new version and accept it."))
+        else:
+            accepted = commit(lambda: operations.sign_in_accepting_terms(user, current)
+                              if current is not None else operations.record_sign_in(user))
+            if isinstance(accepted, Refused):
+                attach_error(form, accepted.error)
+            else:
+                _sign_in(user, remember=pending.get("remember", False))
+                flash(_("Thank you for accepting the terms of use. You are signed in."),
+                      "success")
+                return redirect(safe_next(pending.get("next"), url_for("site.home")))
+    status = 400 if (form.errors or form.form_errors) else 200
+    return render_template("accounts/terms.html", form=form, terms=current, person=user,
+                           privacy=LegalKind.PRIVACY,
+                           accepted_before=bool(legal_queries.list_acceptances(user.id))), status
 
 
 @bp.post("/logout")
@@ -162,10 +265,9 @@ def reset_password(token):
         return redirect(url_for("accounts.reset_request"))
     form = ResetPasswordForm(user=user)
     if form.validate_on_submit():
-        commit(lambda: operations.reset_password(user, form.password.data, actor=user))
-        _sign_in(user)
-        flash(_("Your password has been changed."), "success")
-        return redirect(url_for("site.home"))
+        commit(lambda: operations.reset_password(user, form.password.data, actor=user),
+               _("Your password has been changed."))
+        return _finish_sign_in(user)
     return render_form("accounts/reset_password.html", form)
 
 

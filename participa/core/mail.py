@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import SMTP
 from email.policy import default as default_policy
-from email.utils import formatdate, make_msgid, parseaddr
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from pathlib import Path
 
 from flask import render_template
@@ -25,6 +25,16 @@ from participa.core.text import one_line
 
 MAIL_JOB = "mail"
 SECRET_MAIL_JOB = "secret_mail"  # a ballot receipt: erased even if it never gets through
+
+# who the messages are from, as a name (the town's, which ``participa.town`` registers): read
+# when a message is queued, so the worker needs nothing else
+_sender_name = None
+
+
+def register_sender_name(provider) -> None:
+    """``provider()`` gives the display name of the sender of every message."""
+    global _sender_name
+    _sender_name = provider
 
 
 def mail_person(user, subject, template: str, *, attachments=(), queue=True, secret=False,
@@ -49,6 +59,7 @@ def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True,
         raise ValueError("an e-mail address cannot hold a line break or a control character")
     message = {"to": to, "subject": one_line(subject),  # a title cannot break a header
                "text": str(text),
+               "sender_name": one_line(_sender_name()) if _sender_name else "",
                "attachments": [[filename, mimetype, base64.b64encode(data).decode()]
                                for filename, mimetype, data in attachments]}
     if queue:
@@ -60,7 +71,9 @@ def send_mail(to: str, subject: str, text: str, *, attachments=(), queue=True,
 def compose(config, message: dict) -> bytes:
     """A queued message as the bytes of an e-mail, with CRLF line ends as the wire wants them."""
     mail = EmailMessage()
-    mail["From"] = config["MAIL_DEFAULT_SENDER"]
+    name = message.get("sender_name")  # a message queued by an earlier version has none
+    mail["From"] = (formataddr((name, parseaddr(config["MAIL_DEFAULT_SENDER"])[1])) if name
+                    else config["MAIL_DEFAULT_SENDER"])
     mail["To"] = message["to"]
     mail["Subject"] = message["subject"]
     mail["Date"] = formatdate(localtime=False)

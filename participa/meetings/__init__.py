@@ -15,10 +15,12 @@ def init_app(app):
     from participa.core.translated import language_of, text_in
     from participa.facilities import hooks
     from participa.facilities.signals import facility_page
+    from participa.files.uploads import accept_uploads
     from participa.meetings import (
         actions,
         content,
         days,
+        files,
         indicators,
         participation,
         queries,
@@ -30,6 +32,8 @@ def init_app(app):
 
     register_verbs(VERBS)
     register_kind(content.KIND)
+    files.register()  # a meeting may carry images and documents
+    accept_uploads("meetings.new", "meetings.edit")
     app.register_blueprint(views.bp)
     indicators.register()  # the plans' indicators computed from meetings
     app.add_template_global(views.meeting_when)

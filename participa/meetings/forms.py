@@ -16,6 +16,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 
 from participa.core.forms import Form, LocalDateTimeField, checkbox_list
 from participa.core.translated import add_translation_fields
+from participa.files.forms import FileFieldsMixin
 from participa.meetings.models import PRICE_LIMIT, EventType, MeetingKind, Organiser
 
 MARKDOWN_HELP = _l("You can use Markdown: **bold**, *italics*, lists and links.")
@@ -33,7 +34,7 @@ def _enum_value(value):
     return value.value if isinstance(value, enum.Enum) else value
 
 
-class MeetingForm(Form):
+class MeetingForm(FileFieldsMixin, Form):
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
     description = TextAreaField(
         _l("Description"), validators=[Optional(), Length(max=20_000)],

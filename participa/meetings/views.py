@@ -24,6 +24,7 @@ from participa.comments.queries import thread_for
 from participa.core.exports import csv_response
 from participa.core.flow import Refused, perform, save_form, submit
 from participa.core.i18n import format_clock, format_day
+from participa.core.models import written_in
 from participa.core.pagination import requested_page
 from participa.core.permissions import is_council
 from participa.core.timeutil import utc_to_local
@@ -31,7 +32,8 @@ from participa.core.translated import submitted_translations, text_in, translati
 from participa.core.urls import db_int
 from participa.extensions import limiter
 from participa.facilities.queries import get_facility_by_slug, list_bookable_rooms
-from participa.meetings import ical, notifications, operations, queries
+from participa.files.queries import files_of, rules_for
+from participa.meetings import files, ical, notifications, operations, queries
 from participa.meetings.forms import (
     AttendanceForm,
     CancelForm,
@@ -229,6 +231,8 @@ def _render_show(process, meeting, *, register_form=None, status=200):
         may_publish=can_publish_meeting(current_user, meeting),
         may_cancel=can_cancel_meeting(current_user, meeting),
         may_close=can_close_meeting(current_user, meeting),
+        attachments=files_of(files.KIND, meeting.id)
+        if files.can_read_files(current_user, meeting) else [],
     ), status
 
 
@@ -378,14 +382,23 @@ def new(slug):
     choices = _organiser_choices(process, associations=associations)
     return save_form(
         MeetingForm(rooms=list_bookable_rooms(), organisers=choices),
-        lambda data: operations.create_meeting(
-            process, _with_organiser(data), actor=current_user,
-            translations=submitted_translations(data, Meeting.TRANSLATED)),
+        lambda data: _create_with_files(process, data),
         template="meetings/form.html",
         success=_("The meeting has been saved as a draft. Publish it when it is ready."),
         next_url=lambda meeting: url_for(".show", slug=slug, id=meeting.id),
-        process=process, meeting=None,
+        process=process, meeting=None, file_rules=rules_for(files.KIND),
     )
+
+
+def _create_with_files(process, data):
+    """A new meeting and its files: the files are checked first, so a refused one saves
+    nothing."""
+    prepared = files.prepare_uploads(data, language=written_in(current_user))
+    meeting = operations.create_meeting(
+        process, _with_organiser(data), actor=current_user,
+        translations=submitted_translations(data, Meeting.TRANSLATED))
+    files.attach_uploads(meeting, prepared, actor=current_user)
+    return meeting
 
 
 @bp.route(ONE + "/edit", methods=["GET", "POST"])
@@ -397,9 +410,11 @@ def edit(slug, id):
         return redirect(url_for(".show", slug=slug, id=id))
 
     def save(data):
+        prepared = files.prepare_uploads(data, language=written_in(current_user))
         saved, promoted = operations.update_meeting(
             meeting, _with_organiser(data), actor=current_user,
             translations=submitted_translations(data, Meeting.TRANSLATED))
+        files.attach_uploads(saved, prepared, actor=current_user)
         _promote_and_tell(promoted)
         return saved
 
@@ -412,7 +427,7 @@ def edit(slug, id):
         template="meetings/form.html",
         success=_("The meeting has been saved."),
         next_url=lambda saved: url_for(".show", slug=slug, id=id),
-        process=process, meeting=meeting,
+        process=process, meeting=meeting, file_rules=rules_for(files.KIND),
     )
 
 

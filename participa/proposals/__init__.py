@@ -5,11 +5,13 @@ def init_app(app):
     from participa.accounts.signals import participation_page
     from participa.core.content import register_kind
     from participa.core.models import register_verbs
+    from participa.files.uploads import accept_uploads
     from participa.processes.signals import process_actions
     from participa.proposals import (
         actions,
         associations,
         content,
+        files,
         indicators,
         participation,
         views,
@@ -18,6 +20,8 @@ def init_app(app):
 
     register_verbs(VERBS)
     register_kind(content.KIND)
+    files.register()  # a proposal may carry images and documents
+    accept_uploads("proposals.new", "proposals.edit")
     app.register_blueprint(views.bp)
     indicators.register()  # the plans' indicators computed from proposals
     associations.register()  # an association's page lists the proposals it (co-)authors

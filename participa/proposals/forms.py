@@ -12,11 +12,13 @@ from wtforms.validators import InputRequired, Length, Optional
 from participa.comments.forms import publish_as_field
 from participa.core.forms import Form, OptionalIntSelect
 from participa.core.translated import text_in
+from participa.files.forms import FileFieldsMixin
 from participa.proposals.models import ANSWER_STATES
 
 
-class ProposalForm(Form):
-    """A proposal's fields. ``process=`` gives the categories, neighbourhoods and text limit;
+class ProposalForm(FileFieldsMixin, Form):
+    """A proposal's fields, and one image and one document (``FileFieldsMixin``).
+    ``process=`` gives the categories, neighbourhoods and text limit;
     ``associations=`` the ones its author may publish it on behalf of (a new proposal only:
     None leaves the choice out, as when editing)."""
 

@@ -15,13 +15,16 @@ from participa.core.cache import cached_fragment, fragment_cache
 
 
 def render_cards(process, proposals, states, *, show_supports: bool, locale: str,
-                 next_url: str) -> list[Markup]:
-    """Each proposal's card, in order; ``states`` is the support state of each (by id)."""
+                 next_url: str, thumbnails=None) -> list[Markup]:
+    """Each proposal's card, in order; ``states`` is the support state of each (by id),
+    ``thumbnails`` the first image of each (by id, read in one query)."""
+    thumbnails = thumbnails or {}
     macro = current_app.jinja_env.get_template("proposals/_card.html").module.proposal_card
     cache = fragment_cache("proposal-cards", current_app.config["PROPOSAL_CARDS"])
     cards = []
     for proposal in proposals:
         state = states[proposal.id]
+        thumb = thumbnails.get(proposal.id)
         key = (
             proposal.id, proposal.title, proposal.language, proposal.state, proposal.author_name,
             # on whose behalf: a renamed association (or a new slug) makes a new card
@@ -30,7 +33,9 @@ def render_cards(process, proposals, states, *, show_supports: bool, locale: str
             proposal.comments_count, proposal.supports_count, process.slug,
             process.support_threshold, show_supports, state["supported"], state["refusal"],
             state["may_unsupport"], next_url, locale,
+            # the thumbnail: another image (a new id), or its text changed, makes a new card
+            (thumb.id, thumb.alt_text, thumb.language) if thumb is not None else None,
         )
-        cards.append(cached_fragment(cache, key, lambda p=proposal, s=state: macro(
-            process, p, show_supports, s, next_url)))
+        cards.append(cached_fragment(cache, key, lambda p=proposal, s=state, t=thumb: macro(
+            process, p, show_supports, s, next_url, t)))
     return cards

@@ -24,14 +24,18 @@ from participa.comments.queries import thread_for
 from participa.comments.rendering import publish_as_associations
 from participa.core.exports import csv_response, json_response
 from participa.core.flow import Refused, attach_error, commit, form_data, perform, save_form
+from participa.core.models import written_in
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
 from participa.core.urls import db_int, safe_next
 from participa.extensions import limiter
+from participa.files.errors import FileRefused
+from participa.files.operations import remove_file
+from participa.files.queries import files_of, first_images, get_attachment, rules_for
 from participa.moderation.context import moderation_context
 from participa.processes.loaders import get_visible_process_or_404
 from participa.processes.permissions import can_manage_process, can_view_process
-from participa.proposals import notifications, operations, queries
+from participa.proposals import files, notifications, operations, queries
 from participa.proposals.forms import (
     AnswerForm,
     InviteAssociationForm,
@@ -144,6 +148,7 @@ def index(slug):
         propose_refusal=why_not_propose(current_user, process, authored=figures[0]),
         invite_sign_in=invite_sign_in,
         cards=render_cards(process, page.items, support["support_states"],
+                           thumbnails=first_images(files.KIND, files.readable_ids(page.items)),
                            show_supports=show_supports, locale=str(get_locale()),
                            next_url=request.full_path),
         **support,
@@ -166,8 +171,7 @@ def new(slug):
     preview = similar = None
     if form.validate_on_submit():
         if request.form.get("action") == "publish":
-            proposal = commit(lambda: operations.create_proposal(process, form_data(form),
-                                                                 actor=current_user),
+            proposal = commit(lambda: _create_with_files(process, form_data(form)),
                               _("Your proposal has been published."))
             if isinstance(proposal, Refused):
                 attach_error(form, proposal.error)
@@ -180,9 +184,31 @@ def new(slug):
                     (a for a in publish_as_associations(current_user)
                      if a.id == preview["association_id"]), None)
             similar = queries.similar_proposals(process, form.title.data, form.body.data)
+            try:  # the files are checked now, and chosen again to publish
+                preview["files"] = bool(files.prepare_uploads(
+                    preview, language=written_in(current_user)))
+            except FileRefused as error:
+                attach_error(form, error)
     status = 400 if (form.errors or form.form_errors) else 200
     return render_template("proposals/form.html", process=process, form=form, proposal=None,
-                           preview=preview, similar=similar), status
+                           preview=preview, similar=similar,
+                           file_rules=rules_for(files.KIND)), status
+
+
+def _create_with_files(process, data):
+    """A new proposal and its files: the files are checked first, so a refused one saves
+    nothing."""
+    prepared = files.prepare_uploads(data, language=written_in(current_user))
+    proposal = operations.create_proposal(process, data, actor=current_user)
+    files.attach_uploads(proposal, prepared, actor=current_user)
+    return proposal
+
+
+def _update_with_files(proposal, data):
+    prepared = files.prepare_uploads(data, language=written_in(current_user))
+    operations.update_proposal(proposal, data, actor=current_user)
+    files.attach_uploads(proposal, prepared, actor=current_user)
+    return proposal
 
 
 @bp.get("/proposals/<int:id>")
@@ -218,6 +244,8 @@ def _render_show(process, proposal, answer_form=None, status=200, *, figures=Non
         may_withdraw=can_withdraw_proposal(current_user, proposal),
         may_manage=can_manage_process(current_user, process),
         answer_form=answer_form,
+        attachments=files_of(files.KIND, proposal.id)
+        if files.can_read_files(current_user, proposal) else [],
         **_coauthoring_context(proposal),
     ), status
 
@@ -248,12 +276,31 @@ def edit(slug, id):
         abort(403)
     return save_form(
         ProposalForm(process=process, obj=proposal),
-        lambda data: operations.update_proposal(proposal, data, actor=current_user),
+        lambda data: _update_with_files(proposal, data),
         template="proposals/form.html",
         success=_("Your proposal has been saved."),
         next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
         process=process, proposal=proposal, preview=None, similar=None,
+        file_rules=rules_for(files.KIND), attachments=files_of(files.KIND, proposal.id),
+        remove_url=lambda attachment: url_for(".remove_attachment", slug=slug, id=id,
+                                              attachment_id=attachment.id),
     )
+
+
+@bp.post("/proposals/<int:id>/files/<int:attachment_id>/remove")
+@login_required
+def remove_attachment(slug, id, attachment_id):
+    """Remove one of a proposal's files (whoever may edit the proposal)."""
+    process = get_visible_process_or_404(slug)
+    proposal = _proposal_or_404(process, id)
+    attachment = get_attachment(attachment_id)
+    if attachment is None or attachment.owner_kind != files.KIND or \
+            attachment.owner_id != proposal.id:
+        abort(404)
+    if not files.can_attach_files(current_user, proposal):
+        abort(403)
+    perform(lambda: remove_file(attachment, actor=current_user), _("The file has been removed."))
+    return redirect(url_for(".edit", slug=slug, id=id))
 
 
 def _act(slug, id, action, success, *, permission=None):

@@ -15,13 +15,16 @@ from participa.processes.models import Category, Phase, PhaseKind, Process, Proc
 from participa.seed.accounts import DEMO_ACCOUNTS
 from participa.seed.agenda import seed_agenda
 from participa.seed.associations import seed_associations
+from participa.seed.branding import seed_branding
 from participa.seed.budgets import seed_budgets
 from participa.seed.census import seed_census
 from participa.seed.conversation import seed_conversation
 from participa.seed.evaluations import seed_evaluations
 from participa.seed.facilities import seed_facilities
 from participa.seed.goals import seed_goals
+from participa.seed.legal import seed_legal
 from participa.seed.meetings import seed_meetings
+from participa.seed.photos import seed_meeting_photos, seed_proposal_photos
 from participa.seed.plan_members import seed_plan_members
 from participa.seed.polls import seed_polls
 from participa.seed.proposals import seed_on_behalf, seed_proposals
@@ -279,10 +282,13 @@ def seed_demo() -> int:
             db.session.add(ProcessRole(process=process, user=users["facilitator"]))
             created += 1
     db.session.flush()
+    created += seed_branding(users["council"])  # the town's name, colours and logo
     created += seed_proposals(users, now)
+    created += seed_proposal_photos()  # photos on several proposals (participa/files)
     created += seed_associations(now)  # after the neighbours' accounts, its administrators
     created += seed_on_behalf(users, now)  # after the associations: published on their behalf
     created += seed_meetings(users, now)
+    created += seed_meeting_photos(users["council"])  # photos of two held meetings
     created += seed_facilities(users, now)  # the facilities, and meetings placed in their rooms
     created += seed_conversation(users, now)
     created += seed_census()
@@ -293,6 +299,7 @@ def seed_demo() -> int:
     created += seed_volunteering(now)  # after the associations, who post them
     created += seed_plan_members()  # after the associations: they sit at the plans' tables
     created += seed_agenda(users, now)  # after the associations and facilities: events
+    created += seed_legal(users["council"], now)  # after every account: all accept the terms
     # last: a snapshot of the plans as the rest left them, and the newest entries of the
     # council's log (its first page names an evaluation)
     created += seed_evaluations()

@@ -54,6 +54,7 @@ def live_server(tmp_path_factory):
         "PARTICIPA_PUBLIC_URL": url,  # the links it e-mails lead back to it
         "PARTICIPA_DATABASE_URL": database_url,
         "PARTICIPA_MAIL_OUTBOX_DIR": str(outbox),
+        "PARTICIPA_FILE_DIR": str(folder / "files"),  # uploads and the demo's photos
         "PARTICIPA_SECRET_KEY": "browser-tests-secret-key",
         # from_prefixed_env parses values as JSON: "false" becomes False
         "PARTICIPA_RATELIMIT_ENABLED": "false",

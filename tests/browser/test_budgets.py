@@ -27,6 +27,7 @@ from tests.support.browser import (
     scan,
     sign_in,
     text,
+    tick_the_terms,
 )
 
 VOTING = "/processes/inversions-barri-vell-2027"
@@ -71,6 +72,7 @@ def register(page, live_server, name):
     page.get_by_label(text("E-mail"), exact=True).fill(email)
     page.get_by_label(text("Password"), exact=True).fill(password)
     page.get_by_label(text("Repeat the password"), exact=True).fill(password)
+    tick_the_terms(page)
     page.get_by_role("button", name=text("Create my account")).click()
     expect(flash(page)).to_contain_text(
         text("We have sent a message to %(email)s. Open the link in it to finish creating "

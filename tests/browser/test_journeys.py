@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
-from tests.support.browser import COUNCIL_EMAIL, flash, sign_in, text
+from tests.support.browser import COUNCIL_EMAIL, flash, sign_in, text, tick_the_terms
 
 MADRID = ZoneInfo("Europe/Madrid")
 FACILITATOR_EMAIL = "dinamitzadora@riuclar.example"
@@ -34,6 +34,7 @@ def register(page, live_server, name, email, password):
     page.get_by_label(text("E-mail"), exact=True).fill(email)
     page.get_by_label(text("Password"), exact=True).fill(password)
     page.get_by_label(text("Repeat the password"), exact=True).fill(password)
+    tick_the_terms(page)
     page.get_by_role("button", name=text("Create my account")).click()
     expect(flash(page)).to_contain_text(
         text("We have sent a message to %(email)s. Open the link in it to finish creating "

@@ -22,6 +22,7 @@ from tests.support.browser import (
     open_page,
     process_action,
     text,
+    tick_the_terms,
 )
 
 PROCESS = "/processes/pressupostos-participatius-barri-vell"
@@ -61,6 +62,7 @@ def test_a_newcomer_registers_in_spanish_proposes_finds_it_and_gives_up_a_place(
     form.get_by_label(es("E-mail"), exact=True).fill(email)
     form.get_by_label(es("Password"), exact=True).fill(DEMO_PASSWORD)
     form.get_by_label(es("Repeat the password"), exact=True).fill(DEMO_PASSWORD)
+    tick_the_terms(page)
     form.get_by_role("button", name=es("Create my account")).click()
     expect(flash(page)).to_contain_text(es(
         "We have sent a message to %(email)s. Open the link in it to finish creating your "

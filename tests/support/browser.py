@@ -70,13 +70,27 @@ def wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout=30.0) -
     raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{log.read_text()}")
 
 
-def sign_in(page, email, password=DEMO_PASSWORD):
-    """Sign in through the form, as a person would."""
+def sign_in(page, email, password=DEMO_PASSWORD, *, accept_terms=True):
+    """Sign in through the form, as a person would. When the terms of use have changed since
+    the person last accepted them (a journey published new ones), the sign-in stops at them:
+    ``accept_terms`` accepts them, as the person would, to finish signing in."""
     page.goto("/accounts/login")
     page.get_by_label(text("E-mail"), exact=True).fill(email)
     page.get_by_label(text("Password"), exact=True).fill(password)
     page.get_by_role("main").get_by_role("button", name=text("Sign in")).click()
     page.wait_for_url(lambda url: "/accounts/login" not in url)
+    if accept_terms and "/accounts/terms" in page.url:
+        page.get_by_role("main").get_by_role(
+            "button", name=text("I accept the terms of use"), exact=True).click()
+        page.wait_for_url(lambda url: "/accounts/terms" not in url)
+
+
+def tick_the_terms(page):
+    """On the registration form: accept the terms of use (the box is there once the council
+    has published terms, as in the demo town)."""
+    box = page.locator("#accept_terms")
+    if box.count():
+        box.check()
 
 
 def assert_accessible(page):

@@ -16,11 +16,12 @@ def init_app(app):
     from flask import url_for
     from flask_babel import lazy_gettext as _l
 
-    from participa.associations import admin, views
+    from participa.associations import admin, files, views
     from participa.associations.models import AreaOfWork, Association
     from participa.associations.operations import VERBS
     from participa.core.activity import register_log_targets, titled
     from participa.core.models import register_verbs
+    from participa.files.uploads import accept_uploads
 
     register_verbs(VERBS)
     register_log_targets({
@@ -31,3 +32,5 @@ def init_app(app):
     })
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
+    files.register()  # an association's logo
+    accept_uploads("associations.new", "associations.edit")

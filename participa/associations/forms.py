@@ -2,6 +2,7 @@
 register, and the areas and neighbourhoods against the database."""
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     SelectChoice,
@@ -61,6 +62,9 @@ class AssociationForm(Form):
     name = StringField(_l("Name"), validators=[InputRequired(), Length(max=NAME_LIMIT)],
                        description=_l("As it appears in its statutes, or as people know it "
                                       "for an informal group."))
+    logo = FileField(_l("Logo"), description=_l(
+        "A JPEG, PNG or WebP picture; people who cannot see it hear the association's name. "
+        "A new one replaces the one before."))
     legal_form = SelectField(
         _l("Legal form"), choices=[SelectChoice(f.value, f.label) for f in LegalForm],
         validators=[InputRequired()],

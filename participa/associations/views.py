@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from participa.associations import notifications, operations, queries
+from participa.associations import files, notifications, operations, queries
 from participa.associations.activity import activity_of
 from participa.associations.forms import AssociationForm, RoleForm
 from participa.associations.models import Association
@@ -22,6 +22,7 @@ from participa.associations.permissions import (
 )
 from participa.core.exports import csv_response, json_response
 from participa.core.flow import perform, save_form
+from participa.core.models import written_in
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
 from participa.core.urls import db_int
@@ -56,6 +57,7 @@ def index():
     page = queries.list_associations(**filters, page=requested_page(),
                                      per_page=current_app.config["PAGE_SIZE"])
     return render_template("associations/index.html", page=page, filters=filters,
+                           logos=files.logos_of(page.items),
                            neighbourhoods=list_neighbourhoods(), areas=queries.list_areas(),
                            may_register=can_register_association(current_user))
 
@@ -66,7 +68,7 @@ def show(slug):
     if current_user.is_authenticated:
         g.private_page = True
     return render_template(
-        "associations/show.html", association=association,
+        "associations/show.html", association=association, logo=files.logo_of(association),
         representatives=queries.count_representatives(association),
         activity=activity_of(association), link=association.link_of(current_user),
         may_ask=can_ask_to_represent(current_user, association),
@@ -142,11 +144,12 @@ def new():
     if not can_register_association(current_user):
         abort(403)
     return save_form(
-        _form(), lambda data: operations.register_association(data, actor=current_user),
+        _form(), lambda data: _with_logo(
+            data, lambda: operations.register_association(data, actor=current_user)),
         template="associations/form.html",
         success=_l("The association is in the register. The council will check its details "
                    "and verify it; meanwhile it appears without the verified mark."),
-        next_url=_to_show, association=None)
+        next_url=_to_show, association=None, logo=None)
 
 
 @bp.route(ONE + "/edit", methods=["GET", "POST"])
@@ -159,10 +162,21 @@ def edit(slug):
         abort(403)
     return save_form(
         _form(association),
-        lambda data: operations.update_association(association, data, actor=current_user),
+        lambda data: _with_logo(
+            data, lambda: operations.update_association(association, data, actor=current_user)),
         template="associations/form.html", success=_l("The association's details have been "
                                                       "saved."),
-        next_url=_to_show, association=association)
+        next_url=_to_show, association=association, logo=files.logo_of(association))
+
+
+def _with_logo(data, save):
+    """Save the details (``save()``) and the logo chosen with them: the logo is checked first,
+    so a refused file saves nothing."""
+    prepared = files.prepare_logo(data, name=data.get("name") or "",
+                                  language=written_in(current_user))
+    association = save()
+    files.replace_logo(association, prepared, actor=current_user)
+    return association
 
 
 # --- representatives -----------------------------------------------------------------------------

@@ -5,9 +5,10 @@ from wtforms.validators import InputRequired, Length
 from participa.core.forms import Form, OptionalIntSelect
 from participa.core.translated import text_in
 from participa.debates.models import BODY_LIMIT
+from participa.files.forms import FileFieldsMixin
 
 
-class DebateForm(Form):
+class DebateForm(FileFieldsMixin, Form):
     """A debate's fields. ``process=`` gives the categories."""
 
     title = StringField(

@@ -6,9 +6,10 @@ from flask_login import current_user, login_required
 
 from participa.comments.queries import thread_for
 from participa.core.flow import save_form
+from participa.core.models import written_in
 from participa.core.pagination import requested_page
 from participa.core.security import post_limit
-from participa.debates import operations, queries
+from participa.debates import files, operations, queries
 from participa.debates.forms import CloseDebateForm, DebateForm
 from participa.debates.models import DebateStatus
 from participa.debates.permissions import (
@@ -17,6 +18,7 @@ from participa.debates.permissions import (
     can_open_debate,
     can_view_debate,
 )
+from participa.files.queries import files_of, rules_for
 from participa.moderation.context import moderation_context
 from participa.processes.loaders import get_visible_process_or_404
 
@@ -58,11 +60,21 @@ def new(slug):
         abort(403)
     return save_form(
         DebateForm(process=process),
-        lambda data: operations.create_debate(process, data, actor=current_user),
+        lambda data: _with_files(data, lambda: operations.create_debate(
+            process, data, actor=current_user)),
         template="debates/form.html", success=_("The debate is open."),
         next_url=lambda debate: url_for(".show", slug=slug, id=debate.id),
-        process=process, debate=None,
+        process=process, debate=None, file_rules=rules_for(files.KIND),
     )
+
+
+def _with_files(data, save):
+    """Save the debate (``save()``) with the form's files: they are checked first, so a
+    refused file saves nothing."""
+    prepared = files.prepare_uploads(data, language=written_in(current_user))
+    debate = save()
+    files.attach_uploads(debate, prepared, actor=current_user)
+    return debate
 
 
 @bp.get("/<int:id>")
@@ -74,6 +86,8 @@ def show(slug, id):
         thread=thread_for(debate, current_user, request.args.get("comments")),
         may_edit=can_edit_debate(current_user, debate),
         may_close=can_close_debate(current_user, debate),
+        attachments=files_of(files.KIND, debate.id)
+        if files.can_read_files(current_user, debate) else [],
         **moderation_context(debate),
     )
 
@@ -89,10 +103,11 @@ def edit(slug, id):
     g.private_page = True
     return save_form(
         DebateForm(process=process, obj=debate),
-        lambda data: operations.update_debate(debate, data, actor=current_user),
+        lambda data: _with_files(data, lambda: operations.update_debate(
+            debate, data, actor=current_user)),
         template="debates/form.html", success=_("The debate has been saved."),
         next_url=lambda saved: url_for(".show", slug=slug, id=saved.id),
-        process=process, debate=debate,
+        process=process, debate=debate, file_rules=rules_for(files.KIND),
     )
 
 

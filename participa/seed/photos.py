@@ -1,12 +1,14 @@
-"""The demo town's photos on its proposals and meetings: scenes drawn once with Pillow
-(``scripts/draw_demo_images.py``) and kept in ``images/``, attached through the files core
-as a resident would (re-encoded, with their variants), each with its alternative text in
-Catalan. Nothing is drawn nor downloaded while seeding."""
+"""The demo town's photos on its proposals and meetings, and its associations' logos: scenes
+and badges drawn once with Pillow (``scripts/draw_demo_images.py``, ``draw_demo_logos.py``) and
+kept in ``images/``, attached through the files core as a resident would (re-encoded, with
+their variants), each with its alternative text in Catalan. Nothing is drawn nor downloaded
+while seeding."""
 
 from pathlib import Path
 
 from sqlalchemy import select
 
+from participa.associations.models import Association
 from participa.extensions import db
 from participa.files.operations import attach_file
 from participa.files.queries import images_of
@@ -40,6 +42,15 @@ MEETING_PHOTOS = {
 }
 
 
+# association name → its logo (``scripts/draw_demo_logos.py``); the alternative text is the name
+ASSOCIATION_LOGOS = {
+    "Associació de Veïns del Barri Vell": "logo-avv-barri-vell.png",
+    "Comissió de Festes de la Festa Major del Nord": "logo-festa-major-nord.png",
+    "Club Esportiu Riuclar": "logo-club-esportiu.png",
+    "Casal de la Gent Gran del Barri Vell": "logo-casal-gent-gran.png",
+}
+
+
 def photo(name: str) -> bytes:
     return (IMAGES / name).read_bytes()
 
@@ -68,5 +79,18 @@ def seed_meeting_photos(council) -> int:
         name, alt_text = MEETING_PHOTOS[meeting.title]
         attach_file("meeting", meeting.id, photo(name), alt_text=alt_text, language="ca",
                     actor=council)
+        created += 1
+    return created
+
+
+def seed_association_logos(council) -> int:
+    """A logo on four associations of the register, unless they already have one."""
+    created = 0
+    for association in db.session.scalars(
+            select(Association).where(Association.name.in_(ASSOCIATION_LOGOS))):
+        if images_of("association", association.id):
+            continue
+        attach_file("association", association.id, photo(ASSOCIATION_LOGOS[association.name]),
+                    alt_text=association.name, language="ca", actor=council)
         created += 1
     return created

@@ -24,7 +24,11 @@ from participa.seed.facilities import seed_facilities
 from participa.seed.goals import seed_goals
 from participa.seed.legal import seed_legal
 from participa.seed.meetings import seed_meetings
-from participa.seed.photos import seed_meeting_photos, seed_proposal_photos
+from participa.seed.photos import (
+    seed_association_logos,
+    seed_meeting_photos,
+    seed_proposal_photos,
+)
 from participa.seed.plan_members import seed_plan_members
 from participa.seed.polls import seed_polls
 from participa.seed.proposals import seed_on_behalf, seed_proposals
@@ -286,6 +290,7 @@ def seed_demo() -> int:
     created += seed_proposals(users, now)
     created += seed_proposal_photos()  # photos on several proposals (participa/files)
     created += seed_associations(now)  # after the neighbours' accounts, its administrators
+    created += seed_association_logos(users["council"])  # four of them show a logo
     created += seed_on_behalf(users, now)  # after the associations: published on their behalf
     created += seed_meetings(users, now)
     created += seed_meeting_photos(users["council"])  # photos of two held meetings

@@ -9,7 +9,7 @@ from participa.extensions import db
 from participa.files.models import Attachment
 from participa.proposals.models import Proposal
 from participa.seed import seed_demo
-from participa.seed.photos import IMAGES, MEETING_PHOTOS, PROPOSAL_PHOTOS
+from participa.seed.photos import ASSOCIATION_LOGOS, IMAGES, MEETING_PHOTOS, PROPOSAL_PHOTOS
 from tests.support.web import text
 
 
@@ -43,3 +43,18 @@ def test_two_held_meetings_have_a_photo(app, client):
         Attachment.owner_kind == "meeting")))
     assert len(photos) == len(MEETING_PHOTOS)
     assert all(client.get(f"/files/{photo.id}/page").status_code == 200 for photo in photos)
+
+
+def test_four_associations_show_their_logo(app, client):
+    seed_demo()
+    db.session.commit()
+    logos = list(db.session.scalars(sa.select(Attachment).where(
+        Attachment.owner_kind == "association")))
+    assert len(logos) == len(ASSOCIATION_LOGOS)
+    assert all(Path(IMAGES, name).stat().st_size < 30 * 1024 for name in ASSOCIATION_LOGOS.values())
+    register = text(client.get("/associations/"))
+    assert all(f"/files/{logo.id}/card" in register for logo in logos)
+    seed_demo()  # again: nothing added twice
+    db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count(Attachment.id)).where(
+        Attachment.owner_kind == "association")) == len(logos)

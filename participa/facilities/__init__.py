@@ -10,9 +10,10 @@ def init_app(app):
 
     from participa.core.activity import register_log_targets, titled
     from participa.core.models import register_verbs
-    from participa.facilities import admin, views
+    from participa.facilities import admin, files, views
     from participa.facilities.models import Facility
     from participa.facilities.operations import VERBS
+    from participa.files.uploads import accept_uploads
 
     register_verbs(VERBS)
     register_log_targets({"facility": titled(
@@ -20,3 +21,5 @@ def init_app(app):
         title=lambda row: row.name)})
     app.register_blueprint(views.bp)
     app.register_blueprint(admin.bp)
+    files.register()  # a facility may carry photos and documents
+    accept_uploads("facilities_admin.new", "facilities_admin.edit")

@@ -8,10 +8,12 @@ from flask_login import current_user
 
 from participa.core.auth import council_required
 from participa.core.flow import Refused, perform, save_form, submit
+from participa.core.models import written_in
 from participa.core.translated import submitted_translations, translation_form_data
-from participa.facilities import operations, queries
+from participa.facilities import files, operations, queries
 from participa.facilities.forms import ExceptionForm, FacilityForm, HoursForm, RoomForm
 from participa.facilities.models import WEEKDAYS, OpeningException
+from participa.files.queries import rules_for
 from participa.neighbourhoods.queries import list_neighbourhoods
 
 bp = Blueprint("facilities_admin", __name__, url_prefix="/admin/facilities")
@@ -38,13 +40,14 @@ def index():
 def new():
     return save_form(
         FacilityForm(neighbourhoods=_neighbourhoods()),
-        lambda data: operations.create_facility(
+        lambda data: files.with_files(data, lambda: operations.create_facility(
             data, actor=current_user,
             translations=submitted_translations(data, FACILITY_TEXTS)),
+            actor=current_user, language=written_in(current_user)),
         template="facilities/admin/form.html",
         success=_l("The facility has been created. Add its rooms and opening hours."),
         next_url=lambda facility: url_for(".manage", id=facility.id),
-        facility=None,
+        facility=None, file_rules=rules_for(files.KIND),
     )
 
 
@@ -56,13 +59,14 @@ def edit(id):
                         **translation_form_data(facility, FACILITY_TEXTS))
     return save_form(
         form,
-        lambda data: operations.update_facility(
+        lambda data: files.with_files(data, lambda: operations.update_facility(
             facility, data, actor=current_user,
             translations=submitted_translations(data, FACILITY_TEXTS)),
+            actor=current_user, language=written_in(current_user)),
         template="facilities/admin/form.html",
         success=_l("The facility has been saved."),
         next_url=lambda saved: url_for(".manage", id=saved.id),
-        facility=facility,
+        facility=facility, file_rules=rules_for(files.KIND),
     )
 
 

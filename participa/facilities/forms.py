@@ -17,6 +17,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from participa.core.forms import Form, SlugField
 from participa.core.translated import add_translation_fields
 from participa.facilities.models import MAX_ROOM_CAPACITY, WEEKDAYS, FacilityKind
+from participa.files.forms import FileFieldsMixin
 
 
 def _optional_id(value):
@@ -24,7 +25,7 @@ def _optional_id(value):
     return None if value in (None, "", "None") else int(value)
 
 
-class FacilityForm(Form):
+class FacilityForm(FileFieldsMixin, Form):
     """``neighbourhoods=``: the (id, name) choices."""
 
     name = StringField(_l("Name"), validators=[InputRequired(), Length(max=120)])

@@ -10,11 +10,12 @@ from participa.core.signals import page_context
 from participa.core.timeutil import local_date
 from participa.core.types import utcnow
 from participa.core.urls import db_int
+from participa.facilities import files, queries
 from participa.facilities import hours as opening
-from participa.facilities import queries
 from participa.facilities.models import WEEKDAYS, FacilityKind
 from participa.facilities.permissions import can_manage_facilities
 from participa.facilities.signals import facility_page
+from participa.files.queries import files_of
 from participa.neighbourhoods.queries import list_neighbourhoods
 
 bp = Blueprint("facilities", __name__, url_prefix="/facilities")
@@ -45,5 +46,6 @@ def show(slug):
         today=local_date(now), weekdays=WEEKDAYS,
         open_now=opening.is_open_at(facility.hours, exceptions, now),
         may_manage=can_manage_facilities(current_user),
+        attachments=files_of(files.KIND, facility.id),
         **page_context(facility_page, facility=facility),
     )

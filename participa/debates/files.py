@@ -9,7 +9,6 @@ from flask_babel import lazy_gettext as _l
 from participa.debates.models import Debate
 from participa.debates.permissions import can_edit_debate, can_view_debate
 from participa.extensions import db
-from participa.files.operations import attach_form_files, prepare_form_files
 from participa.files.registry import register_kind
 
 KIND = "debate"
@@ -31,10 +30,3 @@ def register() -> None:
                                                                                 owner_id)),
     )
 
-
-def prepare_uploads(data: dict, *, language: str) -> list:
-    return prepare_form_files(KIND, data, language=language)
-
-
-def attach_uploads(debate, prepared: list, *, actor) -> list:
-    return attach_form_files(KIND, debate.id, prepared, actor=actor)

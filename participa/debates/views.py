@@ -18,6 +18,7 @@ from participa.debates.permissions import (
     can_open_debate,
     can_view_debate,
 )
+from participa.files.operations import save_with_files
 from participa.files.queries import files_of, rules_for
 from participa.moderation.context import moderation_context
 from participa.processes.loaders import get_visible_process_or_404
@@ -69,12 +70,8 @@ def new(slug):
 
 
 def _with_files(data, save):
-    """Save the debate (``save()``) with the form's files: they are checked first, so a
-    refused file saves nothing."""
-    prepared = files.prepare_uploads(data, language=written_in(current_user))
-    debate = save()
-    files.attach_uploads(debate, prepared, actor=current_user)
-    return debate
+    return save_with_files(files.KIND, data, save, actor=current_user,
+                           language=written_in(current_user))
 
 
 @bp.get("/<int:id>")

@@ -13,6 +13,7 @@ from participa.core.translated import submitted_translations, translation_form_d
 from participa.facilities import files, operations, queries
 from participa.facilities.forms import ExceptionForm, FacilityForm, HoursForm, RoomForm
 from participa.facilities.models import WEEKDAYS, OpeningException
+from participa.files.operations import save_with_files
 from participa.files.queries import rules_for
 from participa.neighbourhoods.queries import list_neighbourhoods
 
@@ -40,7 +41,7 @@ def index():
 def new():
     return save_form(
         FacilityForm(neighbourhoods=_neighbourhoods()),
-        lambda data: files.with_files(data, lambda: operations.create_facility(
+        lambda data: save_with_files(files.KIND, data, lambda: operations.create_facility(
             data, actor=current_user,
             translations=submitted_translations(data, FACILITY_TEXTS)),
             actor=current_user, language=written_in(current_user)),
@@ -59,7 +60,7 @@ def edit(id):
                         **translation_form_data(facility, FACILITY_TEXTS))
     return save_form(
         form,
-        lambda data: files.with_files(data, lambda: operations.update_facility(
+        lambda data: save_with_files(files.KIND, data, lambda: operations.update_facility(
             facility, data, actor=current_user,
             translations=submitted_translations(data, FACILITY_TEXTS)),
             actor=current_user, language=written_in(current_user)),

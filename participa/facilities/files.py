@@ -7,7 +7,6 @@ from flask_babel import lazy_gettext as _l
 from participa.extensions import db
 from participa.facilities.models import Facility
 from participa.facilities.permissions import can_manage_facilities
-from participa.files.operations import attach_form_files, prepare_form_files
 from participa.files.registry import register_kind
 
 KIND = "facility"
@@ -21,11 +20,3 @@ def register() -> None:
                                            and can_manage_facilities(user)),
     )
 
-
-def with_files(data: dict, save, *, actor, language: str):
-    """Save the facility (``save()``) with the form's files: they are checked first, so a
-    refused file saves nothing."""
-    prepared = prepare_form_files(KIND, data, language=language)
-    facility = save()
-    attach_form_files(KIND, facility.id, prepared, actor=actor)
-    return facility

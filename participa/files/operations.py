@@ -272,6 +272,16 @@ def prepare_form_files(owner_kind: str, data: dict, *, language: str) -> list[Pr
     return prepared
 
 
+def save_with_files(owner_kind: str, data: dict, save, *, actor, language: str):
+    """Save a content form (``save()`` returns the saved content) with the files it carries:
+    the files are checked first, so a refused file saves nothing; they are stored on the
+    saved content. Returns what ``save()`` returned."""
+    prepared = prepare_form_files(owner_kind, data, language=language)
+    content = save()
+    attach_form_files(owner_kind, content.id, prepared, actor=actor)
+    return content
+
+
 def attach_form_files(owner_kind: str, owner_id: int, prepared: list[Prepared], *,
                       actor) -> list[Attachment]:
     """Store what ``prepare_form_files`` checked on the saved content (the count limit is

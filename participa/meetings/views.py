@@ -32,6 +32,7 @@ from participa.core.translated import submitted_translations, text_in, translati
 from participa.core.urls import db_int
 from participa.extensions import limiter
 from participa.facilities.queries import get_facility_by_slug, list_bookable_rooms
+from participa.files.operations import save_with_files
 from participa.files.queries import files_of, rules_for
 from participa.meetings import files, ical, notifications, operations, queries
 from participa.meetings.forms import (
@@ -393,12 +394,10 @@ def new(slug):
 def _create_with_files(process, data):
     """A new meeting and its files: the files are checked first, so a refused one saves
     nothing."""
-    prepared = files.prepare_uploads(data, language=written_in(current_user))
-    meeting = operations.create_meeting(
+    return save_with_files(files.KIND, data, lambda: operations.create_meeting(
         process, _with_organiser(data), actor=current_user,
-        translations=submitted_translations(data, Meeting.TRANSLATED))
-    files.attach_uploads(meeting, prepared, actor=current_user)
-    return meeting
+        translations=submitted_translations(data, Meeting.TRANSLATED)),
+        actor=current_user, language=written_in(current_user))
 
 
 @bp.route(ONE + "/edit", methods=["GET", "POST"])

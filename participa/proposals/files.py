@@ -9,7 +9,7 @@ and a refused file refuses the whole form, so nothing is saved."""
 from flask_babel import lazy_gettext as _l
 
 from participa.extensions import db
-from participa.files.operations import attach_form_files, prepare_form_files
+from participa.files.operations import prepare_form_files
 from participa.files.registry import register_kind
 from participa.processes.permissions import can_view_process
 from participa.proposals.models import Proposal
@@ -50,7 +50,3 @@ def prepare_uploads(data: dict, *, language: str) -> list:
     """The files a proposal form carries, checked (nothing stored)."""
     return prepare_form_files(KIND, data, language=language)
 
-
-def attach_uploads(proposal, prepared: list, *, actor) -> list:
-    """Store the checked files on ``proposal``."""
-    return attach_form_files(KIND, proposal.id, prepared, actor=actor)

@@ -30,7 +30,7 @@ from participa.core.security import post_limit
 from participa.core.urls import db_int, safe_next
 from participa.extensions import limiter
 from participa.files.errors import FileRefused
-from participa.files.operations import remove_file
+from participa.files.operations import remove_file, save_with_files
 from participa.files.queries import files_of, first_images, get_attachment, rules_for
 from participa.moderation.context import moderation_context
 from participa.processes.loaders import get_visible_process_or_404
@@ -198,17 +198,15 @@ def new(slug):
 def _create_with_files(process, data):
     """A new proposal and its files: the files are checked first, so a refused one saves
     nothing."""
-    prepared = files.prepare_uploads(data, language=written_in(current_user))
-    proposal = operations.create_proposal(process, data, actor=current_user)
-    files.attach_uploads(proposal, prepared, actor=current_user)
-    return proposal
+    return save_with_files(files.KIND, data, lambda: operations.create_proposal(
+        process, data, actor=current_user), actor=current_user,
+        language=written_in(current_user))
 
 
 def _update_with_files(proposal, data):
-    prepared = files.prepare_uploads(data, language=written_in(current_user))
-    operations.update_proposal(proposal, data, actor=current_user)
-    files.attach_uploads(proposal, prepared, actor=current_user)
-    return proposal
+    return save_with_files(files.KIND, data, lambda: operations.update_proposal(
+        proposal, data, actor=current_user), actor=current_user,
+        language=written_in(current_user))
 
 
 @bp.get("/proposals/<int:id>")
